@@ -1,0 +1,1 @@
+"""The engine: rules, figures, reports, matching, verdicts and formats. Never imports textual."""

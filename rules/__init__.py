@@ -1,0 +1,1 @@
+"""Bundled rule sets (package data)."""

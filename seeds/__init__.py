@@ -1,0 +1,1 @@
+"""Bundled source articles (package data)."""

@@ -1,0 +1,1 @@
+"""Bundled sample reports and their expected verdicts (package data)."""
