@@ -1,0 +1,817 @@
+"""The figure reader: text in, figures out.
+
+Every figure comes with its character span, its kind (count, money, percent, duration), an
+interval with open or closed ends, and the words as written. The quantity grammar lives here and
+nowhere else: hedges ("more than", "nearly"), scales ("1.2 million", "40bn"), number words
+("two hundred and seventy-one"), vague amounts ("hundreds"), currencies, rates ("a year") and
+spans of days ("between Monday and Wednesday"). Dates, years, times, ordinals, phone numbers and
+numbers inside names and codes are recognised so that they are *not* read as figures.
+
+Word numbers are converted by text2num (a maintained parser); everything around them is a small
+grammar of compiled regular expressions, scanned left to right in one pass.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from text_to_num import text2num
+
+from .errors import QuantityError
+
+INF = math.inf
+
+
+class Kind(StrEnum):
+    COUNT = "count"
+    MONEY = "money"
+    PERCENT = "percent"
+    DURATION = "duration"
+
+
+class Hedge(StrEnum):
+    EXACT = "exact"
+    MORE_THAN = "more than"
+    AT_LEAST = "at least"
+    NEARLY = "nearly"
+    JUST_OVER = "just over"
+    ABOUT = "about"
+    UP_TO = "up to"
+    LESS_THAN = "less than"
+    RANGE = "range"
+    VAGUE = "vague"
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A set of values with open or closed ends; `math.inf` marks an unbounded end."""
+
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+    def overlaps(self, other: Interval) -> bool:
+        if self.low > other.high or other.low > self.high:
+            return False
+        if self.low == other.high and (self.low_open or other.high_open):
+            return False
+        if other.low == self.high and (other.low_open or self.high_open):
+            return False
+        return True
+
+    def widened(self, relative: float) -> Interval:
+        """The interval with `relative` slack on each finite end (a rule's tolerance)."""
+        if relative <= 0:
+            return self
+        low = self.low - abs(self.low) * relative if math.isfinite(self.low) else self.low
+        high = self.high + abs(self.high) * relative if math.isfinite(self.high) else self.high
+        return Interval(low, high, False, False)
+
+    def __str__(self) -> str:
+        left = "(" if self.low_open or not math.isfinite(self.low) else "["
+        right = ")" if self.high_open or not math.isfinite(self.high) else "]"
+        return f"{left}{format_number(self.low)}, {format_number(self.high)}{right}"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure in a text. Durations are measured in days; money in units of `currency`."""
+
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    interval: Interval
+    value: float  # the number as stated (the lower end of a range)
+    hedge: Hedge = Hedge.EXACT
+    currency: str = ""  # ISO 4217 code, for money
+    rate: str = ""  # "year", "month", "week" or "day" when the figure is per period
+
+    @property
+    def is_exact(self) -> bool:
+        return self.interval.low == self.interval.high
+
+    def describe(self) -> str:
+        """The figure in plain words, e.g. 'more than 1,000' or 'about 40 billion USD a year'."""
+        return describe_interval(self.interval, self.hedge, self.kind, self.currency, self.rate)
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------------------------
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALE_ABBREV = {
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
+    "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
+}
+_NUMWORD = "|".join(sorted(_UNITS + _TENS + list(_SCALE_WORDS) + ["dozen"], key=len, reverse=True))
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+_DAYS_PER = {
+    "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
+    "fortnight": 14.0, "month": 30.4375, "year": 365.25, "decade": 3652.5, "century": 36525.0,
+}
+_TIME_UNIT = (
+    r"(?P<tunit>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?|yrs?"
+    r"|decades?|centur(?:y|ies))\b"
+)
+_TIME_ALIAS = {"min": "minute", "mins": "minute", "hr": "hour", "hrs": "hour", "yr": "year",
+               "yrs": "year", "centuries": "century"}
+
+# Currency written before the number (symbol or code) and after it (a word).
+_CURRENCY_PREFIX = {
+    "us$": "USD", "a$": "AUD", "au$": "AUD", "s$": "SGD", "hk$": "HKD", "nt$": "TWD",
+    "c$": "CAD", "nz$": "NZD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₫": "VND",
+    "฿": "THB", "₹": "INR", "₱": "PHP", "₩": "KRW", "rp": "IDR",
+}
+_CURRENCY_CODES = (
+    "USD EUR GBP THB KHR VND CNY RMB JPY MYR IDR PHP INR AUD SGD HKD TWD KRW CAD NZD CHF MMK LAK"
+).split()
+_CURRENCY_WORDS = {
+    "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD",
+    "australian dollars": "AUD", "singapore dollars": "SGD", "hong kong dollars": "HKD",
+    "taiwan dollars": "TWD", "new taiwan dollars": "TWD", "canadian dollars": "CAD",
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
+    "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP",
+    "baht": "THB", "riel": "KHR", "riels": "KHR", "dong": "VND", "yuan": "CNY",
+    "renminbi": "CNY", "yen": "JPY", "ringgit": "MYR", "rupiah": "IDR", "pesos": "PHP",
+    "peso": "PHP", "rupees": "INR", "rupee": "INR", "won": "KRW", "kyat": "MMK", "kip": "LAK",
+}
+_CURRENCY_WORD_RE = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_CURRENCY_WORDS, key=len, reverse=True)
+)
+
+# Hedges before a figure: longest phrases first so "no more than" wins over "more than".
+_HEDGES_BEFORE: list[tuple[str, Hedge]] = [
+    ("no more than", Hedge.UP_TO), ("not more than", Hedge.UP_TO),
+    ("no fewer than", Hedge.AT_LEAST), ("no less than", Hedge.AT_LEAST),
+    ("not less than", Hedge.AT_LEAST), ("a minimum of", Hedge.AT_LEAST),
+    ("at least", Hedge.AT_LEAST), ("at a minimum", Hedge.AT_LEAST),
+    ("slightly more than", Hedge.JUST_OVER), ("a little more than", Hedge.JUST_OVER),
+    ("a little over", Hedge.JUST_OVER), ("just more than", Hedge.JUST_OVER),
+    ("just over", Hedge.JUST_OVER), ("just above", Hedge.JUST_OVER),
+    ("slightly over", Hedge.JUST_OVER),
+    ("well over", Hedge.MORE_THAN), ("well above", Hedge.MORE_THAN),
+    ("more than", Hedge.MORE_THAN), ("upwards of", Hedge.MORE_THAN),
+    ("in excess of", Hedge.MORE_THAN), ("over", Hedge.MORE_THAN), ("above", Hedge.MORE_THAN),
+    ("exceeding", Hedge.MORE_THAN),
+    ("just under", Hedge.NEARLY), ("just below", Hedge.NEARLY), ("just shy of", Hedge.NEARLY),
+    ("slightly less than", Hedge.NEARLY), ("slightly fewer than", Hedge.NEARLY),
+    ("nearly", Hedge.NEARLY), ("almost", Hedge.NEARLY), ("close to", Hedge.NEARLY),
+    ("approaching", Hedge.NEARLY), ("not quite", Hedge.NEARLY),
+    ("an estimated", Hedge.ABOUT), ("estimated", Hedge.ABOUT), ("approximately", Hedge.ABOUT),
+    ("approx.", Hedge.ABOUT), ("roughly", Hedge.ABOUT), ("around", Hedge.ABOUT),
+    ("about", Hedge.ABOUT), ("some", Hedge.ABOUT), ("circa", Hedge.ABOUT), ("~", Hedge.ABOUT),
+    ("an approximate", Hedge.ABOUT), ("a reported", Hedge.EXACT),
+    ("up to", Hedge.UP_TO), ("as many as", Hedge.UP_TO), ("as much as", Hedge.UP_TO),
+    ("at most", Hedge.UP_TO), ("a maximum of", Hedge.UP_TO), ("at the most", Hedge.UP_TO),
+    ("fewer than", Hedge.LESS_THAN), ("less than", Hedge.LESS_THAN),
+    ("under", Hedge.LESS_THAN), ("below", Hedge.LESS_THAN),
+]
+_HEDGE_BEFORE_RE = re.compile(
+    r"(?<![\w$])(?P<hedge>"
+    + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h, _ in _HEDGES_BEFORE)
+    + r")\s*$",
+    re.IGNORECASE,
+)
+_HEDGE_BY_WORDS = {" ".join(h.split()): kind for h, kind in _HEDGES_BEFORE}
+
+# Vague amounts: the interval each one stands for.
+_VAGUE = {
+    "dozens": (24.0, 100.0), "scores": (40.0, 100.0), "hundreds": (200.0, 1e3),
+    "thousands": (2e3, 1e4), "tens of thousands": (2e4, 1e5),
+    "hundreds of thousands": (2e5, 1e6), "millions": (2e6, 1e7), "tens of millions": (2e7, 1e8),
+    "hundreds of millions": (2e8, 1e9), "billions": (2e9, 1e10), "tens of billions": (2e10, 1e11),
+    "hundreds of billions": (2e11, 1e12), "trillions": (2e12, 1e13),
+}
+_VAGUE_RE = (
+    r"(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)"
+    r"|dozens|scores(?=\s+of\b|\s+more\b)|hundreds|thousands|millions|billions|trillions"
+)
+
+# Words that may precede a number without making it part of a name ("The 75", "All 75").
+_FUNCTION_WORDS = frozenset(
+    """a an the all some about around over under nearly almost only just another and or but
+    nor yet so of in on at by for from to with without into onto among between including
+    include includes included plus minus than as up down out off per via against those these
+    this that its their his her our your my whose which who what when where while after before
+    since until till during each every both either neither no not more less fewer most least
+    many few several further another total roughly approximately estimated an some exactly
+    precisely fully nearly barely merely least another then there here police officials
+    authorities reports report said says say according""".split()
+)
+
+# Words after which a number is a code, not a figure ("Route 5", "No. 12", "page 3").
+_CODE_BEFORE_RE = re.compile(
+    r"(?:\b(?:no|nos|number|#|page|pages|p|pp|para|paragraph|chapter|section|article|clause|"
+    r"route|highway|road|street|st|avenue|ave|lane|block|building|room|floor|level|gate|"
+    r"platform|terminal|flight|phase|stage|version|v|ver|model|item|line|row|column|table|"
+    r"figure|fig|exhibit|appendix|volume|vol|issue|episode|season|grade|class|district|ward|"
+    r"zone|sector|unit|box|po|hotline|tel|telephone|phone|fax|call|dial|ext|extension|"
+    r"id|code|ref|case|decree|resolution|order|law|act|sub-decree|batch|wave|round)\.?"
+    r"|#|№)\s*$",
+    re.IGNORECASE,
+)
+
+# Spans that are never figures, tried before anything else at each position.
+_SKIP = (
+    r"(?:https?://|www\.)\S+"
+    r"|[\w.+-]+@[\w-]+\.[\w.]+"
+    r"|\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?Z?)?"
+    r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?"
+    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\b)|\d{1,2}:\d{2}(?::\d{2})?"
+    r"|\d{1,2}\s*(?:[ap]\.m\.|[ap]m\b|o'clock\b)"
+    r"|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?(?:[\s.-]\d{2,4}){2,}(?!\s*(?:" + "|".join(_SCALE_WORDS)
+    + r")\b)"
+    r"|\+\d[\d\s.-]{6,}\d"
+    r"|0\d{2,3}[\s.-]?\d{3,4}[\s.-]?\d{3,4}"
+    r"|\d+(?:st|nd|rd|th)\b"
+    r"|\d+(?:\.\d+){2,}"
+    r"|(?:19|20)\d0s\b|'\d0s\b"
+    r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?\b)?"
+    r"(?:,?\s+\d{4}\b)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+    + _MONTH + r"(?:,?\s+\d{4}\b)?"
+    r"|" + _MONTH + r",?\s+\d{4}\b"
+)
+
+_DATE = (
+    r"(?:(?P<{p}m1>" + _MONTH + r")\s+(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?"
+    r"|(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<{p}m2>" + _MONTH + r"))"
+    r"(?:,?\s+\d{{4}})?"
+)
+_DATE_RANGE = (
+    r"(?:(?P<from>from|between)\s+)?" + _DATE.format(p="a") + r"\s*(?:-|–|to|until|through|and)\s*"
+    + _DATE.format(p="b")
+)
+_WEEKDAY_RANGE = (
+    r"(?P<wfrom>from|between)\s+(?P<w1>" + _WEEKDAY + r")\s+(?:to|until|through|and)\s+"
+    r"(?P<w2>" + _WEEKDAY + r")"
+)
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_PREFIX_CUR = (
+    r"(?:US\$|U\.S\.\s?\$|A\$|AU\$|S\$|HK\$|NT\$|C\$|NZ\$|\$|€|£|¥|₫|฿|₹|₱|₩|Rp\.?\s?"
+    r"|(?:" + "|".join(_CURRENCY_CODES) + r")\s?)"
+)
+_WORDS = (
+    r"(?:(?:an?|one)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:" + _NUMWORD + r")"
+    r"(?:(?:\s*-\s*|\s+|\s+and\s+)(?:" + _NUMWORD + r"))*"
+)
+
+_SCAN = re.compile(
+    r"(?P<skip>" + _SKIP + r")"
+    r"|(?P<drange>\b" + _DATE_RANGE + r")"
+    r"|(?P<wrange>\b" + _WEEKDAY_RANGE + r"\b)"
+    r"|(?P<num>(?P<cur>" + _PREFIX_CUR + r")?(?P<digits>" + _DIGITS + r"))"
+    r"|(?P<vague>\b(?:" + _VAGUE_RE + r")\b)"
+    r"|(?P<words>\b" + _WORDS + r"\b)"
+    r"|(?P<aunit>\ban?\s+(?=(?:day|week|fortnight|month|year|decade|hour)\b))",
+    re.IGNORECASE,
+)
+
+# What may follow a number (all tried with .match at the number's end).
+_SCALE_AFTER = re.compile(
+    r"(?:\s*-?\s*(?P<word>thousand|million|billion|trillion)\b"
+    r"|\s?(?P<abbr>mn|mln|bln|bn|tn|trn|k|m|b)(?![\w$€£]))",
+    re.IGNORECASE,
+)
+_RANGE_AFTER = re.compile(
+    r"\s*(?:-|–|—|to)\s*(?P<cur>" + _PREFIX_CUR + r")?(?P<digits>" + _DIGITS + r")",
+    re.IGNORECASE,
+)
+_RANGE_AND = re.compile(
+    r"\s+and\s+(?P<cur>" + _PREFIX_CUR + r")?(?P<digits>" + _DIGITS + r")", re.IGNORECASE
+)
+_WORDS_RANGE_AFTER = re.compile(r"\s*(?:-|–|to|or|and)\s*(?P<words>" + _WORDS + r")\b", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(
+    r"\s*(?:%|per\s*cent\b|percent\b|pct\b|percentage\s+points?\b)", re.IGNORECASE
+)
+_CURRENCY_AFTER = re.compile(
+    r"\s*(?:-\s*)?(?:(?P<code>" + "|".join(_CURRENCY_CODES) + r")\b"
+    r"|(?P<word>" + _CURRENCY_WORD_RE + r")\b)",
+    re.IGNORECASE,
+)
+_OF_CURRENCY_AFTER = re.compile(
+    r"\s+of\s+(?:(?:us|u\.s\.|american|australian|singapore)\s+)?(?P<word>dollars|euros|pounds|"
+    r"baht|riel|yuan|yen|dong|ringgit|rupees|pesos)\b",
+    re.IGNORECASE,
+)
+_DURATION_AFTER = re.compile(r"(?:\s*-\s*|\s+)" + _TIME_UNIT, re.IGNORECASE)
+_AGE_AFTER = re.compile(r"-\s*(?:year|month|week|day)s?-\s*old\b", re.IGNORECASE)
+_NOT_A_SPAN_AFTER = re.compile(r"\s+(?:ago|earlier|later|old)\b", re.IGNORECASE)
+_PLUS_AFTER = re.compile(r"\+(?!\d)")
+_OR_MORE_AFTER = re.compile(
+    r"\s+(?P<w>or\s+more|or\s+so|or\s+fewer|or\s+less|and\s+above|and\s+up|at\s+least|at\s+most)\b",
+    re.IGNORECASE,
+)
+_RATE_AFTER = re.compile(
+    r"\)?\s*(?P<paren>\([^()]{0,60}\)\s*)?(?:(?:a|per|each|every)\s+(?P<per>year|annum|month|week|day)\b"
+    r"|(?P<adv>annually|yearly|monthly|weekly|daily)\b"
+    r"|(?:in|of)\s+(?P<adj>annual|yearly|monthly|weekly|daily)\b"
+    r"|/\s*(?P<slash>year|yr|month|mo|week|day)\b)",
+    re.IGNORECASE,
+)
+_RATE_NAMES = {"annum": "year", "annually": "year", "yearly": "year", "annual": "year",
+               "monthly": "month", "weekly": "week", "daily": "day", "yr": "year", "mo": "month"}
+_DESCRIPTOR_AFTER = re.compile(r"-(?:dollar|euro|pound|baht)\b", re.IGNORECASE)
+_ONE_PRONOUN_AFTER = re.compile(
+    r"\s*(?:[,.;:!?)\"'’]|$|of\b|another\b|who\b|that\b|which\b|is\b|was\b|has\b|had\b|"
+    r"would\b|could\b|can\b|may\b|might\b|will\b|must\b|should\b|does\b|did\b|said\b|says\b|"
+    r"and\b|or\b|to\b|in\b|at\b|on\b|by\b|for\b|with\b|as\b|but\b|day\s*,)",
+    re.IGNORECASE,
+)
+_ONE_PRONOUN_BEFORE = re.compile(
+    r"(?:\b(?:no|any|every|each|some|the|this|that|which|no-|someone|anyone|little|only|"
+    r"everyone|one|last|next|such|a|another)\s*)$",
+    re.IGNORECASE,
+)
+_FRACTION_AFTER = re.compile(
+    r"[\s-]*(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b",
+    re.IGNORECASE,
+)
+
+
+def read_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """Every figure in `text[start:end]`, in order, with offsets into `text`.
+
+    The surrounding text is used for context (a hedge just before `start` still counts).
+    """
+    end = len(text) if end is None else end
+    figures: list[Figure] = []
+    pos = start
+    while pos < end:
+        m = _SCAN.search(text, pos, end)
+        if m is None:
+            break
+        group = m.lastgroup
+        figure: Figure | None = None
+        if group == "skip":
+            pos = m.end()
+            continue
+        if group == "num":
+            figure = _read_digits(text, m, end)
+        elif group == "words":
+            figure = _read_words(text, m, end)
+        elif group == "vague":
+            figure = _read_vague(text, m, end)
+        elif group == "drange":
+            figure = _read_date_range(text, m)
+        elif group == "wrange":
+            figure = _read_weekday_range(text, m)
+        elif group == "aunit":
+            figure = _read_a_unit(text, m, end)
+        if figure is None:
+            pos = max(m.end(), pos + 1)
+            continue
+        figures.append(figure)
+        pos = figure.end
+    return figures
+
+
+def read_quantity(text: str) -> Figure:
+    """The single figure a rule's `quantity` states; a bare number may be any value (even 2025)."""
+    stripped = text.strip()
+    figures = read_figures(stripped)
+    if not figures and re.fullmatch(_DIGITS, stripped):
+        value = _to_float(stripped)
+        return Figure(0, len(stripped), stripped, Kind.COUNT, Interval(value, value), value)
+    if len(figures) != 1:
+        found = "no figure" if not figures else f"{len(figures)} figures"
+        raise QuantityError(
+            f"cannot read quantity {text!r}: found {found} "
+            "(expected one figure, such as '75', 'more than 1,000', 'US$40 billion' or 'three days')"
+        )
+    return figures[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Readers for each kind of match
+# ---------------------------------------------------------------------------------------------
+
+
+def _to_float(digits: str) -> float:
+    return float(digits.replace(",", ""))
+
+
+def _prefix_currency(raw: str | None) -> str:
+    if not raw:
+        return ""
+    key = raw.strip().lower().replace("u.s.", "us").replace(" ", "").rstrip(".")
+    if key.upper() in _CURRENCY_CODES:
+        return "CNY" if key.upper() == "RMB" else key.upper()
+    return _CURRENCY_PREFIX.get(key, "")
+
+
+def _is_inside_name(text: str, start: int) -> bool:
+    """A number glued to letters (G20, COVID-19, A320) or after a code word (Route 5, No. 12)."""
+    if start > 0:
+        before = text[start - 1]
+        if before.isalpha() or before in "_/\\@#":
+            return True
+        if before in "-‐" and start > 1 and text[start - 2].isalpha():
+            return True
+    window = text[max(0, start - 24):start]
+    if _CODE_BEFORE_RE.search(window):
+        return True
+    prev = re.search(r"([A-Za-z][\w'’.-]*)\s+$", window)
+    if prev:
+        word = prev.group(1)
+        if word[0].isupper() and word.lower().strip(".") not in _FUNCTION_WORDS:
+            if word.lower().strip(".") not in _HEDGE_BY_WORDS and not _is_month(word):
+                return True
+    return False
+
+
+def _is_month(word: str) -> bool:
+    return word[:3].lower() in _MONTHS and re.fullmatch(_MONTH, word) is not None
+
+
+def _hedge_before(text: str, start: int) -> tuple[Hedge, int]:
+    """The hedge that ends right before `start`, and where it begins."""
+    window_start = max(0, start - 24)
+    m = _HEDGE_BEFORE_RE.search(text, window_start, start)
+    if not m:
+        return Hedge.EXACT, start
+    words = " ".join(m.group("hedge").lower().split())
+    return _HEDGE_BY_WORDS[words], m.start("hedge")
+
+
+def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
+    start = m.start()
+    if _is_inside_name(text, start):
+        return None
+    digits = m.group("digits")
+    value = _to_float(digits)
+    end = m.end()
+    if re.search(r"\d\s?[-–]\s?$", text[max(0, start - 3):start]) or _SCORE_BEFORE.search(
+        text, max(0, start - 12), start
+    ):
+        return None  # the second half of "3-1" or "2024-25", or a score
+    after = text[end:end + 1]
+    # Glued letters that are not a scale or unit: 5G, 3D, 4x4, 10am are not figures.
+    if after.isalpha() and not _SCALE_AFTER.match(text, end, limit) and not _PERCENT_AFTER.match(
+        text, end, limit
+    ):
+        return None
+    currency = _prefix_currency(m.group("cur"))
+    high_value: float | None = None
+    hedge, hedge_start = _hedge_before(text, start)
+    if hedge_start == start and re.search(r"\bbetween\s+$", text[max(0, start - 12):start], re.I):
+        and_m = _RANGE_AND.match(text, end, limit)
+        if and_m:
+            high_value = _to_float(and_m.group("digits"))
+            currency = currency or _prefix_currency(and_m.group("cur"))
+            hedge_start = start - len(re.search(r"between\s+$", text[:start], re.I).group(0))
+            end = and_m.end()
+            hedge = Hedge.RANGE
+    if high_value is None:
+        range_m = _RANGE_AFTER.match(text, end, limit)
+        from_before = re.search(r"\bfrom\s+$", text[max(0, hedge_start - 6):hedge_start], re.I)
+        if range_m and not from_before and not _looks_like_score(text, start, range_m):
+            candidate = _to_float(range_m.group("digits"))
+            if _is_year_like(digits) and _is_year_like(range_m.group("digits")):
+                return None  # "2020-2025" is a span of years, not a count
+            if candidate > value and not (currency and range_m.group("cur") and not range_m.group(
+                "digits"
+            )):
+                high_value = candidate
+                currency = currency or _prefix_currency(range_m.group("cur"))
+                end = range_m.end()
+                hedge = Hedge.RANGE if hedge == Hedge.EXACT else hedge
+    scale = 1.0
+    scale_m = _SCALE_AFTER.match(text, end, limit)
+    if scale_m:
+        word = scale_m.group("word")
+        abbr = scale_m.group("abbr")
+        if word:
+            scale = _SCALE_WORDS[word.lower()]
+        elif abbr and (abbr.lower() not in ("m", "b", "k") or text[end:end + 1] == abbr[0]):
+            # A lone m/b/k scales only when glued to the digits ("2.5m", "40b", "10k").
+            scale = _SCALE_ABBREV[abbr.lower()]
+        if scale != 1.0:
+            end = scale_m.end()
+    # Years: a bare four-digit number is a year unless something makes it a quantity.
+    is_plain_year = (
+        scale == 1.0 and high_value is None and "," not in digits and "." not in digits
+        and len(digits) == 4 and 1800 <= value <= 2100 and not currency
+    )
+    return _finish(
+        text, m.start(), hedge_start, end, limit, value * scale,
+        None if high_value is None else high_value * scale, hedge, currency,
+        plain_year=is_plain_year,
+    )
+
+
+_SCORE_BEFORE = re.compile(r"\b(?:won|lost|beat|drew|defeated|draw|scored?|scoreline)\s+$", re.I)
+
+
+def _is_year_like(digits: str) -> bool:
+    return len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2100
+
+
+def _looks_like_score(text: str, start: int, range_m: re.Match[str]) -> bool:
+    """'won 3-1', '2024-25 season': a hyphen between numbers that is not a range."""
+    sep = text[range_m.start():range_m.start("digits")]
+    if "to" in sep.lower():
+        return False
+    following = text[range_m.end():range_m.end() + 12].lower()
+    return bool(re.match(r"\s*(?:win|victory|defeat|draw|loss|season|lead|scoreline)\b", following))
+
+
+def _read_words(text: str, m: re.Match[str], limit: int) -> Figure | None:
+    raw = m.group("words")
+    start = m.start()
+    value = _words_value(raw)
+    if value is None:
+        # Not one number ("five six"): read the first word alone and go on from there.
+        first = re.match(r"\w+", raw).group(0)
+        value = _words_value(first)
+        if value is None:
+            return None
+        raw = first
+    end = start + len(raw)
+    lowered = raw.lower()
+    if _FRACTION_AFTER.match(text, end, limit):
+        return None  # "two-thirds", "three quarters" are fractions, not counts
+    if lowered == "one":
+        if _ONE_PRONOUN_AFTER.match(text, end, limit) or _ONE_PRONOUN_BEFORE.search(
+            text, max(0, start - 12), start
+        ):
+            return None
+    if lowered in _SCALE_WORDS and (start == 0 or not text[start - 1].isdigit()):
+        # A bare "hundred" / "million" with no number before it is not a figure.
+        if not re.search(r"\b(?:an?|one)\s+$", text[max(0, start - 5):start], re.I):
+            return None
+    if _DESCRIPTOR_AFTER.match(text, end, limit) and lowered in _SCALE_WORDS:
+        return None
+    if start > 0 and text[start - 1] in "-‐" and start > 1 and text[start - 2].isalpha():
+        return None  # "twenty-first" is caught by the grammar; "COVID-nineteen" is a name
+    hedge, hedge_start = _hedge_before(text, start)
+    high_value = None
+    if hedge_start == start and re.search(r"\bbetween\s+$", text[max(0, start - 12):start], re.I):
+        and_m = re.compile(r"\s+and\s+(?P<words>" + _WORDS + r")\b", re.I).match(text, end, limit)
+        if and_m and (second := _words_value(and_m.group("words"))) is not None and second > value:
+            high_value = second
+            end = and_m.end()
+            hedge_start = text.rfind("between", 0, start)
+            hedge = Hedge.RANGE
+    elif (range_m := _WORDS_RANGE_AFTER.match(text, end, limit)) and (
+        sep := text[range_m.start():range_m.start("words")].strip().lower()
+    ) in ("-", "–", "to", "or"):
+        second = _words_value(range_m.group("words"))
+        if second is not None and second > value and (sep != "-" or second < 100):
+            high_value = second
+            end = range_m.end()
+            hedge = Hedge.RANGE if hedge == Hedge.EXACT else hedge
+    return _finish(text, start, hedge_start, end, limit, value, high_value, hedge, "")
+
+
+def _words_value(raw: str) -> float | None:
+    words = re.sub(r"\s*-\s*", "-", raw.strip().lower())
+    words = re.sub(r"^(?:an?)\s+", "one ", words)
+    dozen = 1.0
+    if words.endswith("dozen"):
+        words = words[: -len("dozen")].strip()
+        dozen = 12.0
+        if not words:
+            return 12.0
+    try:
+        return float(text2num(words, "en")) * dozen
+    except ValueError:
+        return None
+
+
+def _read_vague(text: str, m: re.Match[str], limit: int) -> Figure | None:
+    raw = " ".join(m.group("vague").lower().split())
+    low, high = _VAGUE[raw]
+    start, end = m.start(), m.end()
+    hedge_start = start
+    # "several hundred", "a few thousand": vague too; the words before are kept in the span.
+    before = re.search(r"\b(?:several|many|a\s+few)\s+$", text[max(0, start - 12):start], re.I)
+    if before:
+        hedge_start = start - len(before.group(0))
+    return _finish(text, start, hedge_start, end, limit, low, None, Hedge.VAGUE, "",
+                   vague=(low, high))
+
+
+_SPAN_LEAD = re.compile(
+    r"(?:^|[,;:(]|\b(?:for|in|within|over|during|than|of|about|around|nearly|almost|took|take|"
+    r"takes|lasted|last|lasts|lasting|spent|spend|after|under|to|only|just|barely|least|most|"
+    r"whole|entire|full|past|than)\b)\s*$"
+)
+
+
+def _read_a_unit(text: str, m: re.Match[str], limit: int) -> Figure | None:
+    """'a week', 'a year': a duration of one unit, unless it is a rate or a point in time."""
+    before = text[max(0, m.start() - 12):m.start()].lower()
+    if before.strip() and not _SPAN_LEAD.search(before):
+        return None  # "twice a week", "$40bn a year", "1,000 people a year" are rates
+    return _finish(text, m.start(), m.start(), m.end() - 1, limit, 1.0, None, Hedge.EXACT, "",
+                   require_unit=True)
+
+
+def _date_of(m: re.Match[str], p: str) -> date | None:
+    month = m.group(f"{p}m1") or m.group(f"{p}m2")
+    day = m.group(f"{p}d1") or m.group(f"{p}d2")
+    try:
+        return date(2001, _MONTHS[month[:3].lower()], int(day))
+    except (ValueError, KeyError):
+        return None
+
+
+def _read_date_range(text: str, m: re.Match[str]) -> Figure | None:
+    """'from June 27 to July 22': a span of days, counted inclusively."""
+    if not m.group("from"):
+        return None
+    first, last = _date_of(m, "a"), _date_of(m, "b")
+    if first is None or last is None:
+        return None
+    days = (last - first).days
+    if days < 0:
+        days += 365
+    days += 1
+    return Figure(m.start(), m.end(), m.group(0), Kind.DURATION, Interval(days, days), days)
+
+
+def _read_weekday_range(text: str, m: re.Match[str]) -> Figure | None:
+    """'between Monday and Wednesday': three days, counted inclusively."""
+    first = _WEEKDAYS.index(m.group("w1").lower())
+    last = _WEEKDAYS.index(m.group("w2").lower())
+    days = float((last - first) % 7 + 1)
+    return Figure(m.start(), m.end(), m.group(0), Kind.DURATION, Interval(days, days), days)
+
+
+# ---------------------------------------------------------------------------------------------
+# The shared tail: what follows a number decides its kind.
+# ---------------------------------------------------------------------------------------------
+
+
+def _finish(
+    text: str,
+    core_start: int,
+    start: int,
+    end: int,
+    limit: int,
+    value: float,
+    high_value: float | None,
+    hedge: Hedge,
+    currency: str,
+    *,
+    vague: tuple[float, float] | None = None,
+    plain_year: bool = False,
+    require_unit: bool = False,
+) -> Figure | None:
+    kind = Kind.MONEY if currency else Kind.COUNT
+    factor = 1.0
+    if kind is Kind.COUNT:
+        if (pm := _PERCENT_AFTER.match(text, end, limit)) and vague is None:
+            kind, end = Kind.PERCENT, pm.end()
+        elif (cm := _CURRENCY_AFTER.match(text, end, limit)) or (
+            cm := _OF_CURRENCY_AFTER.match(text, end, limit)
+        ):
+            if _DESCRIPTOR_AFTER.match(text, end, limit) and (vague or not text[core_start].isdigit()):
+                return None  # "a billion-dollar industry" describes, it does not count
+            code = cm.groupdict().get("code")
+            word = cm.group("word")
+            currency = code.upper() if code else _CURRENCY_WORDS[" ".join(word.lower().split())]
+            if word and word.lower() == "won" and vague is None and value < 1e3:
+                currency = ""  # "3 won" is a verb more often than money
+            else:
+                kind, end = Kind.MONEY, cm.end()
+        elif (dm := _DURATION_AFTER.match(text, end, limit)) and vague is None:
+            if _AGE_AFTER.match(text, end, limit):
+                return None  # "18-year-old" is an age
+            if _NOT_A_SPAN_AFTER.match(text, dm.end(), limit):
+                return None  # "three days ago" is a point in time
+            unit = dm.group("tunit").lower()
+            unit = _TIME_ALIAS.get(unit, unit.rstrip("s") if unit != "days" else "day")
+            unit = _TIME_ALIAS.get(unit, unit)
+            factor = _DAYS_PER[unit]
+            kind, end = Kind.DURATION, dm.end()
+            if hedge in (Hedge.MORE_THAN,) and re.match(r"over\b", text[start:], re.I):
+                hedge, start = Hedge.EXACT, core_start  # "over three days" = during three days
+    if require_unit and kind is not Kind.DURATION:
+        return None
+    if plain_year and kind is Kind.COUNT and hedge is Hedge.EXACT:
+        return None
+    if kind is Kind.MONEY and currency == "":
+        kind = Kind.COUNT
+    if _PLUS_AFTER.match(text, end, limit) and hedge is Hedge.EXACT and vague is None:
+        hedge, end = Hedge.MORE_THAN, end + 1
+    elif (om := _OR_MORE_AFTER.match(text, end, limit)) and hedge is Hedge.EXACT and vague is None:
+        hedge = {
+            "or more": Hedge.AT_LEAST, "or so": Hedge.ABOUT, "or fewer": Hedge.UP_TO,
+            "or less": Hedge.UP_TO, "and above": Hedge.AT_LEAST, "and up": Hedge.AT_LEAST,
+            "at least": Hedge.AT_LEAST, "at most": Hedge.UP_TO,
+        }[" ".join(om.group("w").lower().split())]
+        end = om.end()
+    rate = ""
+    if kind in (Kind.MONEY, Kind.COUNT) and (rm := _RATE_AFTER.match(text, end, limit)):
+        per = rm.group("per") or rm.group("adv") or rm.group("slash")
+        if per:
+            rate = _RATE_NAMES.get(per.lower(), per.lower())
+            if not rm.group("paren") and text[end:end + 1] != ")":
+                end = rm.end()
+        elif rm.group("adj"):
+            rate = _RATE_NAMES[rm.group("adj").lower()]  # "in annual profits": not in the span
+    if vague is not None:
+        low, high = vague
+        interval = Interval(low * factor, high * factor, False, True)
+        nominal = low
+    else:
+        interval = _interval(value * factor, None if high_value is None else high_value * factor,
+                             hedge)
+        nominal = value
+    return Figure(
+        start, end, text[start:end], kind, interval, nominal * factor, hedge, currency, rate
+    )
+
+
+def _interval(x: float, y: float | None, hedge: Hedge) -> Interval:
+    if y is not None and hedge is Hedge.RANGE:
+        return Interval(x, y)
+    if y is not None:
+        x = (x + y) / 2 if hedge in (Hedge.ABOUT,) else x
+    match hedge:
+        case Hedge.MORE_THAN:
+            return Interval(x, INF, True, True)
+        case Hedge.AT_LEAST:
+            return Interval(x, INF, False, True)
+        case Hedge.NEARLY:
+            return Interval(0.9 * x, x, False, True)
+        case Hedge.JUST_OVER:
+            return Interval(x, 1.1 * x, True, False)
+        case Hedge.ABOUT:
+            return Interval(0.9 * x, 1.1 * x)
+        case Hedge.UP_TO:
+            return Interval(0.0, x)
+        case Hedge.LESS_THAN:
+            return Interval(0.0, x, False, True)
+    return Interval(x, x)
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain-words descriptions (for reasons shown to people)
+# ---------------------------------------------------------------------------------------------
+
+
+def format_number(x: float) -> str:
+    """1000 -> '1,000'; 4e10 -> '40 billion'; inf -> 'inf'."""
+    if math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    for name, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+        if abs(x) >= scale:
+            return f"{_trim(x / scale)} {name}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".") if x != int(x) else f"{int(x):,}"
+
+
+def _trim(x: float) -> str:
+    return f"{x:.3f}".rstrip("0").rstrip(".")
+
+
+def describe_interval(
+    interval: Interval, hedge: Hedge, kind: Kind, currency: str = "", rate: str = ""
+) -> str:
+    low, high = interval.low, interval.high
+    unit = ""
+    if kind is Kind.MONEY:
+        unit = f" {currency}"
+    elif kind is Kind.PERCENT:
+        unit = "%"
+    elif kind is Kind.DURATION:
+        unit = " days"
+    if low == high:
+        words = f"exactly {format_number(low)}{unit}"
+    elif math.isinf(high):
+        words = f"{'more than' if interval.low_open else 'at least'} {format_number(low)}{unit}"
+    elif low == 0 and not interval.low_open:
+        words = f"{'less than' if interval.high_open else 'at most'} {format_number(high)}{unit}"
+    else:
+        words = f"{format_number(low)} to {format_number(high)}{unit}"
+        if interval.high_open:
+            words = f"{format_number(low)} to under {format_number(high)}{unit}"
+    if rate:
+        words += f" a {rate}"
+    return words
