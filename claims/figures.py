@@ -205,9 +205,13 @@ _VAGUE = {
     "hundreds of millions": (2e8, 1e9), "billions": (2e9, 1e10), "tens of billions": (2e10, 1e11),
     "hundreds of billions": (2e11, 1e12), "trillions": (2e12, 1e13),
 }
+_VAGUE_QUALIFIER = r"(?:several|many|a\s+few)\s+"
 _VAGUE_RE = (
-    r"(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)"
-    r"|dozens|scores(?=\s+of\b|\s+more\b)|hundreds|thousands|millions|billions|trillions"
+    r"(?:" + _VAGUE_QUALIFIER + r")?(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)"
+    r"|dozens|scores(?=\s+of\b|\s+more\b)|hundreds|thousands|millions|billions|trillions)"
+    # "several hundred", "a few thousand", "several hundred thousand": the singular needs a qualifier
+    r"|" + _VAGUE_QUALIFIER
+    + r"(?:dozen|hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion)"
 )
 
 # Words that may precede a number without making it part of a name ("The 75", "All 75").
@@ -223,15 +227,17 @@ _FUNCTION_WORDS = frozenset(
 )
 
 # Words after which a number is a code, not a figure ("Route 5", "No. 12", "page 3").
-_CODE_BEFORE_RE = re.compile(
-    r"(?:\b(?:no|nos|number|#|page|pages|p|pp|para|paragraph|chapter|section|article|clause|"
-    r"route|highway|road|street|st|avenue|ave|lane|block|building|room|floor|level|gate|"
-    r"platform|terminal|flight|phase|stage|version|v|ver|model|item|line|row|column|table|"
-    r"figure|fig|exhibit|appendix|volume|vol|issue|episode|season|grade|class|district|ward|"
-    r"zone|sector|unit|box|po|hotline|tel|telephone|phone|fax|call|dial|ext|extension|"
-    r"id|code|ref|case|decree|resolution|order|law|act|sub-decree|batch|wave|round)\.?"
-    r"|#|№)\s*$",
-    re.IGNORECASE,
+_CODE_WORDS = frozenset(
+    """no nos number page pages p pp para paragraph chapter section article clause
+    route highway road street st avenue ave lane block building room floor level gate
+    platform terminal flight phase stage version v ver model item line row column table
+    figure fig exhibit appendix volume vol issue episode season grade class district ward
+    zone sector unit box po hotline tel telephone phone fax call dial ext extension
+    id code ref case decree resolution order law act sub-decree batch wave round""".split()
+)
+# The word (or sign) that ends right before a number; the lookbehind tries word starts only.
+_WORD_BEFORE = re.compile(
+    r"(?:(?P<sign>[#№])|(?<![\w'’.-])(?P<word>[A-Za-z][\w'’.-]*))(?P<space>\s*)$"
 )
 
 # Spans that are never figures, tried before anything else at each position.
@@ -248,7 +254,8 @@ _SKIP = (
     r"|0\d{2,3}[\s.-]?\d{3,4}[\s.-]?\d{3,4}"
     r"|\d+(?:st|nd|rd|th)\b"
     r"|\d+(?:\.\d+){2,}"
-    r"|(?:19|20)\d0s\b|'\d0s\b"
+    r"|(?:19|20)\d0s\b"
+    r"|(?:one|1)\s+in\s+(?:every\s+)?(?:\d+|(?:" + _NUMWORD + r")\b)"  # a ratio, not a count
     r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?\b)?"
     r"(?:,?\s+\d{4}\b)?"
     r"|\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
@@ -272,42 +279,90 @@ _WEEKDAY_RANGE = (
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _PREFIX_CUR = (
-    r"(?:US\$|U\.S\.\s?\$|A\$|AU\$|S\$|HK\$|NT\$|C\$|NZ\$|\$|€|£|¥|₫|฿|₹|₱|₩|Rp\.?\s?"
-    r"|(?:" + "|".join(_CURRENCY_CODES) + r")\s?)"
+    r"(?:(?:US\$|U\.S\.\s?\$|A\$|AU\$|S\$|HK\$|NT\$|C\$|NZ\$|\$|€|£|¥|₫|฿|₹|₱|₩|Rp\.?"
+    r"|" + "|".join(_CURRENCY_CODES) + r")\s?)"
 )
 _WORDS = (
-    r"(?:(?:an?|one)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:" + _NUMWORD + r")"
-    r"(?:(?:\s*-\s*|\s+|\s+and\s+)(?:" + _NUMWORD + r"))*"
+    r"(?:(?:half\s+)?(?:an?|one)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
+    r"(?:" + _NUMWORD + r")(?:(?:\s*-\s*|\s+|\s+and\s+)(?:" + _NUMWORD + r"))*"
+    r"(?:\s+and\s+a\s+half\b(?:\s+(?:million|billion|trillion)\b)?)?"
+)
+
+
+
+def _trie(words: list[str]) -> str:
+    """A regex for any of `words`, factored by shared prefixes so that a miss fails at once."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(tree)
+
+
+def _trie_pattern(node: dict) -> str:
+    alts = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not alts:
+        return ""
+    if len(alts) == 1 and "" not in node:
+        return alts[0]
+    return "(?:" + "|".join(alts) + ")" + ("?" if "" in node else "")
+
+
+# Where a match may begin: a digit or symbol, or a word that starts one of the alternatives below.
+# Checking this first lets the scan skip ordinary words without trying every alternative.
+_LEAD = (
+    r"(?<!\w)(?=[\d$€£¥₫฿₹₱₩+(.]|an?\s|"
+    + _trie(
+        _UNITS + _TENS + list(_SCALE_WORDS) + list(_MONTHS) + _CURRENCY_CODES
+        + ["dozen", "half", "tens", "scores", "several", "many", "from", "between", "http", "www.",
+           "u.s.", "rp"]
+        + [prefix for prefix in _CURRENCY_PREFIX if prefix[0].isalpha()]
+    )
+    + ")"
 )
 
 _SCAN = re.compile(
-    r"(?P<skip>" + _SKIP + r")"
+    _LEAD
+    + r"(?:(?P<skip>" + _SKIP + r")"
     r"|(?P<drange>\b" + _DATE_RANGE + r")"
     r"|(?P<wrange>\b" + _WEEKDAY_RANGE + r"\b)"
     r"|(?P<num>(?P<cur>" + _PREFIX_CUR + r")?(?P<digits>" + _DIGITS + r"))"
     r"|(?P<vague>\b(?:" + _VAGUE_RE + r")\b)"
     r"|(?P<words>\b" + _WORDS + r"\b)"
-    r"|(?P<aunit>\ban?\s+(?=(?:day|week|fortnight|month|year|decade|hour)\b))",
+    r"|(?P<aunit>\b(?P<half>half\s+)?an?\s+(?=(?:day|week|fortnight|month|year|decade|hour)\b)))",
     re.IGNORECASE,
 )
 
 # What may follow a number (all tried with .match at the number's end).
 _SCALE_AFTER = re.compile(
-    r"(?:\s*-?\s*(?P<word>thousand|million|billion|trillion)\b"
-    r"|\s?(?P<abbr>mn|mln|bln|bn|tn|trn|k|m|b)(?![\w$€£]))",
+    r"\s*-?\s*(?P<word>thousand|million|billion|trillion|lakh|crore)\b"
+    r"|(?P<space>\s?)(?P<abbr>mn|mln|bln|bn|tn|trn|k|m|b)(?![\w$€£])",
     re.IGNORECASE,
 )
+_SCALE_AFTER_WORDS = {**_SCALE_WORDS, "lakh": 1e5, "crore": 1e7}
+# Units that may be glued to digits without making a code of them ("5km" is 5, "5G" is a name).
+_GLUED_UNIT_AFTER = re.compile(r"(?:km|kg|cm|mm|ha|kwh|kw|mw|gw|mph|kph)\b", re.IGNORECASE)
+_PERCENT = r"\s*(?:%|per\s*cent\b|percent\b|pct\b|percentage\s+points?\b)"
+_PERCENT_AFTER = re.compile(_PERCENT, re.IGNORECASE)
+# The second number of a range; a percent sign after the first ("10% to 20%") is carried over.
+_RANGE_SECOND = r"(?P<cur>" + _PREFIX_CUR + r")?(?P<digits>" + _DIGITS + r")"
 _RANGE_AFTER = re.compile(
-    r"\s*(?:-|–|—|to)\s*(?P<cur>" + _PREFIX_CUR + r")?(?P<digits>" + _DIGITS + r")",
-    re.IGNORECASE,
+    r"(?P<pct>" + _PERCENT + r")?\s*(?P<sep>-|–|—|to\b)\s*" + _RANGE_SECOND, re.IGNORECASE
 )
-_RANGE_AND = re.compile(
-    r"\s+and\s+(?P<cur>" + _PREFIX_CUR + r")?(?P<digits>" + _DIGITS + r")", re.IGNORECASE
+_RANGE_AND = re.compile(r"(?P<pct>" + _PERCENT + r")?\s+and\s+" + _RANGE_SECOND, re.IGNORECASE)
+_WORDS_RANGE_AFTER = re.compile(r"\s*(?P<sep>-|–|to|or)\s*(?P<words>" + _WORDS + r")\b", re.IGNORECASE)
+_WORDS_RANGE_AND = re.compile(r"\s+and\s+(?P<words>" + _WORDS + r")\b", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_NUMBER_HYPHEN_BEFORE = re.compile(r"\d\s?[-–]\s?$")
+_SCORE_BEFORE = re.compile(r"\b(?:won|lost|beat|drew|defeated|draw|scored?|scoreline)\s+$", re.I)
+_SCORE_AFTER = re.compile(r"\s*(?:win|victory|defeat|draw|loss|season|lead|scoreline)\b", re.I)
+_ORDINAL_AFTER = re.compile(
+    r"[-‐](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.IGNORECASE
 )
-_WORDS_RANGE_AFTER = re.compile(r"\s*(?:-|–|to|or|and)\s*(?P<words>" + _WORDS + r")\b", re.IGNORECASE)
-_PERCENT_AFTER = re.compile(
-    r"\s*(?:%|per\s*cent\b|percent\b|pct\b|percentage\s+points?\b)", re.IGNORECASE
-)
+_OVER = re.compile(r"over\b", re.IGNORECASE)
 _CURRENCY_AFTER = re.compile(
     r"\s*(?:-\s*)?(?:(?P<code>" + "|".join(_CURRENCY_CODES) + r")\b"
     r"|(?P<word>" + _CURRENCY_WORD_RE + r")\b)",
@@ -432,16 +487,19 @@ def _is_inside_name(text: str, start: int) -> bool:
             return True
         if before in "-‐" and start > 1 and text[start - 2].isalpha():
             return True
-    window = text[max(0, start - 24):start]
-    if _CODE_BEFORE_RE.search(window):
+    before = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if not before:
+        return False
+    if before.group("sign"):
         return True
-    prev = re.search(r"([A-Za-z][\w'’.-]*)\s+$", window)
-    if prev:
-        word = prev.group(1)
-        if word[0].isupper() and word.lower().strip(".") not in _FUNCTION_WORDS:
-            if word.lower().strip(".") not in _HEDGE_BY_WORDS and not _is_month(word):
-                return True
-    return False
+    word = before.group("word")
+    key = word.lower().rstrip(".")
+    if key in _CODE_WORDS:
+        return True
+    # A capitalised word that is not a function word names something: "Boeing 737", "Route 5".
+    return bool(before.group("space")) and word[0].isupper() and not (
+        key in _FUNCTION_WORDS or key in _HEDGE_BY_WORDS or _is_month(word)
+    )
 
 
 def _is_month(word: str) -> bool:
@@ -460,84 +518,84 @@ def _hedge_before(text: str, start: int) -> tuple[Hedge, int]:
 
 def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
     start = m.start()
-    if _is_inside_name(text, start):
-        return None
+    if _is_inside_name(text, start) or _NUMBER_HYPHEN_BEFORE.search(
+        text, max(0, start - 3), start
+    ):
+        return None  # a code, or the second half of "3-1" or "2024-25"
     digits = m.group("digits")
-    value = _to_float(digits)
     end = m.end()
-    if re.search(r"\d\s?[-–]\s?$", text[max(0, start - 3):start]) or _SCORE_BEFORE.search(
-        text, max(0, start - 12), start
-    ):
-        return None  # the second half of "3-1" or "2024-25", or a score
-    after = text[end:end + 1]
     # Glued letters that are not a scale or unit: 5G, 3D, 4x4, 10am are not figures.
-    if after.isalpha() and not _SCALE_AFTER.match(text, end, limit) and not _PERCENT_AFTER.match(
-        text, end, limit
+    if text[end:end + 1].isalpha() and not (
+        _SCALE_AFTER.match(text, end, limit) or _PERCENT_AFTER.match(text, end, limit)
+        or _GLUED_UNIT_AFTER.match(text, end, limit)
     ):
         return None
+    value = _to_float(digits)
+    scale, end = _scale_at(text, end, limit)
     currency = _prefix_currency(m.group("cur"))
-    high_value: float | None = None
     hedge, hedge_start = _hedge_before(text, start)
-    if hedge_start == start and re.search(r"\bbetween\s+$", text[max(0, start - 12):start], re.I):
-        and_m = _RANGE_AND.match(text, end, limit)
-        if and_m:
-            high_value = _to_float(and_m.group("digits"))
-            currency = currency or _prefix_currency(and_m.group("cur"))
-            hedge_start = start - len(re.search(r"between\s+$", text[:start], re.I).group(0))
-            end = and_m.end()
-            hedge = Hedge.RANGE
-    if high_value is None:
+    high: float | None = None
+    between = hedge_start == start and _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
+    if between:
+        range_m = _RANGE_AND.match(text, end, limit)
+    elif _FROM_BEFORE.search(text, max(0, hedge_start - 6), hedge_start):
+        range_m = None  # "from 200 to 300" is a change: two figures
+    else:
         range_m = _RANGE_AFTER.match(text, end, limit)
-        from_before = re.search(r"\bfrom\s+$", text[max(0, hedge_start - 6):hedge_start], re.I)
-        if range_m and not from_before and not _looks_like_score(text, start, range_m):
-            candidate = _to_float(range_m.group("digits"))
-            if _is_year_like(digits) and _is_year_like(range_m.group("digits")):
-                return None  # "2020-2025" is a span of years, not a count
-            if candidate > value and not (currency and range_m.group("cur") and not range_m.group(
-                "digits"
-            )):
-                high_value = candidate
-                currency = currency or _prefix_currency(range_m.group("cur"))
-                end = range_m.end()
-                hedge = Hedge.RANGE if hedge == Hedge.EXACT else hedge
-    scale = 1.0
-    scale_m = _SCALE_AFTER.match(text, end, limit)
-    if scale_m:
-        word = scale_m.group("word")
-        abbr = scale_m.group("abbr")
-        if word:
-            scale = _SCALE_WORDS[word.lower()]
-        elif abbr and (abbr.lower() not in ("m", "b", "k") or text[end:end + 1] == abbr[0]):
-            # A lone m/b/k scales only when glued to the digits ("2.5m", "40b", "10k").
-            scale = _SCALE_ABBREV[abbr.lower()]
-        if scale != 1.0:
-            end = scale_m.end()
+    if range_m:
+        second = range_m.group("digits")
+        if _is_year_like(digits) and _is_year_like(second):
+            return None  # "2020-2025" is a span of years, not a count
+        if not between and range_m.group("sep").lower() != "to" and (
+            _to_float(second) <= value or _SCORE_BEFORE.search(text, max(0, start - 12), start)
+            or _SCORE_AFTER.match(text, range_m.end(), limit)
+        ):
+            return None  # "won 3-1", "a 2-0 win", "the 2024-25 season"
+        second_currency = _prefix_currency(range_m.group("cur"))
+        ends = _range_ends(text, range_m, limit, value, scale)
+        if ends and (not currency or not second_currency or currency == second_currency):
+            value, scale, high, end = ends
+            currency = currency or second_currency
+            if between:
+                hedge, hedge_start = Hedge.RANGE, between.start()
+            elif hedge is Hedge.EXACT:
+                hedge = Hedge.RANGE
     # Years: a bare four-digit number is a year unless something makes it a quantity.
-    is_plain_year = (
-        scale == 1.0 and high_value is None and "," not in digits and "." not in digits
-        and len(digits) == 4 and 1800 <= value <= 2100 and not currency
-    )
-    return _finish(
-        text, m.start(), hedge_start, end, limit, value * scale,
-        None if high_value is None else high_value * scale, hedge, currency,
-        plain_year=is_plain_year,
-    )
+    plain_year = scale == 1.0 and high is None and not currency and _is_year_like(digits)
+    return _finish(text, start, hedge_start, end, limit, value * scale, high, hedge, currency,
+                   plain_year=plain_year)
 
 
-_SCORE_BEFORE = re.compile(r"\b(?:won|lost|beat|drew|defeated|draw|scored?|scoreline)\s+$", re.I)
+def _scale_at(text: str, pos: int, limit: int) -> tuple[float, int]:
+    """The scale written right after a number ("million", "bn", "m") and where it ends."""
+    m = _SCALE_AFTER.match(text, pos, limit)
+    if not m:
+        return 1.0, pos
+    if m.group("word"):
+        return _SCALE_AFTER_WORDS[m.group("word").lower()], m.end()
+    abbr = m.group("abbr").lower()
+    if len(abbr) == 1 and m.group("space"):
+        return 1.0, pos  # a lone m/b/k scales only when glued to the digits ("2.5m", "10k")
+    return _SCALE_ABBREV[abbr], m.end()
+
+
+def _range_ends(
+    text: str, range_m: re.Match[str], limit: int, value: float, scale: float
+) -> tuple[float, float, float, int] | None:
+    """(low, its scale, high, end) of "30-40 billion" or "10% to 20%", or None if no range."""
+    second = _to_float(range_m.group("digits"))
+    second_scale, end = _scale_at(text, range_m.end(), limit)
+    if range_m.group("pct") and not _PERCENT_AFTER.match(text, end, limit):
+        return None  # "10% to 20 people"
+    if scale == 1.0 and value < second:
+        scale = second_scale  # "$30-40 billion": the scale is shared
+    if value * scale >= second * second_scale:
+        return None
+    return value, scale, second * second_scale, end
 
 
 def _is_year_like(digits: str) -> bool:
     return len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2100
-
-
-def _looks_like_score(text: str, start: int, range_m: re.Match[str]) -> bool:
-    """'won 3-1', '2024-25 season': a hyphen between numbers that is not a range."""
-    sep = text[range_m.start():range_m.start("digits")]
-    if "to" in sep.lower():
-        return False
-    following = text[range_m.end():range_m.end() + 12].lower()
-    return bool(re.match(r"\s*(?:win|victory|defeat|draw|loss|season|lead|scoreline)\b", following))
 
 
 def _read_words(text: str, m: re.Match[str], limit: int) -> Figure | None:
@@ -546,74 +604,71 @@ def _read_words(text: str, m: re.Match[str], limit: int) -> Figure | None:
     value = _words_value(raw)
     if value is None:
         # Not one number ("five six"): read the first word alone and go on from there.
-        first = re.match(r"\w+", raw).group(0)
-        value = _words_value(first)
+        raw = re.match(r"\w+", raw).group(0)
+        value = _words_value(raw)
         if value is None:
             return None
-        raw = first
     end = start + len(raw)
-    lowered = raw.lower()
-    if _FRACTION_AFTER.match(text, end, limit):
-        return None  # "two-thirds", "three quarters" are fractions, not counts
-    if lowered == "one":
-        if _ONE_PRONOUN_AFTER.match(text, end, limit) or _ONE_PRONOUN_BEFORE.search(
-            text, max(0, start - 12), start
-        ):
-            return None
-    if lowered in _SCALE_WORDS and (start == 0 or not text[start - 1].isdigit()):
-        # A bare "hundred" / "million" with no number before it is not a figure.
-        if not re.search(r"\b(?:an?|one)\s+$", text[max(0, start - 5):start], re.I):
-            return None
-    if _DESCRIPTOR_AFTER.match(text, end, limit) and lowered in _SCALE_WORDS:
-        return None
-    if start > 0 and text[start - 1] in "-‐" and start > 1 and text[start - 2].isalpha():
-        return None  # "twenty-first" is caught by the grammar; "COVID-nineteen" is a name
+    if raw.lower() in _SCALE_WORDS:
+        return None  # a bare "hundred" or "million" is not a figure
+    if _FRACTION_AFTER.match(text, end, limit) or _ORDINAL_AFTER.match(text, end, limit):
+        return None  # "two-thirds", "three quarters", "twenty-first"
+    if start > 1 and text[start - 1] in "-‐" and text[start - 2].isalpha():
+        return None  # "COVID-nineteen" is a name
     hedge, hedge_start = _hedge_before(text, start)
-    high_value = None
-    if hedge_start == start and re.search(r"\bbetween\s+$", text[max(0, start - 12):start], re.I):
-        and_m = re.compile(r"\s+and\s+(?P<words>" + _WORDS + r")\b", re.I).match(text, end, limit)
-        if and_m and (second := _words_value(and_m.group("words"))) is not None and second > value:
-            high_value = second
-            end = and_m.end()
-            hedge_start = text.rfind("between", 0, start)
+    high = None
+    between = hedge_start == start and _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
+    range_m = (_WORDS_RANGE_AND if between else _WORDS_RANGE_AFTER).match(text, end, limit)
+    second = _words_value(range_m.group("words")) if range_m else None
+    if second is not None and second > value and (
+        between or range_m.group("sep") != "-" or second < 100
+    ):
+        high, end = second, range_m.end()
+        if between:
+            hedge, hedge_start = Hedge.RANGE, between.start()
+        elif hedge is Hedge.EXACT:
             hedge = Hedge.RANGE
-    elif (range_m := _WORDS_RANGE_AFTER.match(text, end, limit)) and (
-        sep := text[range_m.start():range_m.start("words")].strip().lower()
-    ) in ("-", "–", "to", "or"):
-        second = _words_value(range_m.group("words"))
-        if second is not None and second > value and (sep != "-" or second < 100):
-            high_value = second
-            end = range_m.end()
-            hedge = Hedge.RANGE if hedge == Hedge.EXACT else hedge
-    return _finish(text, start, hedge_start, end, limit, value, high_value, hedge, "")
+    if raw.lower() == "one" and high is None and (
+        _ONE_PRONOUN_AFTER.match(text, end, limit)
+        or _ONE_PRONOUN_BEFORE.search(text, max(0, start - 12), start)
+    ):
+        return None  # "no one", "one of the", "the one that"
+    return _finish(text, start, hedge_start, end, limit, value, high, hedge, "")
 
 
 def _words_value(raw: str) -> float | None:
-    words = re.sub(r"\s*-\s*", "-", raw.strip().lower())
-    words = re.sub(r"^(?:an?)\s+", "one ", words)
-    dozen = 1.0
+    words = re.sub(r"\s*-\s*", "-", " ".join(raw.lower().split()))
+    factor = 1.0
+    if words.startswith("half "):
+        factor, words = 0.5, words[len("half "):]  # "half a million"
+    words = re.sub(r"^an?\s", "one ", words)
+    number, and_a_half, scale = words.partition(" and a half")
+    if and_a_half:
+        # "two and a half", "one and a half million"
+        whole = _words_value(number)
+        if whole is None:
+            return None
+        return (whole + 0.5) * (_SCALE_WORDS[scale.strip()] if scale else 1.0)
     if words.endswith("dozen"):
         words = words[: -len("dozen")].strip()
-        dozen = 12.0
+        factor *= 12.0
         if not words:
-            return 12.0
+            return factor
     try:
-        return float(text2num(words, "en")) * dozen
+        return float(text2num(words, "en")) * factor
     except ValueError:
         return None
 
 
 def _read_vague(text: str, m: re.Match[str], limit: int) -> Figure | None:
-    raw = " ".join(m.group("vague").lower().split())
-    low, high = _VAGUE[raw]
-    start, end = m.start(), m.end()
-    hedge_start = start
-    # "several hundred", "a few thousand": vague too; the words before are kept in the span.
-    before = re.search(r"\b(?:several|many|a\s+few)\s+$", text[max(0, start - 12):start], re.I)
-    if before:
-        hedge_start = start - len(before.group(0))
-    return _finish(text, start, hedge_start, end, limit, low, None, Hedge.VAGUE, "",
+    # "several hundred thousand" stands for the same amounts as "hundreds of thousands".
+    scales = [w for w in m.group("vague").lower().split() if w not in _VAGUE_SKIPPED_WORDS]
+    low, high = _VAGUE[" of ".join(w if w.endswith("s") else w + "s" for w in scales)]
+    return _finish(text, m.start(), m.start(), m.end(), limit, low, None, Hedge.VAGUE, "",
                    vague=(low, high))
+
+
+_VAGUE_SKIPPED_WORDS = frozenset(("several", "many", "a", "few", "of"))
 
 
 _SPAN_LEAD = re.compile(
@@ -624,11 +679,14 @@ _SPAN_LEAD = re.compile(
 
 
 def _read_a_unit(text: str, m: re.Match[str], limit: int) -> Figure | None:
-    """'a week', 'a year': a duration of one unit, unless it is a rate or a point in time."""
-    before = text[max(0, m.start() - 12):m.start()].lower()
+    """'a week', 'half an hour': a duration, unless it is a rate or a point in time."""
+    start = m.start()
+    before = text[max(0, start - 12):start].lower()
     if before.strip() and not _SPAN_LEAD.search(before):
         return None  # "twice a week", "$40bn a year", "1,000 people a year" are rates
-    return _finish(text, m.start(), m.start(), m.end() - 1, limit, 1.0, None, Hedge.EXACT, "",
+    hedge, hedge_start = _hedge_before(text, start)
+    value = 0.5 if m.group("half") else 1.0
+    return _finish(text, start, hedge_start, m.end() - 1, limit, value, None, hedge, "",
                    require_unit=True)
 
 
@@ -710,7 +768,7 @@ def _finish(
             unit = _TIME_ALIAS.get(unit, unit)
             factor = _DAYS_PER[unit]
             kind, end = Kind.DURATION, dm.end()
-            if hedge in (Hedge.MORE_THAN,) and re.match(r"over\b", text[start:], re.I):
+            if hedge is Hedge.MORE_THAN and _OVER.match(text, start, limit):
                 hedge, start = Hedge.EXACT, core_start  # "over three days" = during three days
     if require_unit and kind is not Kind.DURATION:
         return None
@@ -750,10 +808,16 @@ def _finish(
 
 
 def _interval(x: float, y: float | None, hedge: Hedge) -> Interval:
-    if y is not None and hedge is Hedge.RANGE:
+    if y is None:
+        return _hedged(x, hedge)
+    if hedge is Hedge.RANGE:
         return Interval(x, y)
-    if y is not None:
-        x = (x + y) / 2 if hedge in (Hedge.ABOUT,) else x
+    # A hedged range ("about 30-40", "up to 30-40"): the hedge moves each end outwards.
+    low, high = _hedged(x, hedge), _hedged(y, hedge)
+    return Interval(low.low, high.high, low.low_open, high.high_open)
+
+
+def _hedged(x: float, hedge: Hedge) -> Interval:
     match hedge:
         case Hedge.MORE_THAN:
             return Interval(x, INF, True, True)

@@ -1,2 +1,264 @@
-def main():
-    print("hello")
+"""The command line: a thin layer over the engine. It imports the screen only for `review`.
+
+Exit codes: 0 nothing contradicted; 1 a claim is contradicted or conflicting (check), or a
+target is missed (eval); 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from importlib import metadata, resources
+from pathlib import Path
+
+from factdesk.claims.errors import FactdeskError
+from factdesk.claims.formats import dump_json, dump_yaml, load_gold, printable, write_atomic
+from factdesk.claims.reports import Skipped
+from factdesk.claims.rules import load_rules
+from factdesk.claims.run import check_paths
+from factdesk.claims.verdicts import ReportVerdicts, Verdict, Verdicts
+
+EXIT_OK, EXIT_CONTRADICTED, EXIT_BAD_INPUT = 0, 1, 2
+BUNDLED_RULES = "cambodia-scam-crackdown.yaml"
+
+
+def bundled_rules() -> Path:
+    return Path(str(resources.files("factdesk.rules").joinpath(BUNDLED_RULES)))
+
+
+def bundled_reports() -> Path:
+    return Path(str(resources.files("factdesk.seeds.reports")))
+
+
+def _version() -> str:
+    try:
+        return metadata.version("factdesk")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factdesk",
+        description="Check the numbers in a news article against other reports of the same events. "
+        "With no command, opens the review screen on the bundled example.",
+    )
+    parser.add_argument("--version", action="version", version=f"factdesk {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check reports against a rules file, headless",
+                           description="Check reports against the claims of a rules file. "
+                           "With no paths, checks the bundled example.")
+    check.add_argument("rules", nargs="?", help="the rules file (YAML, format version 1)")
+    check.add_argument("reports", nargs="*", help="report files (.txt, .md, .html), folders, or - for standard input")
+    check.add_argument("--format", choices=("table", "yaml", "json"), default="table",
+                       help="output format (default: table)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the verdicts file (YAML) here, atomically")
+    check.add_argument("--force", action="store_true",
+                       help="overwrite --output even if it changed on disk since it was read")
+    check.add_argument("--jobs", "-j", type=_positive, default=1, metavar="N",
+                       help="check reports in N processes (same output)")
+
+    validate = sub.add_parser("validate", help="check that rules files are valid",
+                              description="Validate rules files; every problem is listed as file:line:column.")
+    validate.add_argument("rules", nargs="+", help="rules files")
+
+    evaluate = sub.add_parser("eval", help="score the checker against human verdicts",
+                              description="Check every report of a gold verdicts file and score the "
+                              "checker's verdicts against the people's.")
+    evaluate.add_argument("gold", help="a verdicts file written (or reviewed) by people")
+    evaluate.add_argument("--show-errors", action="store_true", help="list every disagreement")
+    evaluate.add_argument("--format", choices=("table", "yaml", "json"), default="table")
+    evaluate.add_argument("--jobs", "-j", type=_positive, default=1, metavar="N")
+    return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return cmd_check(args, parser)
+        if args.command == "validate":
+            return cmd_validate(args)
+        if args.command == "eval":
+            return cmd_eval(args)
+        return cmd_check(parser.parse_args(["check"]), parser)
+    except FactdeskError as exc:
+        for line in exc.lines():
+            print(f"factdesk: {printable(line)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("factdesk: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _warn(message: str) -> None:
+    print(f"factdesk: {printable(message)}", file=sys.stderr)
+
+
+class _Progress:
+    """A one-line progress count on standard error, only when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.on = sys.stderr.isatty()
+        self.shown = False
+
+    def __call__(self, done: int, total: int, current: str) -> None:
+        if self.on and total >= 10 and (done % 10 == 0 or done == total):
+            sys.stderr.write(f"\rchecking {done}/{total} reports")
+            sys.stderr.flush()
+            self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def cmd_check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    rules_path = args.rules
+    paths = list(args.reports)
+    if rules_path is None:
+        rules_path, paths = str(bundled_rules()), [str(bundled_reports())]
+    elif not paths:
+        parser.error("give at least one report (a file, a folder, or - for standard input)")
+    rules = load_rules(rules_path)
+    guard = _OutputGuard(args.output) if args.output else None
+    progress = _Progress()
+    results: list[ReportVerdicts] = []
+    skipped = 0
+    try:
+        for item in check_paths(rules, paths, jobs=args.jobs, progress=progress):
+            if isinstance(item, Skipped):
+                progress.close()
+                _warn(str(item))
+                skipped += 1
+            else:
+                results.append(item)
+    finally:
+        progress.close()
+    if not results:
+        _warn("no report could be read")
+        return EXIT_BAD_INPUT
+    verdicts = Verdicts(rules_path, _now(), tuple(results))
+    if guard is not None:
+        guard.write(dump_yaml(verdicts), force=args.force)
+    if args.format == "yaml":
+        sys.stdout.write(dump_yaml(verdicts))
+    elif args.format == "json":
+        sys.stdout.write(dump_json(verdicts))
+    else:
+        sys.stdout.write(table(rules.claims, results))
+    alarms = any(c.verdict in (Verdict.CONTRADICTS, Verdict.CONFLICTING) for r in results for c in r.claims)
+    return EXIT_CONTRADICTED if alarms else EXIT_OK
+
+
+class _OutputGuard:
+    """Refuses to overwrite a verdicts file that someone else changed while we worked."""
+
+    def __init__(self, path: str) -> None:
+        self.path = Path(path)
+        self.seen = self._stamp()
+
+    def _stamp(self) -> tuple[int, int] | None:
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return st.st_mtime_ns, st.st_size
+
+    def write(self, text: str, *, force: bool) -> None:
+        if not force and self._stamp() != self.seen:
+            raise FactdeskError(f"{self.path}: changed on disk while checking; not overwritten "
+                                "(use --force to overwrite it)")
+        try:
+            write_atomic(self.path, text)
+        except OSError as exc:
+            raise FactdeskError(f"{self.path}: cannot write: {exc.strerror or exc}") from exc
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+_GLYPH = {
+    Verdict.SUPPORTS: "supports",
+    Verdict.CONTRADICTS: "CONTRADICTS",
+    Verdict.CONFLICTING: "CONFLICTING",
+    Verdict.NOT_MENTIONED: "-",
+}
+
+
+def table(claims, results: list[ReportVerdicts], width: int = 100) -> str:
+    """A readable plain-text table: one block per report, one line per claim."""
+    idw = max(len(c.id) for c in claims)
+    lines: list[str] = []
+    counts = {v: 0 for v in Verdict}
+    for report in results:
+        lines.append(printable(report.file))
+        for c in report.claims:
+            counts[c.verdict] += 1
+            line = f"  {c.id:<{idw}}  {_GLYPH[c.verdict]:<11}"
+            if c.evidence:
+                e = c.evidence[0]
+                quote = " ".join(e.quote.split())
+                room = max(20, width - len(line) - len(e.figure) - 6)
+                if len(quote) > room:
+                    quote = quote[: room - 1] + "…"
+                line += f"  {e.figure}  \"{quote}\""
+            lines.append(printable(line))
+        lines.append("")
+    summary = ", ".join(f"{n} {v.value.replace('_', ' ')}" for v, n in counts.items())
+    lines.append(f"{len(results)} reports x {len(claims)} claims: {summary}")
+    return "\n".join(lines) + "\n"
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for path in args.rules:
+        try:
+            rules = load_rules(path)
+        except FactdeskError as exc:
+            for line in exc.lines():
+                print(printable(line), file=sys.stderr)
+            status = EXIT_BAD_INPUT
+            continue
+        print(f"{printable(path)}: ok, {len(rules.claims)} claims")
+    return status
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from factdesk.claims.evaluate import render_scores, score
+
+    gold = load_gold(args.gold)
+    rules = load_rules(gold.rules)
+    results, skipped = [], []
+    for item in check_paths(rules, gold.files(), jobs=args.jobs):
+        if isinstance(item, Skipped):
+            _warn(str(item))
+            skipped.append(item.file)
+        else:
+            results.append(item)
+    scores = score(gold, results, skipped)
+    sys.stdout.write(render_scores(scores, args.format, show_errors=args.show_errors,
+                                   base=str(Path(args.gold).parent)))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,203 @@
+"""Scoring the checker's verdicts against people's (a gold verdicts file)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .formats import Gold
+from .verdicts import ReportVerdicts, Verdict
+
+ALARMS = (Verdict.CONTRADICTS, Verdict.CONFLICTING)
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    file: str
+    claim: str
+    gold: Verdict
+    got: Verdict
+    gold_quotes: tuple[str, ...]
+    got_quotes: tuple[str, ...]
+    note: str = ""
+
+    @property
+    def evidence_found(self) -> bool:
+        """Does one of our passages contain one of the quotes people gave?"""
+        ours = [_norm(q) for q in self.got_quotes]
+        return any(_norm(g) in o for g in self.gold_quotes for o in ours)
+
+
+@dataclass(frozen=True, slots=True)
+class ClassScore:
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+
+@dataclass(frozen=True)
+class Scores:
+    pairs: tuple[Pair, ...]
+    skipped: tuple[str, ...] = ()
+    classes: dict[Verdict, ClassScore] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return len(self.pairs)
+
+    @property
+    def accuracy(self) -> float:
+        return sum(p.gold == p.got for p in self.pairs) / self.total if self.total else 0.0
+
+    @property
+    def macro_f1(self) -> float:
+        """Mean F1 over the verdicts that people or the checker used at least once."""
+        present = [v for v in Verdict if any(p.gold == v or p.got == v for p in self.pairs)]
+        return sum(self.classes[v].f1 for v in present) / len(present) if present else 0.0
+
+    @property
+    def false_alarms(self) -> list[Pair]:
+        return [p for p in self.pairs if p.got in ALARMS and p.gold not in ALARMS]
+
+    @property
+    def false_alarm_rate(self) -> float:
+        return len(self.false_alarms) / self.total if self.total else 0.0
+
+    @property
+    def missed_contradictions(self) -> list[Pair]:
+        return [p for p in self.pairs if p.gold in ALARMS and p.got not in ALARMS]
+
+    @property
+    def evidence_recall(self) -> tuple[int, int]:
+        quoted = [p for p in self.pairs if p.gold_quotes]
+        return sum(p.evidence_found for p in quoted), len(quoted)
+
+    def confusion(self) -> dict[Verdict, dict[Verdict, int]]:
+        table = {g: {v: 0 for v in Verdict} for g in Verdict}
+        for p in self.pairs:
+            table[p.gold][p.got] += 1
+        return table
+
+    @property
+    def errors(self) -> list[Pair]:
+        return [p for p in self.pairs if p.gold != p.got]
+
+
+def score(gold: Gold, results: Iterable[ReportVerdicts], skipped: Iterable[str] = ()) -> Scores:
+    """Pair each human verdict with the checker's and compute the measures."""
+    by_file = {r.file: r for r in results}
+    pairs = []
+    for g in gold.pairs:
+        report = by_file.get(g.file)
+        got = report.claim(g.claim) if report else None
+        pairs.append(Pair(
+            g.file, g.claim, g.verdict,
+            got.auto if got else Verdict.NOT_MENTIONED,
+            g.quotes,
+            tuple(e.quote for e in got.evidence) if got else (),
+            g.note,
+        ))
+    classes = {}
+    for v in Verdict:
+        tp = sum(p.gold == v and p.got == v for p in pairs)
+        predicted = sum(p.got == v for p in pairs)
+        actual = sum(p.gold == v for p in pairs)
+        precision = tp / predicted if predicted else 0.0
+        recall = tp / actual if actual else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        classes[v] = ClassScore(precision, recall, f1, actual)
+    return Scores(tuple(pairs), tuple(skipped), classes)
+
+
+def _norm(text: str) -> str:
+    text = text.replace("’", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+# ---------------------------------------------------------------------------------------------
+# Output
+# ---------------------------------------------------------------------------------------------
+
+
+def scores_to_data(scores: Scores, *, show_errors: bool = False, base: str = "") -> dict:
+    found, quoted = scores.evidence_recall
+    data = {
+        "pairs": scores.total,
+        "accuracy": round(scores.accuracy, 4),
+        "macro_f1": round(scores.macro_f1, 4),
+        "false_alarm_rate": round(scores.false_alarm_rate, 4),
+        "false_alarms": len(scores.false_alarms),
+        "missed_contradictions": [
+            {"file": _rel(p.file, base), "claim": p.claim, "gold": p.gold.value, "got": p.got.value}
+            for p in scores.missed_contradictions
+        ],
+        "evidence_recall": round(found / quoted, 4) if quoted else None,
+        "evidence_found": found,
+        "evidence_quoted": quoted,
+        "per_verdict": {
+            v.value: {"precision": round(c.precision, 4), "recall": round(c.recall, 4),
+                      "f1": round(c.f1, 4), "support": c.support}
+            for v, c in scores.classes.items()
+        },
+        "confusion": {g.value: {v.value: n for v, n in row.items()} for g, row in scores.confusion().items()},
+        "skipped": list(scores.skipped),
+    }
+    if show_errors:
+        data["errors"] = [
+            {"file": _rel(p.file, base), "claim": p.claim, "gold": p.gold.value, "got": p.got.value,
+             "gold_quotes": list(p.gold_quotes), "our_quotes": list(p.got_quotes[:2]), "note": p.note}
+            for p in scores.errors
+        ]
+    return data
+
+
+def render_scores(scores: Scores, fmt: str = "table", *, show_errors: bool = False, base: str = "") -> str:
+    data = scores_to_data(scores, show_errors=show_errors, base=base)
+    if fmt == "json":
+        import json
+
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "yaml":
+        import yaml
+
+        return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return _table(scores, data, show_errors)
+
+
+def _table(scores: Scores, data: dict, show_errors: bool) -> str:
+    from .formats import printable
+
+    found, quoted = scores.evidence_recall
+    out = [
+        f"pairs                 {scores.total}",
+        f"accuracy              {scores.accuracy:.3f}",
+        f"macro-F1              {scores.macro_f1:.3f}",
+        f"false-alarm rate      {scores.false_alarm_rate:.3f}  ({len(scores.false_alarms)} pairs)",
+        f"missed contradictions {len(scores.missed_contradictions)}",
+        f"evidence recall       {found / quoted if quoted else 0:.3f}  ({found}/{quoted})",
+        "",
+        f"{'verdict':<14} {'precision':>9} {'recall':>7} {'F1':>6} {'support':>8}",
+    ]
+    for v, c in scores.classes.items():
+        out.append(f"{v.value:<14} {c.precision:>9.3f} {c.recall:>7.3f} {c.f1:>6.3f} {c.support:>8}")
+    out += ["", "confusion (rows: people, columns: factdesk)"]
+    heads = [v.value[:13] for v in Verdict]
+    out.append(" " * 14 + " ".join(f"{h:>13}" for h in heads))
+    for g, row in scores.confusion().items():
+        out.append(f"{g.value:<14}" + " ".join(f"{n:>13}" for n in row.values()))
+    for p in scores.missed_contradictions:
+        out.append(f"missed: {printable(p.file)} {p.claim}: people {p.gold.value}, factdesk {p.got.value}")
+    if show_errors:
+        for e in data.get("errors", []):
+            out += ["", f"{printable(e['file'])}  {e['claim']}: people {e['gold']}, factdesk {e['got']}"]
+            out.append(f"  people:   {printable(' | '.join(e['gold_quotes']) or '(no quote)')}")
+            out.append(f"  factdesk: {printable(' | '.join(e['our_quotes']) or '(no passage)')}")
+    return "\n".join(out) + "\n"
+
+
+def _rel(path: str, base: str) -> str:
+    import os
+
+    return os.path.relpath(path, base) if base else path

@@ -1,0 +1,195 @@
+"""Word lists the matcher reads: stop words, measures, people, places.
+
+These are general English and geography, not tuned to any one story. Words are compared by a
+shared stem (`same_word`), so "Taiwan" meets "Taiwanese" and "arrested" meets "arrests".
+"""
+
+from __future__ import annotations
+
+import re
+
+STOPWORDS = frozenset(
+    """a an the and or but nor of in on at by for from to with without into onto over under
+    about above below after before since during until than as is are was were be been being
+    have has had do does did will would could should may might must can shall this that these
+    those it its they them their he she his her we our you your i me my who whom whose which
+    what when where why how all any both each few more most other some such no not only own
+    same so too very just also there here then once while because if though although yet
+    said says say according including include includes included among per via across around
+    up down out off again further whether one ones s t don now new made make makes""".split()
+)
+
+# Measures: what happened to the things counted. A figure whose sentence speaks of another
+# measure (rescued, not deported) is not a figure for the claim.
+MEASURES: dict[str, tuple[str, ...]] = {
+    "arrest": ("arrest", "detain", "detention", "detainee", "held", "nabbed", "apprehend",
+               "caught", "custody", "captur", "rounded up", "round-up", "roundup", "jailed",
+               "locked up", "picked up", "taken in", "catch"),
+    "raid": ("raid", "operation", "crackdown", "sweep", "swoop", "targeted", "searched",
+             "stormed", "busted"),
+    "rescue": ("rescu", "freed", "liberat", "saved"),
+    "deport": ("deport", "repatriat", "expel", "expuls", "sent back", "sent home", "send back",
+               "handed over", "handover", "hand over", "returned", "flown home", "flew home"),
+    "prosecute": ("prosecut", "charged", "indict", "convict", "sentenced", "court", "trial"),
+    "kill": ("killed", "dead", "died", "death", "murder", "fatal"),
+    "injure": ("injur", "wounded", "hurt"),
+    "close": ("shut", "closed", "closure", "dismantl", "demolish"),
+    "exist": ("there are", "there were", "identif", "exist", "document", "operating", "counted",
+              "listed", "mapped", "located"),
+    "arrive": ("arriv", "entered", "flew in", "flown in", "crossed into"),
+    "traffic": ("traffic$", "trafficked", "lured", "smuggl", "recruited"),
+    "work": ("working", "worked", "employ"),
+    "proceeds": ("defraud", "fraud", "cheat", "stole", "stolen", "steal", "swindl", "earn",
+                 "generat", "profit", "revenue", "takings", "proceeds", "loss", "lost", "cost",
+                 "con$", "scammed", "extort", "launder", "worth"),
+}
+def _stem_pattern(stem: str) -> str:
+    """A measure stem as a pattern: a prefix of a word, or a whole word when it ends in '$'."""
+    whole = stem.endswith("$")
+    body = re.escape(stem.rstrip("$")).replace(r"\ ", r"\s+")
+    return r"\b" + body + (r"\b" if whole else "")
+
+
+_MEASURE_RE = re.compile(
+    "|".join(
+        f"(?P<{name}>" + "|".join(_stem_pattern(stem) for stem in stems) + ")"
+        for name, stems in MEASURES.items()
+    ),
+    re.IGNORECASE,
+)
+
+# Nouns for people in general: a claim about "people" is met by "suspects" or "detainees".
+PEOPLE = frozenset(
+    """people persons person individuals individual suspects suspect detainees detainee
+    arrestees others""".split()
+)
+# Modifiers that do not narrow what is counted ("suspected organisers" are organisers).
+NEUTRAL_MODIFIERS = frozenset(
+    """suspected alleged more other additional further reported estimated total overall
+    confirmed known registered""".split()
+)
+# Words that report an event rather than date it: "said on Wednesday" does not scope a count.
+REPORTING = frozenset(
+    """said says told announced reported stated confirmed added published released issued
+    dated conference statement statements briefing meeting interview report reports posted
+    wrote write claimed noted""".split()
+)
+
+COUNTRIES = frozenset(
+    """afghanistan albania algeria angola argentina armenia australia austria azerbaijan
+    bahrain bangladesh belarus belgium benin bhutan bolivia bosnia botswana brazil brunei
+    bulgaria burkina burundi cambodia cameroon canada chad chile china colombia congo
+    croatia cuba cyprus czechia denmark djibouti ecuador egypt eritrea estonia eswatini
+    ethiopia fiji finland france gabon gambia georgia germany ghana greece guatemala guinea
+    haiti honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica
+    japan jordan kazakhstan kenya korea kosovo kuwait kyrgyzstan laos latvia lebanon lesotho
+    liberia libya lithuania luxembourg madagascar malawi malaysia maldives mali malta
+    mauritania mauritius mexico moldova mongolia montenegro morocco mozambique myanmar burma
+    namibia nepal netherlands zealand nicaragua niger nigeria macedonia norway oman pakistan
+    palestine panama paraguay peru philippines poland portugal qatar romania russia rwanda
+    samoa senegal serbia seychelles sierra singapore slovakia slovenia somalia africa spain
+    lanka sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand timor
+    togo tonga tunisia turkey turkmenistan uganda ukraine emirates uae britain england
+    scotland wales uk us usa america uruguay uzbekistan vanuatu venezuela vietnam yemen
+    zambia zimbabwe""".split()
+)
+# Regions wider than a country: a figure placed there is not narrower than a national claim.
+REGIONS = frozenset(
+    """asia europe africa america americas pacific middle east southeast south north west
+    world region asean mekong globe""".split()
+)
+# Demonyms whose stem does not meet their country's ("Filipino" / "Philippines").
+DEMONYM_ALIASES = {
+    "philippines": ("filipino", "filipina"), "myanmar": ("burmese",), "burma": ("burmese",),
+    "france": ("french",), "spain": ("spanish",), "netherlands": ("dutch",),
+    "laos": ("lao", "laotian"), "switzerland": ("swiss",), "wales": ("welsh",),
+    "ireland": ("irish",), "britain": ("british", "briton"), "uk": ("british", "briton"),
+    "us": ("american",), "usa": ("american",), "peru": ("peruvian",), "china": ("chinese",),
+    "thailand": ("thai",), "vietnam": ("vietnamese",), "taiwan": ("taiwanese",),
+}
+# Words for a place inside a country: a count there is narrower than a nationwide count.
+SUBNATIONAL = frozenset(
+    """province provinces city town district village commune county state municipality
+    capital suburb port township""".split()
+)
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def stem(word: str) -> str:
+    """A crude, shared stem: lower case, British spellings folded, common endings removed."""
+    w = word.lower().strip("'’-").replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = re.sub(r"tre(s?)$", r"ter\1", w)  # centre -> center
+    w = re.sub(r"is(e|es|ed|ing|er|ers|ation)$", r"iz\1", w)  # organise -> organize
+    return w
+
+
+def same_word(a: str, b: str) -> bool:
+    """Do two words share a stem? ('taiwan', 'taiwanese'), ('compound', 'compounds')."""
+    a, b = stem(a), stem(b)
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    shorter = min(len(a), len(b))
+    return n >= 4 and n >= shorter - 3 and n >= shorter * 0.6 or _alias(a, b)
+
+
+def _alias(a: str, b: str) -> bool:
+    for country, demonyms in DEMONYM_ALIASES.items():
+        names = (country, *demonyms)
+        if any(a.startswith(n) for n in names) and any(b.startswith(n) for n in names):
+            return True
+    return False
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def content_words(text: str) -> list[str]:
+    """Words of a statement that carry meaning (no stop words, no number words), in order."""
+    seen: list[str] = []
+    for word in words(text):
+        low = word.lower()
+        if low in STOPWORDS or low in _NUMBER_WORDS or len(low) < 3:
+            continue
+        if low not in (s.lower() for s in seen):
+            seen.append(word)
+    return seen
+
+
+def measures_in(text: str) -> frozenset[str]:
+    """The measures a piece of text speaks of: {'arrest', 'raid'} for 'arrested in raids'."""
+    return frozenset(m.lastgroup for m in _MEASURE_RE.finditer(text) if m.lastgroup)
+
+
+def is_country(word: str) -> bool:
+    w = stem(word)
+    return w in COUNTRIES or any(w.startswith(c) for c in ("korea", "philippin"))
+
+
+def is_region(word: str) -> bool:
+    return stem(word) in REGIONS
+
+
+def is_demonym(word: str) -> bool:
+    """'Vietnamese', 'Thais', 'Filipino': a word for the people of a country."""
+    w = stem(word)
+    if w in COUNTRIES:
+        return False
+    if any(w.startswith(d) for ds in DEMONYM_ALIASES.values() for d in ds):
+        return True
+    return any(same_word(w, c) for c in COUNTRIES if c[0] == w[0])
+
+
+_NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+    eighty ninety hundred thousand million billion trillion dozen""".split()
+)

@@ -1,0 +1,508 @@
+"""Ranking passages for a claim and tying a report's figures to it.
+
+A figure is tied to a claim when it counts the same thing (its noun, or "from <country>"), in
+the same measure (arrested, not rescued), of a compatible kind (money in the same currency and
+per the same period; a duration for a duration). Each tie records whether its scope is narrower
+than the claim's (one city, one day, one raid): such a partial count speaks to the claim only
+when it matches an exact claim exactly or already exceeds it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.utils import default_process
+
+from .figures import Figure, Interval, Kind, read_figures
+from .lexicon import (
+    NEUTRAL_MODIFIERS, PEOPLE, REPORTING, STOPWORDS, SUBNATIONAL, content_words, is_country,
+    is_demonym, is_region, measures_in, same_word, words,
+)
+from .reports import Report, Sentence
+from .rules import Claim
+
+WINDOW = 80  # characters either side of a figure that speak of its scope and measure
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A figure in its sentence, with what it counts."""
+
+    figure: Figure
+    index: int  # of its sentence in the report
+    noun: tuple[str, ...]  # the words after the figure: ("scam", "centres"); () when bare
+    origin: tuple[str, ...]  # places after "from": ("Taiwan",) or ("Vietnam", "China")
+    partitive: bool = False  # "45 of them women" counts part of another figure
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """A figure read as a value of the claim's quantity."""
+
+    mention: Mention
+    interval: Interval  # what the figure says of the claim's quantity
+    strength: float  # how surely the figure speaks of this claim (0..2)
+    score: float  # rapidfuzz similarity of its sentence to the claim (0..100)
+    partial: bool  # a narrower scope than the claim's
+    counts: str  # what it counts, as read: "Taiwanese", "suspects from Taiwan"
+    member: bool = False  # the figure counts a group the claim's unit belongs to
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    index: int
+    sentence: Sentence
+    score: float
+
+
+class Analysis:
+    """A report's figures with what each counts, and per-sentence context, built once."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.text = report.text
+        self.mentions: tuple[Mention, ...] = tuple(self._mentions())
+        self._by_sentence: dict[int, list[Mention]] = {}
+        for mention in self.mentions:
+            self._by_sentence.setdefault(mention.index, []).append(mention)
+
+    def in_sentence(self, index: int) -> list[Mention]:
+        return self._by_sentence.get(index, [])
+
+    def _mentions(self):
+        text = self.text
+        for index, sentence in enumerate(self.report.sentences):
+            for figure in read_figures(text, sentence.start, sentence.end):
+                if figure.end > sentence.end:
+                    figure = _clip(figure, sentence.end, text)
+                noun, origin, partitive = _counted(text, figure, sentence)
+                yield Mention(figure, index, noun, origin, partitive)
+
+    def sentence_text(self, index: int) -> str:
+        s = self.report.sentences[index]
+        return self.text[s.start:s.end]
+
+    @cached_property
+    def _lower_sentences(self) -> list[str]:
+        return [self.sentence_text(i) for i in range(len(self.report.sentences))]
+
+    @cached_property
+    def antecedents(self) -> list[int | None]:
+        """The earlier sentence a sentence leans on ("They included ...", "The 215 foreigners were")."""
+        out: list[int | None] = []
+        first_seen: dict[float, int] = {}
+        for i in range(len(self.report.sentences)):
+            s = self.sentence_text(i)
+            ante: int | None = None
+            if i > 0 and _LEANS_BACK.match(s):
+                ante = i - 1
+            for m in self.in_sentence(i):
+                if m.figure.kind is not Kind.COUNT:
+                    continue
+                seen = first_seen.get(m.figure.value)
+                if seen is not None and seen < i and _DEFINITE_BEFORE.search(
+                    self.text, max(0, m.figure.start - 5), m.figure.start
+                ):
+                    ante = seen
+                    break
+            for m in self.in_sentence(i):
+                first_seen.setdefault(m.figure.value, i)
+            out.append(ante)
+        return out
+
+    def measures(self, mention: Mention) -> frozenset[str]:
+        """What happened to the things counted: from the figure's clause, else its sentence,
+        else the sentence it leans on."""
+        s = self.report.sentences[mention.index]
+        text = self.text
+        lo, hi = mention.figure.start, mention.figure.end
+        while lo > s.start and text[lo - 1] not in _CLAUSE_MARKS:
+            lo -= 1
+        while hi < s.end and text[hi] not in _CLAUSE_MARKS:
+            hi += 1
+        found = measures_in(text[lo:hi]) or measures_in(text[s.start:s.end])
+        ante = self.antecedents[mention.index]
+        if not found and ante is not None:
+            found = measures_in(self.sentence_text(ante))
+        return found
+
+    def scope(self, mention: Mention, claim_places: tuple[str, ...]) -> bool:
+        """Is the figure's scope narrower than a whole-country count (one city, day or raid)?"""
+        narrow = self._narrow(mention.index, mention.figure, claim_places)
+        ante = self.antecedents[mention.index]
+        if narrow is None and ante is not None:
+            narrow = self._narrow_sentence(ante, claim_places)
+        return bool(narrow)
+
+    def _narrow(self, index: int, figure: Figure, claim_places: tuple[str, ...]) -> bool | None:
+        """True: narrower; False: explicitly the whole count; None: the sentence does not say."""
+        s = self.report.sentences[index]
+        text = self.text
+        before = text[max(s.start, figure.start - WINDOW):figure.start]
+        after = text[figure.end:min(s.end, figure.end + WINDOW)]
+        sentence = text[s.start:s.end]
+        if _TIME_WINDOW_AFTER.match(after) or _ALONE.search(sentence):
+            return True
+        if _time_scoped(sentence, claim_places):
+            return True
+        if _WHOLE_BEFORE.search(before) or _WHOLE_AFTER.match(after) or _WHOLE.search(sentence):
+            return False
+        fronted = _FRONTED.match(sentence)
+        local = before + " " + after + (" " + fronted.group(0) if fronted else "")
+        if _place_scoped(local, claim_places) or _SINGLE_SITE.search(local):
+            return True
+        return None
+
+    def _narrow_sentence(self, index: int, claim_places: tuple[str, ...]) -> bool | None:
+        sentence = self.sentence_text(index)
+        if _WHOLE.search(sentence):
+            return False
+        if (_time_scoped(sentence, claim_places) or _place_scoped(sentence, claim_places)
+                or _SINGLE_SITE.search(sentence) or _ALONE.search(sentence)):
+            return True
+        return None
+
+    def places_near(self, mention: Mention) -> str:
+        """The text a claim's own place must appear in for the figure to be about that place."""
+        s = self.report.sentences[mention.index]
+        out = self.text[s.start:s.end]
+        ante = self.antecedents[mention.index]
+        if ante is not None:
+            out += " " + self.sentence_text(ante)
+        return out
+
+    def rank(self, query: str, limit: int = 5) -> list[Passage]:
+        """The sentences most like `query`, best first (rapidfuzz token-set similarity)."""
+        sentences = self._lower_sentences
+        hits = process.extract(query, sentences, scorer=fuzz.token_set_ratio,
+                               processor=default_process, limit=limit)
+        return [Passage(i, self.report.sentences[i], score) for _, score, i in hits]
+
+
+def _clip(figure: Figure, end: int, text: str) -> Figure:
+    return Figure(figure.start, end, text[figure.start:end], figure.kind, figure.interval,
+                  figure.value, figure.hedge, figure.currency, figure.rate)
+
+
+# ---------------------------------------------------------------------------------------------
+# What a figure counts
+# ---------------------------------------------------------------------------------------------
+
+_PARTITIVE = re.compile(r"\s+of\s+(?:them|whom|these|those)\b,?(?:\s+(?:were|are))?", re.I)
+_SKIP_AFTER = re.compile(r"(?:\s+(?:of|more|other|additional|further|new)\b)+", re.I)
+_NOUN_WORD = re.compile(r"\s*(?:the\s+)?([A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
+_NOUN_BEFORE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)\s*[:=–]\s*$")
+_ORIGIN = re.compile(
+    r"\s*,?\s*(?:from|of)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+    r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*)"
+)
+
+
+def _counted(text: str, figure: Figure, sentence: Sentence) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """(noun words, origin places, partitive?) for the figure ending at `figure.end`.
+
+    "75 suspects from Taiwan" -> (("suspects",), ("Taiwan",), False);
+    "45 of them women" -> (("women",), (), True).
+    """
+    pos, limit = figure.end, sentence.end
+    partitive = False
+    if (m := _PARTITIVE.match(text, pos, limit)) is not None:
+        partitive, pos = True, m.end()
+    elif (m := _SKIP_AFTER.match(text, pos, limit)) is not None:
+        pos = m.end()
+    noun: list[str] = []
+    while len(noun) < 3 and (m := _NOUN_WORD.match(text, pos, limit)) is not None:
+        word = m.group(1)
+        if word.lower() in STOPWORDS or (noun and word.lower().endswith("ed")):
+            break  # "230 foreigners detained in raids": the noun ends before the verb
+        noun.append(word)
+        pos = m.end()
+        if word.lower() in PEOPLE:
+            break
+    origin: tuple[str, ...] = ()
+    if (m := _ORIGIN.match(text, pos, limit)) is not None:
+        names = [re.sub(r"^the\s+", "", n.strip()) for n in re.split(r",|\band\b", m.group(1))]
+        origin = tuple(n for n in names if n)
+    if not noun and not origin and figure.kind is Kind.COUNT:
+        # "Vietnamese: 213" in a list
+        if (m := _NOUN_BEFORE.search(text, max(sentence.start, figure.start - 40), figure.start)):
+            noun = m.group(1).split()
+    return tuple(noun), origin, partitive
+
+
+# ---------------------------------------------------------------------------------------------
+# Scope: narrower than the claim?
+# ---------------------------------------------------------------------------------------------
+
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+_DAY_WORD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_ON_DAY = re.compile(
+    r"(?P<lead>\b[\w'’]+(?:\s+late|\s+early)?\s+)?\b[Oo]n\s+(?:the\s+)?(?:" + _DAY_WORD + r"|"
+    + _MONTHS + r"\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r")\b"
+)
+_TIME_WINDOW_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:over|in|during|within)\s+(?:the\s+|just\s+|only\s+)*(?:past\s+|last\s+|first\s+)?"
+    r"(?:two|three|four|five|six|seven|\d+)\s+(?:days|hours|weeks)\b",
+    re.I,
+)
+_ALONE = re.compile(r"\b(?:in|at|on|from|for)\b[^.;]{0,60}\balone\b", re.I)
+_CLAUSE_MARKS = frozenset(",;:()[]—–")
+_WHOLE = re.compile(r"\b(?:nationwide|across the country|around the country|throughout the country|"
+                    r"country-?wide|all told)\b", re.I)
+_WHOLE_BEFORE = re.compile(r"\b(?:total|tally|since|cumulative|overall|in all|so far|altogether|"
+                           r"all)\b", re.I)
+_WHOLE_AFTER = re.compile(r"[^.;]{0,30}?\b(?:in total|in all|altogether|so far|overall|all told|"
+                          r"nationwide|since)\b", re.I)
+_FRONTED = re.compile(r"(?:In|On|During|Between|From|Over|Within)\b[^,]{2,70},")
+_SINGLE_SITE = re.compile(
+    r"\b(?:a|one|single|that|the same)\s+(?:[\w-]+\s+){0,2}?(?:raid|building|compound|house|"
+    r"guesthouse|hotel|casino|property|apartment|villa|complex)\b"
+    r"|\bthe latest (?:raid|operation)\b",
+    re.I,
+)
+_PLACE_AFTER_PREP = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear)\s+(?:the\s+)?(?:[a-z]+(?:ern|ern-most)?\s+)?(?:(?:capital|city|town|"
+    r"province|district|village|commune|state|county|port|border\s+city|border\s+town|coastal"
+    r"\s+city|resort\s+town)\s+(?:of\s+)?)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+_SUBNATIONAL = re.compile(
+    r"\b(?:in|at|of|across)\s+(?:(?P<hedge>at least|more than|over|some)\s+)?(?:the\s+|a\s+|"
+    r"(?P<n>two|three|four|\d+)\s+)?(?:[a-z]+ern\s+)?(?:" + "|".join(sorted(SUBNATIONAL)) + r")\b",
+    re.I,
+)
+
+
+def _time_scoped(sentence: str, claim_places: tuple[str, ...]) -> bool:
+    """'on Wednesday', 'on July 16' dating the event (not 'said on Wednesday')."""
+    for m in _ON_DAY.finditer(sentence):
+        lead = (m.group("lead") or "").split()
+        if lead and lead[0].lower().strip("'’") in REPORTING:
+            continue
+        return True
+    return False
+
+
+def _place_scoped(text: str, claim_places: tuple[str, ...]) -> bool:
+    for m in _PLACE_AFTER_PREP.finditer(text):
+        name = m.group("name")
+        first = name.split()[0].rstrip("'’s")
+        if name in claim_places or first in claim_places:
+            continue
+        if is_country(first) or is_region(first) or is_demonym(first):
+            continue
+        if _WHEN.fullmatch(first):
+            continue
+        return True
+    for m in _SUBNATIONAL.finditer(text):
+        if m.group("hedge"):
+            continue  # "in at least five provinces" spans the country, it does not narrow it
+        n = m.group("n")
+        if n and n.isdigit() and int(n) > 4:
+            continue
+        return True
+    return False
+
+
+_WHEN = re.compile(_MONTHS + r"|" + _DAY_WORD)
+_LEANS_BACK = re.compile(
+    r"(?:They|Those|These|Among them|Of them|Of these|Most of them|Most of those|The detainees|"
+    r"The suspects|The group|The foreigners|The rest)\b"
+)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|all|those|these)\s+$", re.I)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tying figures to a claim
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimTerms:
+    """What the matcher needs of a claim, derived once."""
+
+    claim: Claim
+    units: tuple[tuple[str, ...], ...]  # each alias as words
+    measures: frozenset[str]
+    places: tuple[str, ...]  # non-country places the claim is about ("Poipet")
+    countries: tuple[str, ...]
+    rate: str
+    people: bool  # the unit is people in general ("people", "suspects")
+    query: str  # the text passages are ranked against
+
+    @classmethod
+    def of(cls, claim: Claim) -> ClaimTerms:
+        units = tuple(tuple(w for w in words(u)) for u in claim.units if words(u))
+        measures = measures_in(claim.statement + " " + " ".join(claim.context))
+        places = tuple(m.group("name") for m in _PLACE_AFTER_PREP.finditer(claim.statement)
+                       if not _WHEN.fullmatch(m.group("name").split()[0]))
+        local = tuple(p for p in places if not is_country(p.split()[0]) and not is_region(p.split()[0]))
+        countries = tuple(p for p in places if is_country(p.split()[0]))
+        rate = claim.figure.rate
+        if not rate:
+            for f in read_figures(claim.statement):
+                rate = rate or f.rate
+            if not rate and re.search(r"\b(?:annually|a year|per year|each year|every year|yearly)\b",
+                                      claim.statement, re.I):
+                rate = "year"
+        people = any(len(u) == 1 and u[0].lower() in PEOPLE for u in units) or not units
+        query = " ".join([claim.statement, *claim.units, *claim.context])
+        return cls(claim, units, measures, local, countries, rate, people, query)
+
+
+def ties(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None) -> list[Tie]:
+    """Every figure in the report that speaks of the claim's quantity, strongest first."""
+    terms = terms or ClaimTerms.of(claim)
+    out: list[Tie] = []
+    scores: dict[int, float] = {}
+    for mention in analysis.mentions:
+        tie = _tie(terms, analysis, mention, scores)
+        if tie is not None:
+            out.append(tie)
+    out.sort(key=lambda t: (-t.strength, t.mention.figure.start))
+    return out
+
+
+def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[int, float]) -> Tie | None:
+    claim = terms.claim
+    figure = mention.figure
+    if figure.kind is not claim.kind:
+        return None
+    if claim.kind is Kind.MONEY and figure.currency != claim.figure.currency:
+        return None
+    interval = figure.interval
+    member = False
+    quality = 0.6
+    counts = ""
+    if claim.kind is Kind.COUNT:
+        if mention.partitive and (terms.people or not mention.noun):
+            return None  # "45 of them women" is part of another count
+        matched = _unit_quality(terms, mention)
+        if matched is None:
+            if not _bare_tie(terms, analysis, mention):
+                return None
+            quality, counts = 0.5, "(no noun; its sentence speaks of the claim)"
+        else:
+            quality, member, counts = matched
+            if member:
+                interval = Interval(0.0, interval.high, False, interval.high_open)
+    elif claim.kind is Kind.DURATION:
+        if _window_of_a_count(analysis, mention):
+            return None
+        counts = "days"
+    elif claim.kind is Kind.MONEY:
+        if terms.rate and figure.rate != terms.rate:
+            if figure.rate or not _RATE_WORDS.search(analysis.sentence_text(mention.index)):
+                return None
+        counts = figure.currency
+    found = analysis.measures(mention)
+    if terms.measures and found and not (terms.measures & found):
+        return None  # another measure: rescued, not deported
+    agree = bool(terms.measures & found)
+    if not agree and terms.measures and (claim.kind is Kind.DURATION or quality <= 0.6):
+        return None  # a duration, or a loosely tied count, must be of the claim's event
+    sentence_places = analysis.places_near(mention)
+    if terms.places and not any(p in sentence_places for p in terms.places):
+        return None  # the claim is about Poipet; this figure is about somewhere else
+    if mention.index not in scores:
+        scores[mention.index] = fuzz.token_set_ratio(
+            terms.query, analysis.sentence_text(mention.index), processor=default_process)
+    score = scores[mention.index]
+    partial = analysis.scope(mention, terms.places)
+    strength = quality + (0.3 if agree else 0.0) + 0.4 * score / 100 - (0.2 if partial else 0.0)
+    return Tie(mention, interval, strength, score, partial, counts, member)
+
+
+_RATE_WORDS = re.compile(r"\b(?:annual|annually|a year|per year|each year|every year|yearly|last year)\b", re.I)
+
+
+def _unit_quality(terms: ClaimTerms, mention: Mention) -> tuple[float, bool, str] | None:
+    """How well the figure's noun (or origin) meets one of the claim's units; None if not."""
+    noun = [w for w in mention.noun]
+    origin = list(mention.origin)
+    shown = " ".join(noun + (["from", ", ".join(origin)] if origin else []))
+    if terms.people and not any(len(u) > 1 or u[0].lower() not in PEOPLE for u in terms.units):
+        # A claim about people in general: met by "suspects", "detainees", "people".
+        if origin or not noun:
+            return None
+        head, mods = noun[-1].lower(), [w.lower() for w in noun[:-1]]
+        if head in PEOPLE and all(m in NEUTRAL_MODIFIERS for m in mods):
+            return 0.8, False, shown
+        return None
+    best: tuple[float, bool, str] | None = None
+    for unit in terms.units:
+        got = _meets(unit, noun, origin)
+        if got is not None and (best is None or got[0] > best[0]):
+            best = (got[0], got[1], shown)
+    return best
+
+
+def _meets(unit: tuple[str, ...], noun: list[str], origin: list[str]) -> tuple[float, bool] | None:
+    member = False
+    words_ = list(noun)
+    if len(origin) == 1:
+        words_ = [origin[0], *words_]
+    elif len(origin) > 1:
+        if not any(same_word(o.split()[-1], u) for o in origin for u in unit):
+            return None
+        member = True
+        words_ = [w for w in words_ if w.lower() in PEOPLE]
+        return (0.7, True) if words_ or not noun else None
+    if not words_:
+        return None
+    head, mods = words_[-1], words_[:-1]
+    head_hits = any(same_word(head, u) for u in unit)
+    for m in mods:
+        if m.lower() in NEUTRAL_MODIFIERS:
+            continue
+        if not any(same_word(m, u) for u in unit):
+            return None  # "Indonesian nationals" is not "foreign nationals"
+    distinctive = unit[0]
+    mod_hits = any(same_word(m, distinctive) for m in mods)
+    if head_hits:
+        quality = 1.0 if (mod_hits or len(unit) == 1 or not mods) else 0.9
+        return quality, member
+    if mod_hits and head.lower() in PEOPLE | {"nationals", "citizens"}:
+        return 0.95, member  # "Vietnamese nationals" for "Vietnamese"
+    if mod_hits:
+        return 0.75, member  # "scam centres" for "scam compounds"
+    return None
+
+
+def _bare_tie(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> bool:
+    """A number with no noun ("brought the total to 2,137") ties when its sentence says what."""
+    if mention.noun or mention.origin or mention.partitive:
+        return False
+    s = analysis.report.sentences[mention.index]
+    before = analysis.text[s.start:mention.figure.start]
+    if not terms.people:
+        return any(all(any(same_word(w, u) for w in words(before)) for u in unit) for unit in terms.units)
+    return bool(re.search(r"\b(?:people|persons|suspects|detainees|number|total|tally|detained|arrested)\b",
+                          before, re.I)) and bool(terms.measures & measures_in(before))
+
+
+def _window_of_a_count(analysis: Analysis, mention: Mention) -> bool:
+    """'809 people detained over the two days': the days are the count's window, not an event's span."""
+    figure = mention.figure
+    if figure.text.lower().startswith(("between", "from")):
+        return False  # a span named by its first and last day is the event's own
+    for other in analysis.in_sentence(mention.index):
+        if other.figure.kind is Kind.COUNT and figure.start - 60 <= other.figure.end <= figure.start:
+            if not re.search(r"[;.]", analysis.text[other.figure.end:figure.start]):
+                return True
+    return False
+
+
+def source_passage(claim: Claim, source: Report) -> Passage | None:
+    """The sentence of the source article that makes the claim."""
+    sentences = [source.sentence_text(s) for s in source.sentences]
+    if not sentences:
+        return None
+    hit = process.extractOne(claim.statement, sentences, scorer=fuzz.partial_ratio,
+                             processor=default_process)
+    if hit is None:
+        return None
+    _, score, index = hit
+    return Passage(index, source.sentences[index], score)

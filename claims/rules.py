@@ -1,0 +1,419 @@
+"""The rules model (format version 1) and its loader, which reports every problem with a position.
+
+A rules file states the quantitative claims of one source article. Only `id`, `statement` and
+`quantity` are required of a claim; when `unit` or `context` is absent they are derived from the
+statement (the words after the figure; the statement's content words).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import Problem, QuantityError, RulesError
+from .figures import Figure, Interval, Kind, read_figures, read_quantity
+from .lexicon import content_words
+
+MAX_RULES_BYTES = 2_000_000  # a hand-written rules file is a few KB; refuse anything huge
+MAX_YAML_NODES = 50_000
+
+TOP_KEYS = ("version", "source", "claims")
+SOURCE_KEYS = ("title", "outlet", "published", "file", "url")
+CLAIM_KEYS = ("id", "statement", "quantity", "unit", "context", "tolerance")
+SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    title: str
+    outlet: str = ""
+    published: str = ""
+    file: str = ""  # as written, relative to the rules file
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    statement: str
+    quantity: str
+    figure: Figure  # the quantity as the grammar reads it, in the unit's kind
+    units: tuple[str, ...]  # what the number counts, with aliases
+    context: tuple[str, ...]  # words that tie a sentence to this claim
+    tolerance: float = 0.0
+    line: int = 0
+    unit_given: bool = True
+    context_given: bool = True
+
+    @property
+    def kind(self) -> Kind:
+        return self.figure.kind
+
+    @property
+    def interval(self) -> Interval:
+        return self.figure.interval.widened(self.tolerance)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    path: str
+    source: Source
+    claims: tuple[Claim, ...]
+    source_path: Path | None = field(default=None, compare=False)  # resolved source.file
+
+    def claim(self, claim_id: str) -> Claim:
+        for claim in self.claims:
+            if claim.id == claim_id:
+                return claim
+        raise KeyError(claim_id)
+
+
+def load_rules(path: str | Path) -> RuleSet:
+    """Read and validate a rules file; raise RulesError listing every problem found."""
+    path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_RULES_BYTES:
+            raise RulesError(
+                f"{name}: the file is {size:,} bytes",
+                (Problem(name, f"rules file is too large ({size:,} bytes)",
+                         expected=f"at most {MAX_RULES_BYTES:,} bytes"),),
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RulesError(f"{name}: {exc.strerror or exc}",
+                         (Problem(name, f"cannot read the rules file: {exc.strerror or exc}"),)) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RulesError(name, (Problem(name, "the file is not UTF-8 text", line, None,
+                                        "a UTF-8 encoded YAML file"),)) from exc
+    return parse_rules(text, name, base=path.parent)
+
+
+def parse_rules(text: str, name: str = "<rules>", base: Path | None = None) -> RuleSet:
+    """Validate rules given as YAML text. `base` resolves `source.file`."""
+    root = _compose(text, name)
+    problems: list[Problem] = []
+    checker = _Checker(name, text, problems)
+    ruleset = checker.ruleset(root, base)
+    if problems:
+        noun = "problem" if len(problems) == 1 else "problems"
+        raise RulesError(f"{name}: {len(problems)} {noun}", tuple(problems))
+    assert ruleset is not None
+    return ruleset
+
+
+# ---------------------------------------------------------------------------------------------
+# YAML with positions
+# ---------------------------------------------------------------------------------------------
+
+
+def _compose(text: str, name: str) -> yaml.Node | None:
+    """Parse with the safe loader's composer (no tags run), refusing aliases and huge graphs."""
+    if "\t" in text:
+        line_no = text[: text.index("\t")].count("\n") + 1
+        line = text.splitlines()[line_no - 1]
+        if line[: len(line) - len(line.lstrip())].count("\t"):
+            col = line.index("\t") + 1
+            raise RulesError(name, (Problem(name, "a tab is used for indentation", line_no, col,
+                                            "spaces (YAML does not allow tabs for indentation)",
+                                            line),))
+    try:
+        nodes = 0
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                mark = event.start_mark
+                raise RulesError(name, (Problem(
+                    name, "anchors and aliases (&, *) are not allowed in rules files",
+                    mark.line + 1, mark.column + 1, "plain values written out"),))
+            nodes += 1
+            if nodes > MAX_YAML_NODES:
+                raise RulesError(name, (Problem(name, "the file has too many YAML nodes",
+                                                expected=f"at most {MAX_YAML_NODES:,}"),))
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        col = mark.column + 1 if mark else None
+        snippet = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+        what = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem:
+            what = f"{exc.problem} {exc.context}"
+        raise RulesError(name, (Problem(name, f"YAML syntax error: {what}", line, col,
+                                        _yaml_expectation(exc), snippet),)) from exc
+    except yaml.YAMLError as exc:
+        raise RulesError(name, (Problem(name, f"YAML error: {exc}"),)) from exc
+
+
+def _yaml_expectation(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "").lower()
+    if "expected <block end>" in problem or "block mapping" in problem:
+        return "keys at the same indentation, each 'key: value'"
+    if "mapping values are not allowed" in problem:
+        return "a space after ':' and quotes around text that contains ': '"
+    if "found character" in problem and "tab" in problem:
+        return "spaces, not tabs"
+    if "could not find expected ':'" in problem:
+        return "'key: value'"
+    if "found undefined alias" in problem:
+        return "no aliases"
+    return "valid YAML"
+
+
+class _Checker:
+    """Walks the composed YAML, collecting problems instead of stopping at the first."""
+
+    def __init__(self, name: str, text: str, problems: list[Problem]) -> None:
+        self.name = name
+        self.lines = text.splitlines()
+        self.problems = problems
+
+    def add(self, node: yaml.Node | None, message: str, expected: str = "") -> None:
+        line = col = None
+        snippet = ""
+        if node is not None:
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+            if node.start_mark.line < len(self.lines):
+                snippet = self.lines[node.start_mark.line]
+        self.problems.append(Problem(self.name, message, line, col, expected, snippet))
+
+    def mapping(self, node: yaml.Node, where: str, allowed: tuple[str, ...]) -> dict[str, tuple]:
+        """Keys of a mapping node -> (key node, value node); flags unknown and duplicate keys."""
+        out: dict[str, tuple] = {}
+        if not isinstance(node, yaml.MappingNode):
+            self.add(node, f"{where} is a {_kind(node)}", "a mapping of 'key: value' lines")
+            return out
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                self.add(key_node, f"{where} has a key that is not text", "text keys")
+                continue
+            if key in out:
+                self.add(key_node, f"{where} has the key '{key}' twice", "each key once")
+                continue
+            if key not in allowed:
+                hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+                self.add(key_node, f"unknown key '{key}' in {where}{suggestion}",
+                         "one of " + ", ".join(allowed))
+                continue
+            out[key] = (key_node, value_node)
+        return out
+
+    def text(self, node: yaml.Node, where: str, *, required: bool = True) -> str | None:
+        if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
+            if required or not (isinstance(node, yaml.ScalarNode)):
+                self.add(node, f"{where} is {'empty' if isinstance(node, yaml.ScalarNode) else 'a ' + _kind(node)}",
+                         "a text value")
+            return None
+        value = node.value.strip()
+        if required and not value:
+            self.add(node, f"{where} is empty", "a text value")
+            return None
+        return value
+
+    def ruleset(self, root: yaml.Node | None, base: Path | None) -> RuleSet | None:
+        if root is None:
+            self.add(None, "the rules file is empty", "a mapping with version, source and claims")
+            return None
+        top = self.mapping(root, "the file", TOP_KEYS)
+        if not isinstance(root, yaml.MappingNode):
+            return None
+        for key in TOP_KEYS:
+            if key not in top:
+                self.add(root, f"missing '{key}' at the top level", _TOP_HINTS[key])
+        if "version" in top:
+            version_node = top["version"][1]
+            if not (isinstance(version_node, yaml.ScalarNode) and version_node.value.strip() == "1"):
+                value = getattr(version_node, "value", "?")
+                self.add(version_node, f"unknown rules format version {value!r}", "version: 1")
+        source = self.source(top["source"][1], base) if "source" in top else None
+        claims = self.claims(top["claims"][1]) if "claims" in top else ()
+        if self.problems or source is None:
+            return None
+        source_path = (base / source.file).resolve() if (base and source.file) else None
+        return RuleSet(self.name, source, tuple(claims), source_path)
+
+    def source(self, node: yaml.Node, base: Path | None) -> Source | None:
+        fields = self.mapping(node, "source", SOURCE_KEYS)
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        if "title" not in fields:
+            self.add(node, "missing 'title' in source", "the source article's headline")
+        values = {k: self.text(v, f"source.{k}", required=(k == "title")) for k, (_, v) in fields.items()}
+        if values.get("file") and base is not None:
+            target = base / values["file"]
+            if not target.is_file():
+                self.add(fields["file"][1], f"source.file '{values['file']}' does not exist",
+                         "a path relative to the rules file")
+        if not values.get("title"):
+            return None
+        return Source(**{k: v or "" for k, v in values.items()})
+
+    def claims(self, node: yaml.Node) -> list[Claim]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.add(node, f"claims is a {_kind(node)}", "a list of claims, each starting with '- id:'")
+            return []
+        if not node.value:
+            self.add(node, "claims is empty", "at least one claim")
+        seen: dict[str, int] = {}
+        out = []
+        for i, item in enumerate(node.value):
+            claim = self.claim(item, f"claims[{i}]")
+            if claim is None:
+                continue
+            if claim.id in seen:
+                self.add(item, f"claims[{i}].id '{claim.id}' is used twice (first at line {seen[claim.id]})",
+                         "a unique id for each claim")
+                continue
+            seen[claim.id] = claim.line
+            out.append(claim)
+        return out
+
+    def claim(self, node: yaml.Node, where: str) -> Claim | None:
+        fields = self.mapping(node, where, CLAIM_KEYS)
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        for key in ("id", "statement", "quantity"):
+            if key not in fields:
+                self.add(node, f"missing '{key}' in {where}", _CLAIM_HINTS[key])
+        values: dict[str, object] = {}
+        for key in ("id", "statement", "quantity"):
+            if key in fields:
+                values[key] = self.text(fields[key][1], f"{where}.{key}")
+        claim_id = values.get("id")
+        if isinstance(claim_id, str) and not SLUG.fullmatch(claim_id):
+            self.add(fields["id"][1], f"{where}.id '{claim_id}' is not a lower-case slug",
+                     "lower-case letters, digits and hyphens, e.g. total-arrests")
+        units = self.words(fields["unit"][1], f"{where}.unit") if "unit" in fields else None
+        context = self.words(fields["context"][1], f"{where}.context") if "context" in fields else None
+        tolerance = 0.0
+        if "tolerance" in fields:
+            tolerance = self.tolerance(fields["tolerance"][1], f"{where}.tolerance")
+        figure = None
+        quantity = values.get("quantity")
+        if isinstance(quantity, str):
+            try:
+                figure = quantity_figure(quantity, units or ())
+            except QuantityError as exc:
+                self.add(fields["quantity"][1], f"{where}.quantity: {exc}",
+                         "a figure such as '75', 'more than 1,000', 'US$40 billion' or 'three days'")
+        statement = values.get("statement")
+        if figure is None or not all(isinstance(values.get(k), str) for k in ("id", "statement")):
+            return None
+        assert isinstance(statement, str) and isinstance(claim_id, str)
+        return Claim(
+            id=claim_id,
+            statement=statement,
+            quantity=quantity,
+            figure=figure,
+            units=tuple(units) if units else derive_units(statement),
+            context=tuple(context) if context else tuple(content_words(statement)),
+            tolerance=tolerance,
+            line=node.start_mark.line + 1,
+            unit_given=units is not None,
+            context_given=context is not None,
+        )
+
+    def words(self, node: yaml.Node, where: str) -> list[str] | None:
+        if isinstance(node, yaml.ScalarNode) and node.value.strip():
+            return [node.value.strip()]
+        if isinstance(node, yaml.SequenceNode) and node.value:
+            out = []
+            for i, item in enumerate(node.value):
+                if isinstance(item, yaml.ScalarNode) and item.value.strip():
+                    out.append(item.value.strip())
+                else:
+                    self.add(item, f"{where}[{i}] is not a word or phrase", "text")
+            return out or None
+        self.add(node, f"{where} is {'empty' if isinstance(node, yaml.ScalarNode) else 'a ' + _kind(node)}",
+                 "a word, a phrase or a list of them")
+        return None
+
+    def tolerance(self, node: yaml.Node, where: str) -> float:
+        try:
+            value = float(node.value) if isinstance(node, yaml.ScalarNode) else None
+        except ValueError:
+            value = None
+        if value is None or not 0 <= value < 1:
+            self.add(node, f"{where} is {getattr(node, 'value', _kind(node))!r}",
+                     "a relative slack between 0 and 1, e.g. 0.05 for 5%")
+            return 0.0
+        return value
+
+
+_TOP_HINTS = {
+    "version": "version: 1",
+    "source": "source: with at least a title",
+    "claims": "claims: a list of claims",
+}
+_CLAIM_HINTS = {
+    "id": "a unique lower-case slug, e.g. total-arrests",
+    "statement": "the sentence of the source that makes the claim",
+    "quantity": "the figure claimed, e.g. 'more than 1,000'",
+}
+
+
+def _kind(node: yaml.Node | None) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "list"
+    if isinstance(node, yaml.ScalarNode):
+        return "single value"
+    return "nothing"
+
+
+def quantity_figure(quantity: str, units: tuple[str, ...] | list[str]) -> Figure:
+    """Read a claim's quantity; a unit that is a currency or a time unit sets the figure's kind.
+
+    `quantity: 40 billion` with `unit: USD` is money; `quantity: 3` with `unit: days` a duration.
+    The unit is read by the same grammar, as the figure '1 <unit>'.
+    """
+    figure = read_quantity(quantity)
+    if figure.kind is not Kind.COUNT or not units:
+        return figure
+    for unit in units:
+        probe = read_figures(f"1 {unit}")
+        if len(probe) != 1:
+            continue
+        kind, scale = probe[0].kind, probe[0].interval.low
+        if kind in (Kind.MONEY, Kind.DURATION, Kind.PERCENT):
+            iv = figure.interval
+            return Figure(
+                figure.start, figure.end, figure.text, kind,
+                Interval(iv.low * scale, iv.high * scale, iv.low_open, iv.high_open),
+                figure.value * scale, figure.hedge, probe[0].currency, figure.rate,
+            )
+    return figure
+
+
+def derive_units(statement: str) -> tuple[str, ...]:
+    """The words after the figure in a statement: 'arrested 119 Thais in March' -> ('Thais',)."""
+    figures = read_figures(statement)
+    if not figures:
+        return ()
+    after = statement[figures[0].end:]
+    m = re.match(r"\s*((?:[A-Za-z][\w'’-]*\s*){1,3})", after)
+    if not m:
+        return ()
+    words = []
+    for word in m.group(1).split():
+        if word.lower() in _UNIT_STOP:
+            break
+        words.append(word)
+    return (" ".join(words),) if words else ()
+
+
+_UNIT_STOP = frozenset(
+    """in on at of for from to by with and or but who which that were was are is have has had
+    be been being during after before since as than into across over under among including
+    a year annually each per""".split()
+)

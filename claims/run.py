@@ -1,0 +1,81 @@
+"""Checking many reports: one at a time (streamed), or spread over worker processes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from .errors import ReportError
+from .match import ClaimTerms
+from .reports import Skipped, expand_paths, load_report
+from .rules import RuleSet
+from .verdicts import ReportVerdicts, check_report
+
+Progress = Callable[[int, int, str], None]  # (done, total, current file)
+
+
+class _Checker:
+    """Holds the rules and their derived terms; one per process."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+        self.terms = [ClaimTerms.of(c) for c in rules.claims]
+
+    def __call__(self, path: str) -> ReportVerdicts | Skipped:
+        try:
+            report = load_report(path)
+        except ReportError as exc:
+            reason = str(exc)
+            return Skipped(path, reason.removeprefix(f"{path}: "))
+        return check_report(self.rules, report, self.terms)
+
+
+_worker: _Checker | None = None
+
+
+def _init_worker(rules: RuleSet) -> None:
+    global _worker  # one checker per worker process, built once
+    _worker = _Checker(rules)
+
+
+def _work(path: str) -> ReportVerdicts | Skipped:
+    assert _worker is not None
+    return _worker(path)
+
+
+def check_paths(
+    rules: RuleSet,
+    paths: Iterable[str],
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> Iterator[ReportVerdicts | Skipped]:
+    """Verdicts for every report under `paths`, in the order the paths expand to.
+
+    With `jobs > 1` reports are checked in that many processes; the output is the same, in the
+    same order. Reports are loaded and dropped one at a time, so memory does not grow with the
+    number of reports.
+    """
+    items = list(expand_paths(paths))
+    files = [i for i in items if isinstance(i, str)]
+    total = len(files)
+    for item in items:
+        if isinstance(item, Skipped):
+            yield item
+    if jobs <= 1 or total < 2:
+        checker = _Checker(rules)
+        results: Iterator[ReportVerdicts | Skipped] = (checker(f) for f in files)
+        yield from _counted(results, files, progress)
+        return
+    if "-" in files:
+        raise ReportError("standard input ('-') cannot be read with --jobs above 1")
+    chunk = max(1, min(64, total // (jobs * 8) or 1))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules,)) as pool:
+        yield from _counted(pool.map(_work, files, chunksize=chunk), files, progress)
+
+
+def _counted(results, files, progress):
+    for done, result in enumerate(results, 1):
+        if progress is not None:
+            progress(done, len(files), files[done - 1])
+        yield result

@@ -1,0 +1,167 @@
+"""Deciding a verdict for each (report, claim) pair, and the evidence it rests on."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from .figures import Interval, describe_interval
+from .match import Analysis, ClaimTerms, Tie, ties
+from .reports import Report
+from .rules import Claim, RuleSet
+
+# When a report holds both kinds of figure, the weaker side must come this close in strength
+# to the stronger for the pair to be called conflicting rather than decided by the stronger.
+CONFLICT_MARGIN = 0.15
+
+
+class Verdict(StrEnum):
+    SUPPORTS = "supports"
+    CONTRADICTS = "contradicts"
+    CONFLICTING = "conflicting"
+    NOT_MENTIONED = "not_mentioned"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A passage holding a figure for the claim. Offsets are into the report's loaded text."""
+
+    quote: str
+    start: int
+    end: int
+    figure: str
+    low: float | None  # None: unbounded
+    high: float | None
+    score: float
+    fits: bool = True  # does the figure agree with the claim?
+    partial: bool = False  # is it a count for a narrower scope?
+    reason: str = ""  # "report: 3,075 (exactly 3,075); claim: more than 1,000; compatible"
+    figure_start: int = -1  # offsets of the figure itself, for highlighting (-1: unknown)
+    figure_end: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimVerdict:
+    id: str
+    verdict: Verdict  # the human's when reviewed, else the checker's
+    auto: Verdict  # what the checker decided
+    evidence: tuple[Evidence, ...] = ()
+    reviewed: bool = False
+    note: str = ""
+    reviewed_at: str = ""
+    reviewer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportVerdicts:
+    file: str
+    sha256: str
+    claims: tuple[ClaimVerdict, ...]
+    title: str = ""
+
+    def claim(self, claim_id: str) -> ClaimVerdict | None:
+        return next((c for c in self.claims if c.id == claim_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdicts:
+    """A whole verdicts file (format version 1)."""
+
+    rules: str
+    generated: str
+    reports: tuple[ReportVerdicts, ...]
+    version: int = 1
+
+
+def check_report(rules: RuleSet, report: Report, terms: list[ClaimTerms] | None = None) -> ReportVerdicts:
+    """The checker's verdict for every claim of `rules` in one report."""
+    analysis = Analysis(report)
+    terms = terms or [ClaimTerms.of(c) for c in rules.claims]
+    verdicts = tuple(judge(t.claim, analysis, t) for t in terms)
+    return ReportVerdicts(report.file, report.sha256, verdicts, report.title)
+
+
+def judge(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None) -> ClaimVerdict:
+    verdict, evidence = decide(claim, ties(claim, analysis, terms), analysis)
+    return ClaimVerdict(claim.id, verdict, verdict, evidence)
+
+
+def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict, tuple[Evidence, ...]]:
+    """Overlapping figures support; disjoint ones contradict; a narrower count counts only
+    when it equals an exact claim or already exceeds it."""
+    target = claim.interval
+    supporting: list[tuple[Tie, bool]] = []
+    opposing: list[tuple[Tie, bool]] = []
+    for tie in found:
+        fits = tie.interval.overlaps(target)
+        if tie.partial:
+            exact_match = target.low == target.high and tie.interval == target
+            exceeds = _exceeds(tie.interval, target)
+            if not (exact_match or exceeds):
+                continue
+            fits = exact_match
+        (supporting if fits else opposing).append((tie, fits))
+    if not supporting and not opposing:
+        return Verdict.NOT_MENTIONED, ()
+    best_s = max((t.strength for t, _ in supporting), default=-math.inf)
+    best_o = max((t.strength for t, _ in opposing), default=-math.inf)
+    if supporting and opposing and abs(best_s - best_o) <= CONFLICT_MARGIN:
+        verdict, chosen = Verdict.CONFLICTING, supporting + opposing
+    elif best_s >= best_o:
+        verdict, chosen = Verdict.SUPPORTS, supporting
+    else:
+        verdict, chosen = Verdict.CONTRADICTS, opposing
+    chosen.sort(key=lambda pair: (-pair[0].strength, pair[0].mention.figure.start))
+    return verdict, tuple(_evidence(claim, tie, fits, analysis) for tie, fits in chosen)
+
+
+def _exceeds(figure: Interval, claim: Interval) -> bool:
+    """Is every value of `figure` above the claim's highest?"""
+    if math.isinf(claim.high):
+        return False
+    return figure.low > claim.high or (figure.low == claim.high and (figure.low_open or claim.high_open))
+
+
+def _evidence(claim: Claim, tie: Tie, fits: bool, analysis: Analysis) -> Evidence:
+    mention = tie.mention
+    sentence = analysis.report.sentences[mention.index]
+    figure = mention.figure
+    iv = tie.interval
+    return Evidence(
+        quote=analysis.sentence_text(mention.index),
+        start=sentence.start,
+        end=sentence.end,
+        figure=figure.text,
+        low=None if math.isinf(iv.low) else iv.low,
+        high=None if math.isinf(iv.high) else iv.high,
+        score=round(tie.score, 1),
+        fits=fits,
+        partial=tie.partial,
+        reason=reason(claim, tie, fits),
+        figure_start=figure.start,
+        figure_end=figure.end,
+    )
+
+
+def reason(claim: Claim, tie: Tie, fits: bool) -> str:
+    """The reasoning in words: 'report: 3,075 (exactly 3,075); claim: more than 1,000; compatible'."""
+    figure = tie.mention.figure
+    said = describe_interval(tie.interval, figure.hedge, figure.kind, figure.currency, figure.rate)
+    report = f"report: {figure.text} ({said}"
+    if tie.member:
+        report += f", at most for each of {', '.join(tie.mention.origin)}"
+    report += ")"
+    if tie.counts:
+        report += f" counting {tie.counts}"
+    verdict = "compatible" if fits else "incompatible"
+    if tie.partial:
+        verdict += (" (a narrower count that matches the exact claim)" if fits
+                    else " (even this narrower count exceeds the claim)")
+    return f"{report}; claim: {claim.quantity}; {verdict}"
+
+
+def with_review(verdict: ClaimVerdict, human: Verdict, note: str | None, when: str, who: str) -> ClaimVerdict:
+    """The pair as a reviewer decided it; the checker's own verdict stays in `auto`."""
+    return replace(verdict, verdict=human, reviewed=True, reviewed_at=when, reviewer=who,
+                   note=verdict.note if note is None else note)
