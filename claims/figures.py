@@ -105,6 +105,31 @@ class Figure:
 # Vocabulary
 # ---------------------------------------------------------------------------------------------
 
+
+def _trie(words: list[str]) -> str:
+    """A regex for any of `words`, factored by shared prefixes so that a miss fails at once."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(tree)
+
+
+def _trie_pattern(node: dict) -> str:
+    alts = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not alts:
+        return ""
+    if len(alts) == 1 and "" not in node:
+        return alts[0]
+    return "(?:" + "|".join(alts) + ")" + ("?" if "" in node else "")
+
+
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen"
@@ -162,7 +187,7 @@ _CURRENCY_WORD_RE = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_CURRENCY_WORDS, key=len, reverse=True)
 )
 
-# Hedges before a figure: longest phrases first so "no more than" wins over "more than".
+# Hedges before a figure; the leftmost wins, so "no more than" beats "more than".
 _HEDGES_BEFORE: list[tuple[str, Hedge]] = [
     ("no more than", Hedge.UP_TO), ("not more than", Hedge.UP_TO),
     ("no fewer than", Hedge.AT_LEAST), ("no less than", Hedge.AT_LEAST),
@@ -190,9 +215,7 @@ _HEDGES_BEFORE: list[tuple[str, Hedge]] = [
     ("under", Hedge.LESS_THAN), ("below", Hedge.LESS_THAN),
 ]
 _HEDGE_BEFORE_RE = re.compile(
-    r"(?<![\w$])(?P<hedge>"
-    + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h, _ in _HEDGES_BEFORE)
-    + r")\s*$",
+    r"(?<![\w$])(?P<hedge>" + _trie([h for h, _ in _HEDGES_BEFORE]) + r")\s*$",
     re.IGNORECASE,
 )
 _HEDGE_BY_WORDS = {" ".join(h.split()): kind for h, kind in _HEDGES_BEFORE}
@@ -288,26 +311,6 @@ _WORDS = (
     r"(?:\s+and\s+a\s+half\b(?:\s+(?:million|billion|trillion)\b)?)?"
 )
 
-
-
-def _trie(words: list[str]) -> str:
-    """A regex for any of `words`, factored by shared prefixes so that a miss fails at once."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word.lower():
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_pattern(tree)
-
-
-def _trie_pattern(node: dict) -> str:
-    alts = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
-    if not alts:
-        return ""
-    if len(alts) == 1 and "" not in node:
-        return alts[0]
-    return "(?:" + "|".join(alts) + ")" + ("?" if "" in node else "")
 
 
 # Where a match may begin: a digit or symbol, or a word that starts one of the alternatives below.

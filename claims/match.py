@@ -99,6 +99,9 @@ class Analysis:
             ante: int | None = None
             if i > 0 and _LEANS_BACK.match(s):
                 ante = i - 1
+            elif i > 0 and _BULLET.match(s):
+                ante = next((j for j in range(i - 1, -1, -1)
+                             if not _BULLET.match(self.sentence_text(j))), None)
             for m in self.in_sentence(i):
                 if m.figure.kind is not Kind.COUNT:
                     continue
@@ -144,9 +147,10 @@ class Analysis:
         before = text[max(s.start, figure.start - WINDOW):figure.start]
         after = text[figure.end:min(s.end, figure.end + WINDOW)]
         sentence = text[s.start:s.end]
-        if _TIME_WINDOW_AFTER.match(after) or _ALONE.search(sentence):
-            return True
-        if _time_scoped(sentence, claim_places):
+        window = _TIME_WINDOW_AFTER.match(after)
+        if window and not _EVENT_SPAN.match(after, window.end()) or _ALONE.search(sentence):
+            return True  # "809 people detained over the two days" (but not "in three days of raids")
+        if _time_scoped(sentence):
             return True
         if _WHOLE_BEFORE.search(before) or _WHOLE_AFTER.match(after) or _WHOLE.search(sentence):
             return False
@@ -160,7 +164,7 @@ class Analysis:
         sentence = self.sentence_text(index)
         if _WHOLE.search(sentence):
             return False
-        if (_time_scoped(sentence, claim_places) or _place_scoped(sentence, claim_places)
+        if (_time_scoped(sentence) or _place_scoped(sentence, claim_places)
                 or _SINGLE_SITE.search(sentence) or _ALONE.search(sentence)):
             return True
         return None
@@ -240,7 +244,7 @@ def _counted(text: str, figure: Figure, sentence: Sentence) -> tuple[tuple[str, 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 _DAY_WORD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ON_DAY = re.compile(
-    r"(?P<lead>\b[\w'’]+(?:\s+late|\s+early)?\s+)?\b[Oo]n\s+(?:the\s+)?(?:" + _DAY_WORD + r"|"
+    r"\b[Oo]n\s+(?:the\s+)?(?:" + _DAY_WORD + r"|"
     + _MONTHS + r"\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r")\b"
 )
 _TIME_WINDOW_AFTER = re.compile(
@@ -275,25 +279,30 @@ _SUBNATIONAL = re.compile(
 )
 
 
-def _time_scoped(sentence: str, claim_places: tuple[str, ...]) -> bool:
-    """'on Wednesday', 'on July 16' dating the event (not 'said on Wednesday')."""
+def _time_scoped(sentence: str) -> bool:
+    """'arrested on Wednesday', 'On July 15, ...', 'said that on July 16 ...': a count of one day
+    (but not 'said on Wednesday' or 'welcomed on Thursday', which date the telling)."""
     for m in _ON_DAY.finditer(sentence):
-        lead = (m.group("lead") or "").split()
-        if lead and lead[0].lower().strip("'’") in REPORTING:
-            continue
-        return True
+        lead = sentence[max(0, m.start() - 40):m.start()]
+        if not lead.strip() or re.search(r"(?:\bthat|[,;:])\s*$", lead):
+            return True
+        if measures_in(" ".join(lead.split()[-3:])) - {"exist"}:
+            return True
     return False
 
 
 def _place_scoped(text: str, claim_places: tuple[str, ...]) -> bool:
+    """'In Phnom Penh', 'in the province of Kratie', 'in two provinces': narrower than a country.
+    A list of three or more places ('in Phnom Penh, Poipet and Sihanoukville') spans the
+    country rather than narrowing it."""
     for m in _PLACE_AFTER_PREP.finditer(text):
         name = m.group("name")
         first = name.split()[0].rstrip("'’s")
         if name in claim_places or first in claim_places:
             continue
-        if is_country(first) or is_region(first) or is_demonym(first):
+        if is_country(first) or is_region(first) or is_demonym(first) or _WHEN.fullmatch(first):
             continue
-        if _WHEN.fullmatch(first):
+        if _PLACE_LIST.match(text, m.end()):
             continue
         return True
     for m in _SUBNATIONAL.finditer(text):
@@ -306,11 +315,15 @@ def _place_scoped(text: str, claim_places: tuple[str, ...]) -> bool:
     return False
 
 
+_PLACE_LIST = re.compile(
+    r"(?:\s*,\s*(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)+,?\s+(?:and|or)\s+(?:the\s+)?[A-Z]"
+)
 _WHEN = re.compile(_MONTHS + r"|" + _DAY_WORD)
 _LEANS_BACK = re.compile(
     r"(?:They|Those|These|Among them|Of them|Of these|Most of them|Most of those|The detainees|"
     r"The suspects|The group|The foreigners|The rest)\b"
 )
+_BULLET = re.compile(r"\s*(?:[-*+•]|\d+[.)])\s")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|all|those|these)\s+$", re.I)
 
 
@@ -326,8 +339,8 @@ class ClaimTerms:
     claim: Claim
     units: tuple[tuple[str, ...], ...]  # each alias as words
     measures: frozenset[str]
-    places: tuple[str, ...]  # non-country places the claim is about ("Poipet")
-    countries: tuple[str, ...]
+    places: tuple[str, ...]  # non-country places the statement is about ("in Poipet")
+    known_places: tuple[str, ...]  # those, and capitalised context words: not narrower than the claim
     rate: str
     people: bool  # the unit is people in general ("people", "suspects")
     query: str  # the text passages are ranked against
@@ -339,7 +352,7 @@ class ClaimTerms:
         places = tuple(m.group("name") for m in _PLACE_AFTER_PREP.finditer(claim.statement)
                        if not _WHEN.fullmatch(m.group("name").split()[0]))
         local = tuple(p for p in places if not is_country(p.split()[0]) and not is_region(p.split()[0]))
-        countries = tuple(p for p in places if is_country(p.split()[0]))
+        known = local + tuple(w for w in claim.context if w[:1].isupper() and " " not in w)
         rate = claim.figure.rate
         if not rate:
             for f in read_figures(claim.statement):
@@ -349,7 +362,7 @@ class ClaimTerms:
                 rate = "year"
         people = any(len(u) == 1 and u[0].lower() in PEOPLE for u in units) or not units
         query = " ".join([claim.statement, *claim.units, *claim.context])
-        return cls(claim, units, measures, local, countries, rate, people, query)
+        return cls(claim, units, measures, local, known, rate, people, query)
 
 
 def ties(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None) -> list[Tie]:
@@ -393,15 +406,15 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
             return None
         counts = "days"
     elif claim.kind is Kind.MONEY:
+        quality = 0.8
         if terms.rate and figure.rate != terms.rate:
             if figure.rate or not _RATE_WORDS.search(analysis.sentence_text(mention.index)):
                 return None
         counts = figure.currency
-    found = analysis.measures(mention)
-    if terms.measures and found and not (terms.measures & found):
+    agree = measures_agree(terms.measures, analysis.measures(mention))
+    if agree is False:
         return None  # another measure: rescued, not deported
-    agree = bool(terms.measures & found)
-    if not agree and terms.measures and (claim.kind is Kind.DURATION or quality <= 0.6):
+    if agree is None and terms.measures - {"exist"} and claim.kind is not Kind.MONEY and quality <= 0.6:
         return None  # a duration, or a loosely tied count, must be of the claim's event
     sentence_places = analysis.places_near(mention)
     if terms.places and not any(p in sentence_places for p in terms.places):
@@ -410,12 +423,29 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         scores[mention.index] = fuzz.token_set_ratio(
             terms.query, analysis.sentence_text(mention.index), processor=default_process)
     score = scores[mention.index]
-    partial = analysis.scope(mention, terms.places)
+    partial = claim.kind is not Kind.DURATION and analysis.scope(mention, terms.known_places)
     strength = quality + (0.3 if agree else 0.0) + 0.4 * score / 100 - (0.2 if partial else 0.0)
     return Tie(mention, interval, strength, score, partial, counts, member)
 
 
 _RATE_WORDS = re.compile(r"\b(?:annual|annually|a year|per year|each year|every year|yearly|last year)\b", re.I)
+
+
+_RELATED = {"arrest": {"raid"}, "raid": {"arrest"}}
+
+
+def measures_agree(claimed: frozenset[str], found: frozenset[str]) -> bool | None:
+    """True: the figure is of the claim's measure; False: of another; None: nothing said.
+
+    'exist' ("listed", "identified") says nothing on its own; arrests and raids go together.
+    """
+    found = found - {"exist"}
+    if not claimed or not found:
+        return None
+    wanted = set(claimed)
+    for measure in claimed:
+        wanted |= _RELATED.get(measure, set())
+    return bool(found & wanted)
 
 
 def _unit_quality(terms: ClaimTerms, mention: Mention) -> tuple[float, bool, str] | None:
@@ -483,11 +513,16 @@ def _bare_tie(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> bool:
                           before, re.I)) and bool(terms.measures & measures_in(before))
 
 
+_EVENT_SPAN = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?(?:raids?|operations?|crackdowns?|sweeps?|searches)\b", re.I)
+
+
 def _window_of_a_count(analysis: Analysis, mention: Mention) -> bool:
     """'809 people detained over the two days': the days are the count's window, not an event's span."""
     figure = mention.figure
     if figure.text.lower().startswith(("between", "from")):
         return False  # a span named by its first and last day is the event's own
+    if _EVENT_SPAN.match(analysis.text, figure.end) or "-" in figure.text:
+        return False  # "three days of raids", "a three-day operation": the event's own span
     for other in analysis.in_sentence(mention.index):
         if other.figure.kind is Kind.COUNT and figure.start - 60 <= other.figure.end <= figure.start:
             if not re.search(r"[;.]", analysis.text[other.figure.end:figure.start]):
