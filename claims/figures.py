@@ -168,7 +168,7 @@ _TIME_ALIAS = {"min": "minute", "mins": "minute", "hr": "hour", "hrs": "hour", "
 _CURRENCY_PREFIX = {
     "us$": "USD", "a$": "AUD", "au$": "AUD", "s$": "SGD", "hk$": "HKD", "nt$": "TWD",
     "c$": "CAD", "nz$": "NZD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₫": "VND",
-    "฿": "THB", "₹": "INR", "₱": "PHP", "₩": "KRW", "rp": "IDR",
+    "฿": "THB", "₹": "INR", "₱": "PHP", "₩": "KRW", "rp": "IDR", "rs": "INR",
 }
 _CURRENCY_CODES = (
     "USD EUR GBP THB KHR VND CNY RMB JPY MYR IDR PHP INR AUD SGD HKD TWD KRW CAD NZD CHF MMK LAK"
@@ -274,6 +274,7 @@ _SKIP = (
     r"|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?(?:[\s.-]\d{2,4}){2,}(?!\s*(?:" + "|".join(_SCALE_WORDS)
     + r")\b)"
     r"|\+\d[\d\s.-]{6,}\d"
+    r"|\d{10,}"  # an account, card or phone number, not a count
     r"|0\d{2,3}[\s.-]?\d{3,4}[\s.-]?\d{3,4}"
     r"|\d+(?:st|nd|rd|th)\b"
     r"|\d+(?:\.\d+){2,}"
@@ -302,7 +303,7 @@ _WEEKDAY_RANGE = (
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _PREFIX_CUR = (
-    r"(?:(?:US\$|U\.S\.\s?\$|A\$|AU\$|S\$|HK\$|NT\$|C\$|NZ\$|\$|€|£|¥|₫|฿|₹|₱|₩|Rp\.?"
+    r"(?:(?:US\$|U\.S\.\s?\$|A\$|AU\$|S\$|HK\$|NT\$|C\$|NZ\$|\$|€|£|¥|₫|฿|₹|₱|₩|Rp\.?|Rs\.?"
     r"|" + "|".join(_CURRENCY_CODES) + r")\s?)"
 )
 _WORDS = (
@@ -744,6 +745,8 @@ def _finish(
     plain_year: bool = False,
     require_unit: bool = False,
 ) -> Figure | None:
+    if not math.isfinite(value) or not math.isfinite(high_value or 0.0):
+        return None  # "1,000,000,...,000" hundreds of digits long is not a quantity
     kind = Kind.MONEY if currency else Kind.COUNT
     factor = 1.0
     if kind is Kind.COUNT:

@@ -8,6 +8,7 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 import yaml
@@ -76,6 +77,21 @@ def dump_yaml(verdicts: Verdicts) -> str:
 
 def dump_json(verdicts: Verdicts) -> str:
     return json.dumps(verdicts_to_data(verdicts), ensure_ascii=False, indent=2) + "\n"
+
+
+def now() -> str:
+    """The current time as the verdicts file writes it: ISO 8601, UTC, seconds."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def file_stamp(path: str | Path) -> tuple[int, int] | None:
+    """(modification time, size) of a file, or None if it does not exist: taken when a file is
+    read and compared before it is overwritten, so someone else's save is never lost silently."""
+    try:
+        st = Path(path).stat()
+    except FileNotFoundError:
+        return None
+    return st.st_mtime_ns, st.st_size
 
 
 def write_atomic(path: str | Path, text: str, *, backup: bool = True) -> None:

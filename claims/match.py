@@ -86,10 +86,6 @@ class Analysis:
         return self.text[s.start:s.end]
 
     @cached_property
-    def _lower_sentences(self) -> list[str]:
-        return [self.sentence_text(i) for i in range(len(self.report.sentences))]
-
-    @cached_property
     def antecedents(self) -> list[int | None]:
         """The earlier sentence a sentence leans on ("They included ...", "The 215 foreigners were")."""
         out: list[int | None] = []
@@ -177,13 +173,6 @@ class Analysis:
         if ante is not None:
             out += " " + self.sentence_text(ante)
         return out
-
-    def rank(self, query: str, limit: int = 5) -> list[Passage]:
-        """The sentences most like `query`, best first (rapidfuzz token-set similarity)."""
-        sentences = self._lower_sentences
-        hits = process.extract(query, sentences, scorer=fuzz.token_set_ratio,
-                               processor=default_process, limit=limit)
-        return [Passage(i, self.report.sentences[i], score) for _, score, i in hits]
 
 
 def _clip(figure: Figure, end: int, text: str) -> Figure:
@@ -541,3 +530,21 @@ def source_passage(claim: Claim, source: Report) -> Passage | None:
         return None
     _, score, index = hit
     return Passage(index, source.sentences[index], score)
+
+
+def rank_passages(query: str, report: Report, limit: int = 8) -> list[Passage]:
+    """The report's sentences most like `query`, best first: alternatives for a reviewer."""
+    sentences = [report.sentence_text(s) for s in report.sentences]
+    hits = process.extract(query, sentences, scorer=fuzz.token_set_ratio,
+                           processor=default_process, limit=limit)
+    return [Passage(i, report.sentences[i], score) for _, score, i in hits]
+
+
+def statement_figure(claim: Claim) -> tuple[int, int] | None:
+    """Where the claimed figure stands in the claim's statement, for highlighting."""
+    figures = read_figures(claim.statement)
+    target = claim.figure.interval
+    for f in figures:
+        if f.interval == target or f.value == claim.figure.value:
+            return f.start, f.end
+    return (figures[0].start, figures[0].end) if figures else None

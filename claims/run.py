@@ -7,7 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from .errors import ReportError
 from .match import ClaimTerms
-from .reports import Skipped, expand_paths, load_report
+from .reports import Report, Skipped, expand_paths, load_report
 from .rules import RuleSet
 from .verdicts import ReportVerdicts, check_report
 
@@ -79,3 +79,33 @@ def _counted(results, files, progress):
         if progress is not None:
             progress(done, len(files), files[done - 1])
         yield result
+
+
+def check_loaded(
+    rules: RuleSet,
+    paths: Iterable[str],
+    *,
+    progress: Progress | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> Iterator[tuple[Report, ReportVerdicts] | Skipped]:
+    """Like `check_paths`, keeping each loaded report (for a screen that shows their text).
+
+    `stop` is asked between reports; when it answers True the scan ends early.
+    """
+    items = list(expand_paths(paths))
+    files = [i for i in items if isinstance(i, str)]
+    for item in items:
+        if isinstance(item, Skipped):
+            yield item
+    terms = [ClaimTerms.of(c) for c in rules.claims]
+    for done, path in enumerate(files, 1):
+        if stop is not None and stop():
+            return
+        try:
+            report = load_report(path)
+        except ReportError as exc:
+            yield Skipped(path, str(exc).removeprefix(f"{path}: "))
+        else:
+            yield report, check_report(rules, report, terms)
+        if progress is not None:
+            progress(done, len(files), path)

@@ -9,12 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from datetime import datetime, timezone
 from importlib import metadata, resources
 from pathlib import Path
 
 from factdesk.claims.errors import FactdeskError
-from factdesk.claims.formats import dump_json, dump_yaml, load_gold, printable, write_atomic
+from factdesk.claims.formats import dump_json, dump_yaml, file_stamp, load_gold, now, printable, write_atomic
 from factdesk.claims.reports import Skipped
 from factdesk.claims.rules import load_rules
 from factdesk.claims.run import check_paths
@@ -61,6 +60,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=_positive, default=1, metavar="N",
                        help="check reports in N processes (same output)")
 
+    review = sub.add_parser("review", help="open the review screen (the default command)",
+                            description="Review the checker's verdicts with the keyboard and save them. "
+                            "With no paths, opens the bundled example.")
+    review.add_argument("rules", nargs="?", help="the rules file (YAML, format version 1)")
+    review.add_argument("reports", nargs="*", help="report files or folders (more can be opened on screen)")
+    review.add_argument("--verdicts", metavar="FILE",
+                        help="the verdicts file to resume and save (default: beside the rules file)")
+    review.add_argument("--reviewer", metavar="NAME", help="name saved with each verdict (default: login name)")
+
     validate = sub.add_parser("validate", help="check that rules files are valid",
                               description="Validate rules files; every problem is listed as file:line:column.")
     validate.add_argument("rules", nargs="+", help="rules files")
@@ -95,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_validate(args)
         if args.command == "eval":
             return cmd_eval(args)
-        return cmd_check(parser.parse_args(["check"]), parser)
+        return cmd_review(args if args.command == "review" else parser.parse_args(["review"]))
     except FactdeskError as exc:
         for line in exc.lines():
             print(f"factdesk: {printable(line)}", file=sys.stderr)
@@ -155,7 +163,7 @@ def cmd_check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if not results:
         _warn("no report could be read")
         return EXIT_BAD_INPUT
-    verdicts = Verdicts(rules_path, _now(), tuple(results))
+    verdicts = Verdicts(rules_path, now(), tuple(results))
     if guard is not None:
         guard.write(dump_yaml(verdicts), force=args.force)
     if args.format == "yaml":
@@ -173,27 +181,16 @@ class _OutputGuard:
 
     def __init__(self, path: str) -> None:
         self.path = Path(path)
-        self.seen = self._stamp()
-
-    def _stamp(self) -> tuple[int, int] | None:
-        try:
-            st = self.path.stat()
-        except FileNotFoundError:
-            return None
-        return st.st_mtime_ns, st.st_size
+        self.seen = file_stamp(self.path)
 
     def write(self, text: str, *, force: bool) -> None:
-        if not force and self._stamp() != self.seen:
+        if not force and file_stamp(self.path) != self.seen:
             raise FactdeskError(f"{self.path}: changed on disk while checking; not overwritten "
                                 "(use --force to overwrite it)")
         try:
             write_atomic(self.path, text)
         except OSError as exc:
             raise FactdeskError(f"{self.path}: cannot write: {exc.strerror or exc}") from exc
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 _GLYPH = {
@@ -226,6 +223,23 @@ def table(claims, results: list[ReportVerdicts], width: int = 100) -> str:
     summary = ", ".join(f"{n} {v.value.replace('_', ' ')}" for v, n in counts.items())
     lines.append(f"{len(results)} reports x {len(claims)} claims: {summary}")
     return "\n".join(lines) + "\n"
+
+
+def default_verdicts_path(rules_path: str | Path) -> Path:
+    """Where a review's verdicts are saved unless told otherwise: beside the rules file."""
+    rules_path = Path(rules_path)
+    return rules_path.with_name(rules_path.stem + ".verdicts.yaml")
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    rules_path, paths = args.rules, list(args.reports)
+    if rules_path is None:
+        rules_path, paths = str(bundled_rules()), [str(bundled_reports())]
+    rules = load_rules(rules_path)  # a bad rules file is answered here, before any screen
+    verdicts = Path(args.verdicts) if args.verdicts else default_verdicts_path(rules_path)
+    from factdesk.tui.app import run_review  # the only import of the screen
+
+    return run_review(rules, rules_path, paths, verdicts, reviewer=args.reviewer)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -1,0 +1,159 @@
+"""A review session as values: the checker's verdicts, people's overrides, and what is stale.
+
+The screen keeps a list of these states (for undo) and renders the newest; every change is a
+function from one state to the next. Saving writes the verdicts format, version 1.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from .formats import now
+from .reports import Report
+from .rules import RuleSet
+from .verdicts import ClaimVerdict, ReportVerdicts, Verdict, Verdicts, with_review
+
+STALE_NOTE = "[stale: {verdict} was decided before the report changed]"
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    rules: RuleSet
+    rules_file: str  # as it is written into the verdicts file
+    reports: tuple[ReportVerdicts, ...] = ()
+    texts: tuple[Report, ...] = field(default=(), compare=False)  # loaded reports, same order
+    stale: frozenset[tuple[str, str]] = frozenset()  # (file, claim id) reviewed on older bytes
+    reviewer: str = ""
+
+    @property
+    def total(self) -> int:
+        return len(self.reports) * len(self.rules.claims)
+
+    @property
+    def reviewed(self) -> int:
+        return sum(c.reviewed and (r.file, c.id) not in self.stale for r in self.reports for c in r.claims)
+
+    def pair(self, report: int, claim: int) -> ClaimVerdict:
+        return self.reports[report].claims[claim]
+
+    def is_stale(self, report: int, claim: int) -> bool:
+        return (self.reports[report].file, self.rules.claims[claim].id) in self.stale
+
+    def next_unreviewed(self, report: int, claim: int) -> tuple[int, int] | None:
+        """The next pair (claim by claim, then report by report) that still needs a person."""
+        n_claims = len(self.rules.claims)
+        total = self.total
+        if not total:
+            return None
+        start = report * n_claims + claim
+        for step in range(1, total + 1):
+            flat = (start + step) % total
+            r, c = divmod(flat, n_claims)
+            verdict = self.pair(r, c)
+            if not verdict.reviewed or self.is_stale(r, c):
+                return r, c
+        return None
+
+
+def start(rules: RuleSet, rules_file: str, reviewer: str | None = None) -> ReviewState:
+    return ReviewState(rules, rules_file, reviewer=reviewer if reviewer is not None else login_name())
+
+
+def login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def add_reports(
+    state: ReviewState,
+    checked: Iterable[tuple[Report, ReportVerdicts]],
+    previous: Verdicts | None = None,
+) -> ReviewState:
+    """Add checked reports, carrying over people's verdicts from a previous verdicts file.
+
+    A report whose bytes changed since (another sha256) keeps its old human verdicts, marked stale.
+    A report already in the review is replaced by its new check.
+    """
+    old = {r.file: r for r in previous.reports} if previous else {}
+    reports = list(state.reports)
+    texts = list(state.texts)
+    stale = set(state.stale)
+    for text, new in checked:
+        before = old.get(new.file)
+        merged, stale_ids = carry_over(new, before)
+        stale -= {(new.file, c.id) for c in new.claims}
+        stale |= {(new.file, cid) for cid in stale_ids}
+        index = next((i for i, r in enumerate(reports) if r.file == new.file), None)
+        if index is None:
+            reports.append(merged)
+            texts.append(text)
+        else:
+            reports[index] = merged
+            texts[index] = text
+    return replace(state, reports=tuple(reports), texts=tuple(texts), stale=frozenset(stale))
+
+
+def carry_over(new: ReportVerdicts, before: ReportVerdicts | None) -> tuple[ReportVerdicts, set[str]]:
+    """The new check with the people's decisions of `before`; ids whose decision is now stale."""
+    if before is None:
+        return new, set()
+    changed = bool(before.sha256) and before.sha256 != new.sha256
+    claims = []
+    stale: set[str] = set()
+    for c in new.claims:
+        old = before.claim(c.id)
+        if old is None or not (old.reviewed or old.note):
+            claims.append(c)
+            continue
+        claims.append(replace(c, verdict=old.verdict if old.reviewed else c.verdict, reviewed=old.reviewed,
+                              note=old.note, reviewed_at=old.reviewed_at, reviewer=old.reviewer))
+        if changed and old.reviewed:
+            stale.add(c.id)
+    return replace(new, claims=tuple(claims)), stale
+
+
+def set_verdict(state: ReviewState, report: int, claim: int, verdict: Verdict | None,
+                when: str | None = None) -> ReviewState:
+    """A person decides the pair (`None` accepts the checker's verdict)."""
+    current = state.pair(report, claim)
+    human = current.auto if verdict is None else verdict
+    updated = with_review(current, human, None, when or now(), state.reviewer)
+    return _replace_pair(state, report, claim, updated, unstale=True)
+
+
+def set_note(state: ReviewState, report: int, claim: int, note: str) -> ReviewState:
+    current = state.pair(report, claim)
+    return _replace_pair(state, report, claim, replace(current, note=note), unstale=False)
+
+
+def _replace_pair(state: ReviewState, report: int, claim: int, updated: ClaimVerdict,
+                  *, unstale: bool) -> ReviewState:
+    r = state.reports[report]
+    claims = list(r.claims)
+    claims[claim] = updated
+    reports = list(state.reports)
+    reports[report] = replace(r, claims=tuple(claims))
+    stale = state.stale
+    if unstale:
+        stale = stale - {(r.file, updated.id)}
+    return replace(state, reports=tuple(reports), stale=stale)
+
+
+def to_verdicts(state: ReviewState, generated: str | None = None) -> Verdicts:
+    """The verdicts file for this review. A stale decision is not passed off as a review of
+    the new bytes: it is saved unreviewed, with the old verdict kept in the note."""
+    reports = []
+    for r in state.reports:
+        claims = []
+        for c in r.claims:
+            if (r.file, c.id) in state.stale:
+                mark = STALE_NOTE.format(verdict=c.verdict.value)
+                note = f"{mark} {c.note}".strip() if mark not in c.note else c.note
+                c = replace(c, verdict=c.auto, reviewed=False, note=note)
+            claims.append(c)
+        reports.append(replace(r, claims=tuple(claims)))
+    return Verdicts(state.rules_file, generated or now(), tuple(reports))
