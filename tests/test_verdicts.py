@@ -1,0 +1,101 @@
+"""Verdicts: overlapping figures support, disjoint ones contradict, both conflict, none is silence.
+
+Each case is one claim (written as people write rules: id, statement, quantity, unit) and one
+short report; the table gives the verdict a careful fact-checker reaches.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factdesk.claims.match import Analysis
+from factdesk.claims.reports import report_from_bytes
+from factdesk.claims.rules import parse_rules
+from factdesk.claims.verdicts import Verdict, judge
+
+CLAIMS = """
+version: 1
+source: {title: "Cambodia arrests more than 1,000 in raids on scam centers"}
+claims:
+  - {id: total, statement: "Cambodian authorities have arrested more than 1,000 people in raids on scam centers", quantity: "more than 1,000", unit: people}
+  - {id: vietnamese, statement: 213 Vietnamese, quantity: "213", unit: Vietnamese}
+  - {id: indonesians, statement: at least 271 Indonesians, quantity: at least 271, unit: Indonesians}
+  - {id: days, statement: "Over three days, authorities raided sites across the country", quantity: three days, unit: days}
+  - {id: losses, statement: defraud people online of an estimated US$40 billion annually, quantity: an estimated US$40 billion, unit: USD}
+  - {id: compounds, statement: There are at least 53 scam compounds in Cambodia, quantity: at least 53, unit: scam compounds}
+  - {id: thais, statement: "In March, Cambodia deported 119 Thais", quantity: "119", unit: Thais}
+  - {id: tolerant, statement: Police seized 500 phones, quantity: "500", unit: phones, tolerance: 0.05}
+"""
+RULES = parse_rules(CLAIMS)
+
+
+def verdict_of(claim_id: str, text: str):
+    report = report_from_bytes("report.txt", text.encode())
+    return judge(RULES.claim(claim_id), Analysis(report))
+
+
+CASES = [
+    # the issue's own examples
+    ("vietnamese", "Police said more than 200 Vietnamese were among those arrested nationwide.", Verdict.SUPPORTS),
+    ("vietnamese", "The detainees included 429 Vietnamese, the ministry said.", Verdict.CONTRADICTS),
+    ("total", "A later tally showed 3,075 suspects had been arrested in the raids.", Verdict.SUPPORTS),
+    ("compounds", "Amnesty said it had identified 52 scam compounds in Cambodia.", Verdict.CONTRADICTS),
+    ("losses", "UNODC says the centres generate just under $40bn in annual profits.", Verdict.SUPPORTS),
+    # hedges on both sides
+    ("total", "Nearly 3,000 suspects have been arrested so far.", Verdict.SUPPORTS),
+    ("total", "Police have arrested about 900 people in the crackdown.", Verdict.CONTRADICTS),
+    ("indonesians", "Officers detained between 270 and 280 Indonesians during the sweep.", Verdict.SUPPORTS),
+    ("indonesians", "Fewer than 200 Indonesians were detained, their embassy said.", Verdict.CONTRADICTS),
+    ("losses", "Scam centres cheat victims of about $12 billion a year.", Verdict.CONTRADICTS),
+    ("losses", "Scam centres take billions of dollars a year from victims.", Verdict.CONTRADICTS),
+    ("days", "Between Monday and Wednesday, police raided sites across the country.", Verdict.SUPPORTS),
+    ("days", "The raids ran for a week across the country, police said.", Verdict.CONTRADICTS),
+    ("tolerant", "Police seized 510 phones in the raids.", Verdict.SUPPORTS),
+    ("tolerant", "Police seized 540 phones in the raids.", Verdict.CONTRADICTS),
+    # both kinds of figure for the same nationwide count: conflicting
+    ("vietnamese", "Police said 213 Vietnamese were held nationwide. Hanoi said 248 Vietnamese were held nationwide.",
+     Verdict.CONFLICTING),
+    # silence
+    ("thais", "Rice exports rose 12% to 3.1 million tonnes in 2025.", Verdict.NOT_MENTIONED),
+    ("losses", "The industry is worth about EUR 35 billion a year.", Verdict.NOT_MENTIONED),
+    ("total", "Officials said 2025 would see more raids, on July 16 and 17.", Verdict.NOT_MENTIONED),
+    # a narrower count: silent unless it matches an exact claim exactly or already exceeds it
+    ("indonesians", "In Poipet alone, 150 Indonesians were arrested on Wednesday.", Verdict.NOT_MENTIONED),
+    ("vietnamese", "In Sihanoukville alone, more than 300 Vietnamese were detained on Tuesday.", Verdict.CONTRADICTS),
+    ("vietnamese", "In Sihanoukville alone, 40 Vietnamese were detained on Tuesday.", Verdict.NOT_MENTIONED),
+    ("total", "In the province of Kratie, police arrested 312 people.", Verdict.NOT_MENTIONED),
+    # another measure is not the claim's quantity
+    ("thais", "Police rescued 109 Thais from a compound in Poipet.", Verdict.NOT_MENTIONED),
+    ("compounds", "Police raided 43 locations around the country.", Verdict.NOT_MENTIONED),
+]
+
+
+@pytest.mark.parametrize(("claim_id", "text", "expected"), CASES)
+def test_verdict(claim_id, text, expected):
+    assert verdict_of(claim_id, text).verdict is expected
+
+
+def test_supports_rests_on_the_passage_with_the_figure():
+    got = verdict_of("total", "Rain fell. A later tally showed 3,075 suspects had been arrested in the raids.")
+    assert got.verdict is Verdict.SUPPORTS
+    evidence = got.evidence[0]
+    assert evidence.quote == "A later tally showed 3,075 suspects had been arrested in the raids."
+    assert evidence.figure == "3,075"
+    assert (evidence.low, evidence.high) == (3075, 3075)
+    assert "compatible" in evidence.reason and "3,075" in evidence.reason
+
+
+def test_not_mentioned_has_no_evidence():
+    got = verdict_of("thais", "Nothing about deportations here; 40 people attended.")
+    assert got.verdict is Verdict.NOT_MENTIONED and got.evidence == ()
+
+
+def test_conflicting_shows_both_figures():
+    got = verdict_of("vietnamese", CASES[15][1])
+    assert {e.figure for e in got.evidence} == {"213", "248"}
+    assert {e.fits for e in got.evidence} == {True, False}
+
+
+def test_the_checker_verdict_is_kept_as_auto():
+    got = verdict_of("vietnamese", "The detainees included 429 Vietnamese, the ministry said.")
+    assert got.auto is got.verdict is Verdict.CONTRADICTS and not got.reviewed
