@@ -16,7 +16,9 @@ STOPWORDS = frozenset(
     what when where why how all any both each few more most other some such no not only own
     same so too very just also there here then once while because if though although yet
     said says say according including include includes included among per via across around
-    up down out off again further whether one ones s t don now new made make makes""".split()
+    up down out off again further whether one ones s t don now new made make makes inside
+    outside within near behind beyond along throughout towards toward upon amid amongst
+    despite like unlike alongside""".split()
 )
 
 # Measures: what happened to the things counted. A figure whose sentence speaks of another
@@ -29,6 +31,7 @@ MEASURES: dict[str, tuple[str, ...]] = {
              "stormed", "busted"),
     "rescue": ("rescu", "freed", "liberat", "saved"),
     "deport": ("deport", "repatriat", "expel", "expuls", "sent back", "sent home", "send back",
+               r"re:\bsen(?:t|d|ding)\b[^.;,]{0,40}?\b(?:back|home)\b",
                "handed over", "handover", "hand over", "returned", "flown home", "flew home"),
     "prosecute": ("prosecut", "charged", "indict", "convict", "sentenced", "court", "trial"),
     "kill": ("killed", "dead", "died", "death", "murder", "fatal"),
@@ -39,12 +42,16 @@ MEASURES: dict[str, tuple[str, ...]] = {
     "arrive": ("arriv", "entered", "flew in", "flown in", "crossed into"),
     "traffic": ("traffic$", "trafficked", "lured", "smuggl", "recruited"),
     "work": ("working", "worked", "employ"),
+    "missing": ("missing", "disappeared", "unaccounted"),
     "proceeds": ("defraud", "fraud", "cheat", "stole", "stolen", "steal", "swindl", "earn",
                  "generat", "profit", "revenue", "takings", "proceeds", "loss", "lost", "cost",
                  "con$", "scammed", "extort", "launder", "worth"),
 }
 def _stem_pattern(stem: str) -> str:
-    """A measure stem as a pattern: a prefix of a word, or a whole word when it ends in '$'."""
+    """A measure stem as a pattern: a prefix of a word, a whole word when it ends in '$', or a
+    regular expression when it starts with 're:'."""
+    if stem.startswith("re:"):
+        return stem[3:]
     whole = stem.endswith("$")
     body = re.escape(stem.rstrip("$")).replace(r"\ ", r"\s+")
     return r"\b" + body + (r"\b" if whole else "")
@@ -61,12 +68,12 @@ _MEASURE_RE = re.compile(
 # Nouns for people in general: a claim about "people" is met by "suspects" or "detainees".
 PEOPLE = frozenset(
     """people persons person individuals individual suspects suspect detainees detainee
-    arrestees others""".split()
+    arrestees others men women""".split()
 )
 # Modifiers that do not narrow what is counted ("suspected organisers" are organisers).
 NEUTRAL_MODIFIERS = frozenset(
-    """suspected alleged more other additional further reported estimated total overall
-    confirmed known registered""".split()
+    """suspected alleged more additional further reported estimated total overall
+    confirmed known registered young""".split()
 )
 # Words that report an event rather than date it: "said on Wednesday" does not scope a count.
 REPORTING = frozenset(
@@ -169,6 +176,53 @@ def measures_in(text: str) -> frozenset[str]:
     return frozenset(m.lastgroup for m in _MEASURE_RE.finditer(text) if m.lastgroup)
 
 
+def nearest_measures(text: str, at: int, slack: int = 20) -> frozenset[str]:
+    """The measures said closest to position `at` in `text` (the verb that governs a figure,
+    not another clause's): those within `slack` characters of the nearest one."""
+    found = [(min(abs(m.start() - at), abs(m.end() - at)), m.lastgroup)
+             for m in _MEASURE_RE.finditer(text) if m.lastgroup]
+    if not found:
+        return frozenset()
+    nearest = min(d for d, _ in found)
+    return frozenset(g for d, g in found if d <= nearest + slack)
+
+
+def countries_in(text: str) -> frozenset[str]:
+    """Countries a text speaks of as places or actors: "in Cambodia", "Thailand's police",
+    "Cambodian authorities" -- but not origins ("from Thailand, Laos") or counted people ("82 Thais")."""
+    text = _ORIGINS.sub(" ", text)
+    out = set()
+    for m in _CAPITALISED.finditer(text):
+        word = m.group(1)
+        w = stem(word)
+        if _PEOPLE_AFTER.match(text, m.end(1)):
+            continue  # "Myanmar citizens": people of a country, not the place
+        if w in COUNTRIES:
+            out.add(w)
+        elif m.group(2) and (country := _country_of_demonym(w)):
+            out.add(country)  # "Cambodian police", "Thai officials"
+    return frozenset(out)
+
+
+def _country_of_demonym(w: str) -> str:
+    for country, demonyms in DEMONYM_ALIASES.items():
+        if any(w.startswith(d) for d in demonyms):
+            return country
+    for country in COUNTRIES:
+        if len(country) > 3 and country[0] == w[:1] and same_word(w, country):
+            return country
+    return ""
+
+
+_ACTOR = (r"police|authorities|officials|government|ministry|embassy|court|courts|forces|military"
+          r"|army|officers|investigators|department|agency|prime|minister|media|immigration|navy")
+_CAPITALISED = re.compile(r"\b([A-Z][a-z]+)(?:'s|’s)?\b(\s+(?:[a-z]+\s+){0,2}(?:" + _ACTOR + r")\b)?")
+_PEOPLE_AFTER = re.compile(r"(?:\s+and\s+[A-Z][a-z]+)?\s+(?:citizens|nationals|people|workers|men|women|"
+                           r"migrants|victims|suspects|detainees)\b")
+_ORIGINS = re.compile(
+    r"\b(?:from|of|including|alongside)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+    r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)*"
+)
 def is_country(word: str) -> bool:
     w = stem(word)
     return w in COUNTRIES or any(w.startswith(c) for c in ("korea", "philippin"))

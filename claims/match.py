@@ -16,10 +16,10 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
-from .figures import Figure, Interval, Kind, read_figures
+from .figures import Figure, Hedge, Interval, Kind, read_figures
 from .lexicon import (
-    NEUTRAL_MODIFIERS, PEOPLE, REPORTING, STOPWORDS, SUBNATIONAL, content_words, is_country,
-    is_demonym, is_region, measures_in, same_word, words,
+    NEUTRAL_MODIFIERS, PEOPLE, REPORTING, STOPWORDS, SUBNATIONAL, countries_in, is_country,
+    is_demonym, is_region, measures_in, nearest_measures, same_word, words,
 )
 from .reports import Report, Sentence
 from .rules import Claim
@@ -94,7 +94,7 @@ class Analysis:
             s = self.sentence_text(i)
             ante: int | None = None
             if i > 0 and _LEANS_BACK.match(s):
-                ante = i - 1
+                ante = self._group_before(i)
             elif i > 0 and _BULLET.match(s):
                 ante = next((j for j in range(i - 1, -1, -1)
                              if not _BULLET.match(self.sentence_text(j))), None)
@@ -112,6 +112,14 @@ class Analysis:
             out.append(ante)
         return out
 
+    def _group_before(self, index: int) -> int:
+        """The sentence that "They" or "Those held" points back to: the nearest of the three
+        before that counts people, else the one just before."""
+        for j in range(index - 1, max(-1, index - 4), -1):
+            if any(_counts_people(m) for m in self.in_sentence(j)):
+                return j
+        return index - 1
+
     def measures(self, mention: Mention) -> frozenset[str]:
         """What happened to the things counted: from the figure's clause, else its sentence,
         else the sentence it leans on."""
@@ -122,7 +130,7 @@ class Analysis:
             lo -= 1
         while hi < s.end and text[hi] not in _CLAUSE_MARKS:
             hi += 1
-        found = measures_in(text[lo:hi]) or measures_in(text[s.start:s.end])
+        found = nearest_measures(text[lo:hi], mention.figure.start - lo) or measures_in(text[s.start:s.end])
         ante = self.antecedents[mention.index]
         if not found and ante is not None:
             found = measures_in(self.sentence_text(ante))
@@ -144,15 +152,17 @@ class Analysis:
         after = text[figure.end:min(s.end, figure.end + WINDOW)]
         sentence = text[s.start:s.end]
         window = _TIME_WINDOW_AFTER.match(after)
-        if window and not _EVENT_SPAN.match(after, window.end()) or _ALONE.search(sentence):
-            return True  # "809 people detained over the two days" (but not "in three days of raids")
-        if _time_scoped(sentence):
+        if window and not _EVENT_SPAN.match(after, window.end()):
+            return True  # "809 people detained over the two days" (not "in three days of raids")
+        lo = max(s.start, figure.start - 2 * WINDOW)
+        near = text[lo:min(s.end, figure.end + 2 * WINDOW)]
+        if _alone(near, figure.start - lo, claim_places) or _time_scoped(sentence) or _ONE_NIGHT.search(before + after):
             return True
         if _WHOLE_BEFORE.search(before) or _WHOLE_AFTER.match(after) or _WHOLE.search(sentence):
             return False
         fronted = _FRONTED.match(sentence)
         local = before + " " + after + (" " + fronted.group(0) if fronted else "")
-        if _place_scoped(local, claim_places) or _SINGLE_SITE.search(local):
+        if _place_scoped(local, claim_places) or _SINGLE_SITE.search(local) or _LOCAL_FORCE.search(before):
             return True
         return None
 
@@ -161,18 +171,47 @@ class Analysis:
         if _WHOLE.search(sentence):
             return False
         if (_time_scoped(sentence) or _place_scoped(sentence, claim_places)
-                or _SINGLE_SITE.search(sentence) or _ALONE.search(sentence)):
+                or _SINGLE_SITE.search(sentence) or _alone(sentence, 0, claim_places)):
             return True
         return None
 
     def places_near(self, mention: Mention) -> str:
-        """The text a claim's own place must appear in for the figure to be about that place."""
-        s = self.report.sentences[mention.index]
-        out = self.text[s.start:s.end]
-        ante = self.antecedents[mention.index]
-        if ante is not None:
-            out += " " + self.sentence_text(ante)
-        return out
+        """The text a claim's own place must appear in for the figure to be about that place:
+        its sentence, the sentence it leans on, and the two before ("a raid in the town")."""
+        index = mention.index
+        parts = [self.sentence_text(i) for i in range(max(0, index - 2), index + 1)]
+        ante = self.antecedents[index]
+        if ante is not None and ante < index - 2:
+            parts.append(self.sentence_text(ante))
+        return " ".join(parts)
+
+    def elsewhere(self, mention: Mention, countries: frozenset[str]) -> bool:
+        """Does the figure's sentence (or, when it names none, the dateline) speak of other
+        countries only?"""
+        named = countries_in(self.sentence_text(mention.index))
+        # "Indonesia's ministry said 271 Indonesians were held": a country counting its own people
+        named = frozenset(c for c in named if not any(same_word(w, c) for w in (*mention.noun, *mention.origin)))
+        if not named:
+            ante = self.antecedents[mention.index]
+            named = countries_in(self.sentence_text(ante)) if ante is not None else frozenset()
+        if not named:
+            named = self.dateline
+        return bool(named) and not (named & countries)
+
+    @cached_property
+    def dateline(self) -> frozenset[str]:
+        """Countries in a dateline such as 'CHIANG RAI, Thailand - ' at the top of the report."""
+        m = _DATELINE.match(self.text)
+        return countries_in(m.group(1)) if m else frozenset()
+
+
+def _counts_people(mention: Mention) -> bool:
+    if mention.figure.kind is not Kind.COUNT or mention.partitive:
+        return False
+    if not mention.noun:
+        return True
+    head = mention.noun[-1].lower()
+    return head in PEOPLE or head in ("foreigners", "nationals", "citizens", "workers") or is_demonym(head)
 
 
 def _clip(figure: Figure, end: int, text: str) -> Figure:
@@ -185,7 +224,10 @@ def _clip(figure: Figure, end: int, text: str) -> Figure:
 # ---------------------------------------------------------------------------------------------
 
 _PARTITIVE = re.compile(r"\s+of\s+(?:them|whom|these|those)\b,?(?:\s+(?:were|are))?", re.I)
-_SKIP_AFTER = re.compile(r"(?:\s+(?:of|more|other|additional|further|new)\b)+", re.I)
+_OF_THE = re.compile(r"\s+of\s+(?=the\s)", re.I)
+_SKIP_AFTER = re.compile(r"(?:\s+(?:of|more|additional|further|new)\b)+", re.I)
+_OTHER = re.compile(r"\s+other\b", re.I)
+_OF_KIND = re.compile(r"\s+of\s+(?:other|various|different|\w+\s+)?(?:nationalit|origin|descent|countr)", re.I)
 _NOUN_WORD = re.compile(r"\s*(?:the\s+)?([A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
 _NOUN_BEFORE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)\s*[:=–]\s*$")
 _ORIGIN = re.compile(
@@ -202,8 +244,12 @@ def _counted(text: str, figure: Figure, sentence: Sentence) -> tuple[tuple[str, 
     """
     pos, limit = figure.end, sentence.end
     partitive = False
-    if (m := _PARTITIVE.match(text, pos, limit)) is not None:
-        partitive, pos = True, m.end()
+    if _OTHER.match(text, pos, limit):
+        return ("other",), (), True  # "13 other Taiwanese": another group, not the count itself
+    if (m := _PARTITIVE.match(text, pos, limit)) is not None or (
+        figure.hedge is not Hedge.VAGUE and (m := _OF_THE.match(text, pos, limit)) is not None
+    ):
+        partitive, pos = True, m.end()  # "45 of them women", "10 of the compounds"
     elif (m := _SKIP_AFTER.match(text, pos, limit)) is not None:
         pos = m.end()
     noun: list[str] = []
@@ -216,6 +262,8 @@ def _counted(text: str, figure: Figure, sentence: Sentence) -> tuple[tuple[str, 
         if word.lower() in PEOPLE:
             break
     origin: tuple[str, ...] = ()
+    if noun and _OF_KIND.match(text, pos, limit):
+        noun.append("of-other")  # "people of other nationalities" is a part, not all people
     if (m := _ORIGIN.match(text, pos, limit)) is not None:
         names = [re.sub(r"^the\s+", "", n.strip()) for n in re.split(r",|\band\b", m.group(1))]
         origin = tuple(n for n in names if n)
@@ -241,14 +289,16 @@ _TIME_WINDOW_AFTER = re.compile(
     r"(?:two|three|four|five|six|seven|\d+)\s+(?:days|hours|weeks)\b",
     re.I,
 )
-_ALONE = re.compile(r"\b(?:in|at|on|from|for)\b[^.;]{0,60}\balone\b", re.I)
+_ALONE = re.compile(r"\b(?:in|at|on|from|for|inside)\b(?P<where>[^.;]{0,60})\balone\b", re.I)
+_NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\.\s")
+_ONE_NIGHT = re.compile(r"\b(?:overnight|that night|that day|this morning|in a single day)\b", re.I)
+_LOCAL_FORCE = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:provincial|municipal|district|city)\s+"
+                          r"(?:police|authorities|officials|officers)\b")
 _CLAUSE_MARKS = frozenset(",;:()[]—–")
 _WHOLE = re.compile(r"\b(?:nationwide|across the country|around the country|throughout the country|"
                     r"country-?wide|all told)\b", re.I)
-_WHOLE_BEFORE = re.compile(r"\b(?:total|tally|since|cumulative|overall|in all|so far|altogether|"
-                           r"all)\b", re.I)
-_WHOLE_AFTER = re.compile(r"[^.;]{0,30}?\b(?:in total|in all|altogether|so far|overall|all told|"
-                          r"nationwide|since)\b", re.I)
+_WHOLE_BEFORE = re.compile(r"\b(?:total|tally|overall|in all|altogether|all)\b", re.I)
+_WHOLE_AFTER = re.compile(r"[^.;]{0,30}?\b(?:in total|in all|altogether|overall|all told|nationwide)\b", re.I)
 _FRONTED = re.compile(r"(?:In|On|During|Between|From|Over|Within)\b[^,]{2,70},")
 _SINGLE_SITE = re.compile(
     r"\b(?:a|one|single|that|the same)\s+(?:[\w-]+\s+){0,2}?(?:raid|building|compound|house|"
@@ -257,15 +307,27 @@ _SINGLE_SITE = re.compile(
     re.I,
 )
 _PLACE_AFTER_PREP = re.compile(
-    r"\b(?:[Ii]n|[Aa]t|[Nn]ear)\s+(?:the\s+)?(?:[a-z]+(?:ern|ern-most)?\s+)?(?:(?:capital|city|town|"
-    r"province|district|village|commune|state|county|port|border\s+city|border\s+town|coastal"
-    r"\s+city|resort\s+town)\s+(?:of\s+)?)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside)\s+(?:the\s+)?(?:[a-z]+ern\s+|border\s+|coastal\s+|resort\s+)?"
+    r"(?:(?:capital|city|town|province|district|village|commune|state|county|port)\s+(?:of\s+)?)?"
+    r"(?P<name>(?!(?:In|On|At|The)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 )
 _SUBNATIONAL = re.compile(
     r"\b(?:in|at|of|across)\s+(?:(?P<hedge>at least|more than|over|some)\s+)?(?:the\s+|a\s+|"
     r"(?P<n>two|three|four|\d+)\s+)?(?:[a-z]+ern\s+)?(?:" + "|".join(sorted(SUBNATIONAL)) + r")\b",
     re.I,
 )
+
+
+def _alone(text: str, at: int, claim_places: tuple[str, ...]) -> bool:
+    """'In Poipet alone' narrows the figure at `at` in its own clause; 'inside Cambodia alone',
+    the claim's own place, does not."""
+    for m in _ALONE.finditer(text):
+        where = m.group("where")
+        between = text[min(at, m.start()):max(at, m.end())]
+        if any(p in where for p in claim_places) or _NEW_CLAUSE.search(between):
+            continue
+        return True
+    return False
 
 
 def _time_scoped(sentence: str) -> bool:
@@ -275,7 +337,10 @@ def _time_scoped(sentence: str) -> bool:
         lead = sentence[max(0, m.start() - 40):m.start()]
         if not lead.strip() or re.search(r"(?:\bthat|[,;:])\s*$", lead):
             return True
-        if measures_in(" ".join(lead.split()[-3:])) - {"exist"}:
+        last = [w for w in lead.split() if w.lower() not in ("late", "early")][-2:]
+        if last and last[-1].lower().strip(",") in REPORTING:
+            continue
+        if measures_in(" ".join(last)) - {"exist"}:
             return True
     return False
 
@@ -307,6 +372,7 @@ def _place_scoped(text: str, claim_places: tuple[str, ...]) -> bool:
 _PLACE_LIST = re.compile(
     r"(?:\s*,\s*(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)+,?\s+(?:and|or)\s+(?:the\s+)?[A-Z]"
 )
+_DATELINE = re.compile(r"\s*([A-Z][A-Z .'’-]+,\s+[A-Z][a-z]+(?:[ ,][A-Z][a-z.]+)*)[^\n]{0,20}?\s[-–—]\s")
 _WHEN = re.compile(_MONTHS + r"|" + _DAY_WORD)
 _LEANS_BACK = re.compile(
     r"(?:They|Those|These|Among them|Of them|Of these|Most of them|Most of those|The detainees|"
@@ -329,19 +395,21 @@ class ClaimTerms:
     units: tuple[tuple[str, ...], ...]  # each alias as words
     measures: frozenset[str]
     places: tuple[str, ...]  # non-country places the statement is about ("in Poipet")
-    known_places: tuple[str, ...]  # those, and capitalised context words: not narrower than the claim
+    known_places: tuple[str, ...]  # those, countries, capitalised context words: not narrower
+    countries: frozenset[str]  # the countries the claim (and its source) are about
     rate: str
     people: bool  # the unit is people in general ("people", "suspects")
     query: str  # the text passages are ranked against
 
     @classmethod
-    def of(cls, claim: Claim) -> ClaimTerms:
+    def of(cls, claim: Claim, source_title: str = "") -> ClaimTerms:
         units = tuple(tuple(w for w in words(u)) for u in claim.units if words(u))
         measures = measures_in(claim.statement + " " + " ".join(claim.context))
         places = tuple(m.group("name") for m in _PLACE_AFTER_PREP.finditer(claim.statement)
                        if not _WHEN.fullmatch(m.group("name").split()[0]))
         local = tuple(p for p in places if not is_country(p.split()[0]) and not is_region(p.split()[0]))
-        known = local + tuple(w for w in claim.context if w[:1].isupper() and " " not in w)
+        known = places + tuple(w for w in claim.context if w[:1].isupper() and " " not in w)
+        countries = countries_in(f"{claim.statement}. {source_title}. {' '.join(claim.context)}")
         rate = claim.figure.rate
         if not rate:
             for f in read_figures(claim.statement):
@@ -351,7 +419,7 @@ class ClaimTerms:
                 rate = "year"
         people = any(len(u) == 1 and u[0].lower() in PEOPLE for u in units) or not units
         query = " ".join([claim.statement, *claim.units, *claim.context])
-        return cls(claim, units, measures, local, known, rate, people, query)
+        return cls(claim, units, measures, local, known, countries, rate, people, query)
 
 
 def ties(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None) -> list[Tie]:
@@ -374,12 +442,16 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         return None
     if claim.kind is Kind.MONEY and figure.currency != claim.figure.currency:
         return None
+    if _SUPERSEDED.search(analysis.text, max(0, figure.start - 24), figure.start):
+        return None  # "up from 190 this morning": an earlier value, not the report's figure
+    if terms.countries and analysis.elsewhere(mention, terms.countries):
+        return None  # "Thailand's police arrested 53": another country's count
     interval = figure.interval
     member = False
     quality = 0.6
     counts = ""
     if claim.kind is Kind.COUNT:
-        if mention.partitive and (terms.people or not mention.noun):
+        if mention.partitive and (terms.people or not (mention.noun or mention.origin)):
             return None  # "45 of them women" is part of another count
         matched = _unit_quality(terms, mention)
         if matched is None:
@@ -400,7 +472,7 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
             if figure.rate or not _RATE_WORDS.search(analysis.sentence_text(mention.index)):
                 return None
         counts = figure.currency
-    agree = measures_agree(terms.measures, analysis.measures(mention))
+    agree = measures_agree(terms.measures, analysis.measures(mention), strict=claim.kind is Kind.DURATION)
     if agree is False:
         return None  # another measure: rescued, not deported
     if agree is None and terms.measures - {"exist"} and claim.kind is not Kind.MONEY and quality <= 0.6:
@@ -417,23 +489,25 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     return Tie(mention, interval, strength, score, partial, counts, member)
 
 
+_SUPERSEDED = re.compile(r"\b(?:up|down|rising|falling|rose|fell|revised|compared)\s+(?:from|with|to)\s+$", re.I)
 _RATE_WORDS = re.compile(r"\b(?:annual|annually|a year|per year|each year|every year|yearly|last year)\b", re.I)
 
 
 _RELATED = {"arrest": {"raid"}, "raid": {"arrest"}}
 
 
-def measures_agree(claimed: frozenset[str], found: frozenset[str]) -> bool | None:
+def measures_agree(claimed: frozenset[str], found: frozenset[str], strict: bool = False) -> bool | None:
     """True: the figure is of the claim's measure; False: of another; None: nothing said.
 
-    'exist' ("listed", "identified") says nothing on its own; arrests and raids go together.
+    'exist' ("listed", "identified") says nothing on its own; arrests and raids go together,
+    except for a duration (`strict`): the days of the raids are not the days of arrests.
     """
     found = found - {"exist"}
     if not claimed or not found:
         return None
     wanted = set(claimed)
     for measure in claimed:
-        wanted |= _RELATED.get(measure, set())
+        wanted |= set() if strict else _RELATED.get(measure, set())
     return bool(found & wanted)
 
 

@@ -19,7 +19,7 @@ class _Checker:
 
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules
-        self.terms = [ClaimTerms.of(c) for c in rules.claims]
+        self.terms = [ClaimTerms.of(c, rules.source.title) for c in rules.claims]
 
     def __call__(self, path: str) -> ReportVerdicts | Skipped:
         try:
@@ -97,7 +97,7 @@ def check_loaded(
     for item in items:
         if isinstance(item, Skipped):
             yield item
-    terms = [ClaimTerms.of(c) for c in rules.claims]
+    terms = [ClaimTerms.of(c, rules.source.title) for c in rules.claims]
     for done, path in enumerate(files, 1):
         if stop is not None and stop():
             return

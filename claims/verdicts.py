@@ -77,7 +77,7 @@ class Verdicts:
 def check_report(rules: RuleSet, report: Report, terms: list[ClaimTerms] | None = None) -> ReportVerdicts:
     """The checker's verdict for every claim of `rules` in one report."""
     analysis = Analysis(report)
-    terms = terms or [ClaimTerms.of(c) for c in rules.claims]
+    terms = terms or [ClaimTerms.of(c, rules.source.title) for c in rules.claims]
     verdicts = tuple(judge(t.claim, analysis, t) for t in terms)
     return ReportVerdicts(report.file, report.sha256, verdicts, report.title)
 
