@@ -246,10 +246,10 @@ def _counted(text: str, figure: Figure, sentence: Sentence) -> tuple[tuple[str, 
     partitive = False
     if _OTHER.match(text, pos, limit):
         return ("other",), (), True  # "13 other Taiwanese": another group, not the count itself
-    if (m := _PARTITIVE.match(text, pos, limit)) is not None or (
-        figure.hedge is not Hedge.VAGUE and (m := _OF_THE.match(text, pos, limit)) is not None
-    ):
-        partitive, pos = True, m.end()  # "45 of them women", "10 of the compounds"
+    if figure.hedge is not Hedge.VAGUE and _OF_THE.match(text, pos, limit):
+        return ("of-the",), (), True  # "10 of the compounds": a part of them, not their number
+    if (m := _PARTITIVE.match(text, pos, limit)) is not None:
+        partitive, pos = True, m.end()  # "45 of them women"
     elif (m := _SKIP_AFTER.match(text, pos, limit)) is not None:
         pos = m.end()
     noun: list[str] = []
