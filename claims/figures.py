@@ -146,9 +146,10 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
+# Capitalised and whole: "5 may be", "2 junior", "a decade" hold no month.
 _MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"(?-i:(?=[A-Z]))(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
+    r"|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
 )
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -232,7 +233,7 @@ _VAGUE_QUALIFIER = r"(?:several|many|a\s+few)\s+"
 _VAGUE_RE = (
     r"(?:" + _VAGUE_QUALIFIER + r")?(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)"
     r"|dozens|scores(?=\s+of\b|\s+more\b)|hundreds|thousands|millions|billions|trillions)"
-    # "several hundred", "a few thousand", "several hundred thousand": the singular needs a qualifier
+    # "several hundred", "a few thousand", "several hundred thousand": singulars need a qualifier
     r"|" + _VAGUE_QUALIFIER
     + r"(?:dozen|hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion)"
 )
@@ -263,6 +264,7 @@ _WORD_BEFORE = re.compile(
     r"(?:(?P<sign>[#№])|(?<![\w'’.-])(?P<word>[A-Za-z][\w'’.-]*))(?P<space>\s*)$"
 )
 
+_CLOCK = r"\s*(?:[ap]\.m\.|[ap]m\b|o'clock\b)"
 # Spans that are never figures, tried before anything else at each position.
 _SKIP = (
     r"(?:https?://|www\.)\S+"
@@ -270,8 +272,8 @@ _SKIP = (
     r"|\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?Z?)?"
     r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?"
     r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\b)|\d{1,2}:\d{2}(?::\d{2})?"
-    r"|\d{1,2}\s*(?:[ap]\.m\.|[ap]m\b|o'clock\b)"
-    r"|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?(?:[\s.-]\d{2,4}){2,}(?!\s*(?:" + "|".join(_SCALE_WORDS)
+    r"|\d{1,2}" + _CLOCK
+    + r"|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?(?:[\s.-]\d{2,4}){2,}(?!\s*(?:" + "|".join(_SCALE_WORDS)
     + r")\b)"
     r"|\+\d[\d\s.-]{6,}\d"
     r"|\d{10,}"  # an account, card or phone number, not a count
@@ -280,7 +282,8 @@ _SKIP = (
     r"|\d+(?:\.\d+){2,}"
     r"|(?:19|20)\d0s\b"
     r"|(?:one|1)\s+in\s+(?:every\s+)?(?:\d+|(?:" + _NUMWORD + r")\b)"  # a ratio, not a count
-    r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?\b)?"
+    r"|" + _MONTH
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?\b)?"
     r"(?:,?\s+\d{4}\b)?"
     r"|\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
     + _MONTH + r"(?:,?\s+\d{4}\b)?"
@@ -293,8 +296,8 @@ _DATE = (
     r"(?:,?\s+\d{{4}})?"
 )
 _DATE_RANGE = (
-    r"(?:(?P<from>from|between)\s+)?" + _DATE.format(p="a") + r"\s*(?:-|–|to|until|through|and)\s*"
-    + _DATE.format(p="b")
+    r"(?:(?P<from>from|between)\s+)?" + _DATE.format(p="a")
+    + r"\s*(?:-|–|to|until|through|and)\s*" + _DATE.format(p="b")
 )
 _WEEKDAY_RANGE = (
     r"(?P<wfrom>from|between)\s+(?P<w1>" + _WEEKDAY + r")\s+(?:to|until|through|and)\s+"
@@ -303,8 +306,8 @@ _WEEKDAY_RANGE = (
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _PREFIX_CUR = (
-    r"(?:(?:US\$|U\.S\.\s?\$|A\$|AU\$|S\$|HK\$|NT\$|C\$|NZ\$|\$|€|£|¥|₫|฿|₹|₱|₩|Rp\.?|Rs\.?"
-    r"|" + "|".join(_CURRENCY_CODES) + r")\s?)"
+    r"(?:(?:US\$|U\.S\.\s?\$|A\$|AU\$|S\$|HK\$|NT\$|C\$|NZ\$|\$|€|£|¥|₫|฿|₹|₱|₩"
+    r"|Rp\.?|Rs\.?|" + "|".join(_CURRENCY_CODES) + r")\s?)"
 )
 _WORDS = (
     r"(?:(?:half\s+)?(?:an?|one)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
@@ -314,8 +317,9 @@ _WORDS = (
 
 
 
-# Where a match may begin: a digit or symbol, or a word that starts one of the alternatives below.
-# Checking this first lets the scan skip ordinary words without trying every alternative.
+# Where a match may begin: a digit or symbol, or a word that starts one of the alternatives below,
+# but never inside a word or a token such as "v2.0". Checking this first lets the scan skip
+# ordinary words without trying every alternative.
 _LEAD = (
     r"(?<!\w)(?=[\d$€£¥₫฿₹₱₩+(.]|an?\s|"
     + _trie(
@@ -324,7 +328,7 @@ _LEAD = (
            "u.s.", "rp"]
         + [prefix for prefix in _CURRENCY_PREFIX if prefix[0].isalpha()]
     )
-    + ")"
+    + r")(?<!\w[.,])"
 )
 
 _SCAN = re.compile(
@@ -356,7 +360,9 @@ _RANGE_AFTER = re.compile(
     r"(?P<pct>" + _PERCENT + r")?\s*(?P<sep>-|–|—|to\b)\s*" + _RANGE_SECOND, re.IGNORECASE
 )
 _RANGE_AND = re.compile(r"(?P<pct>" + _PERCENT + r")?\s+and\s+" + _RANGE_SECOND, re.IGNORECASE)
-_WORDS_RANGE_AFTER = re.compile(r"\s*(?P<sep>-|–|to|or)\s*(?P<words>" + _WORDS + r")\b", re.IGNORECASE)
+_WORDS_RANGE_AFTER = re.compile(
+    r"\s*(?P<sep>-|–|to|or)\s*(?P<words>" + _WORDS + r")\b", re.IGNORECASE
+)
 _WORDS_RANGE_AND = re.compile(r"\s+and\s+(?P<words>" + _WORDS + r")\b", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
@@ -367,6 +373,7 @@ _ORDINAL_AFTER = re.compile(
     r"[-‐](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.IGNORECASE
 )
 _OVER = re.compile(r"over\b", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(_CLOCK, re.IGNORECASE)
 _CURRENCY_AFTER = re.compile(
     r"\s*(?:-\s*)?(?:(?P<code>" + "|".join(_CURRENCY_CODES) + r")\b"
     r"|(?P<word>" + _CURRENCY_WORD_RE + r")\b)",
@@ -386,7 +393,8 @@ _OR_MORE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _RATE_AFTER = re.compile(
-    r"\)?\s*(?P<paren>\([^()]{0,60}\)\s*)?(?:(?:a|per|each|every)\s+(?P<per>year|annum|month|week|day)\b"
+    r"\)?\s*(?P<paren>\([^()]{0,60}\)\s*)?"
+    r"(?:(?:a|per|each|every)\s+(?P<per>year|annum|month|week|day)\b"
     r"|(?P<adv>annually|yearly|monthly|weekly|daily)\b"
     r"|(?:in|of)\s+(?P<adj>annual|yearly|monthly|weekly|daily)\b"
     r"|/\s*(?P<slash>year|yr|month|mo|week|day)\b)",
@@ -460,7 +468,8 @@ def read_quantity(text: str) -> Figure:
         found = "no figure" if not figures else f"{len(figures)} figures"
         raise QuantityError(
             f"cannot read quantity {text!r}: found {found} "
-            "(expected one figure, such as '75', 'more than 1,000', 'US$40 billion' or 'three days')"
+            "(expected one figure, such as '75', 'more than 1,000', 'US$40 billion' "
+            "or 'three days')"
         )
     return figures[0]
 
@@ -550,6 +559,8 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
         second = range_m.group("digits")
         if _is_year_like(digits) and _is_year_like(second):
             return None  # "2020-2025" is a span of years, not a count
+        if _CLOCK_AFTER.match(text, range_m.end(), limit):
+            return None  # "between 5 and 6 pm" are times
         if not between and range_m.group("sep").lower() != "to" and (
             _to_float(second) <= value or _SCORE_BEFORE.search(text, max(0, start - 12), start)
             or _SCORE_AFTER.match(text, range_m.end(), limit)
@@ -678,14 +689,14 @@ _VAGUE_SKIPPED_WORDS = frozenset(("several", "many", "a", "few", "of"))
 _SPAN_LEAD = re.compile(
     r"(?:^|[,;:(]|\b(?:for|in|within|over|during|than|of|about|around|nearly|almost|took|take|"
     r"takes|lasted|last|lasts|lasting|spent|spend|after|under|to|only|just|barely|least|most|"
-    r"whole|entire|full|past|than)\b)\s*$"
+    r"whole|entire|full|past|roughly|approximately)\b)\s*$"
 )
 
 
 def _read_a_unit(text: str, m: re.Match[str], limit: int) -> Figure | None:
     """'a week', 'half an hour': a duration, unless it is a rate or a point in time."""
     start = m.start()
-    before = text[max(0, start - 12):start].lower()
+    before = text[max(0, start - 16):start].lower()
     if before.strip() and not _SPAN_LEAD.search(before):
         return None  # "twice a week", "$40bn a year", "1,000 people a year" are rates
     hedge, hedge_start = _hedge_before(text, start)
@@ -755,7 +766,8 @@ def _finish(
         elif (cm := _CURRENCY_AFTER.match(text, end, limit)) or (
             cm := _OF_CURRENCY_AFTER.match(text, end, limit)
         ):
-            if _DESCRIPTOR_AFTER.match(text, end, limit) and (vague or not text[core_start].isdigit()):
+            describes = _DESCRIPTOR_AFTER.match(text, end, limit)
+            if describes and (vague or not text[core_start].isdigit()):
                 return None  # "a billion-dollar industry" describes, it does not count
             code = cm.groupdict().get("code")
             word = cm.group("word")

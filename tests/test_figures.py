@@ -1,0 +1,771 @@
+"""The figure reader, tested as a user sees it: which words are read, and as what.
+
+Every expected interval below was worked out by hand from the spec (hedge rules, vague amounts,
+durations in days), not copied from the reader's output. Where a phrase is ambiguous, the
+comment on its row says what was decided and why.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factdesk.claims.errors import QuantityError
+from factdesk.claims.figures import (
+    Figure,
+    Hedge,
+    Interval,
+    Kind,
+    describe_interval,
+    format_number,
+    read_figures,
+    read_quantity,
+)
+
+INF = math.inf
+DAY, WEEK, MONTH, YEAR, DECADE = 1.0, 7.0, 30.4375, 365.25, 3652.5
+COUNT, MONEY, PERCENT, DURATION = Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.DURATION
+
+
+@dataclass(frozen=True)
+class Want:
+    """One expected figure: the exact words, kind, interval ends and which ends are open."""
+
+    text: str
+    kind: Kind
+    low: float
+    high: float
+    ends: str = "[]"  # "[]", "[)", "(]" or "()"
+    currency: str = ""
+    rate: str = ""
+    at: int | None = None  # start offset; by default the first occurrence after the last figure
+
+
+def exact(text: str, value: float, kind: Kind = COUNT, **kw) -> Want:
+    return Want(text, kind, value, value, **kw)
+
+
+def check(text: str, wanted: list[Want]) -> None:
+    figures = read_figures(text)
+    assert [f.text for f in figures] == [w.text for w in wanted], describe(figures)
+    pos = 0
+    for figure, want in zip(figures, wanted):
+        assert text[figure.start:figure.end] == figure.text
+        start = want.at if want.at is not None else text.index(want.text, pos)
+        assert (figure.start, figure.end) == (start, start + len(want.text)), want.text
+        assert figure.kind is want.kind, want.text
+        got = figure.interval
+        assert got.low == pytest.approx(want.low, rel=1e-9), want.text
+        assert got.high == pytest.approx(want.high, rel=1e-9), want.text
+        open_ends = (want.ends[0] == "(", want.ends[1] == ")")
+        assert (got.low_open, got.high_open) == open_ends, want.text
+        assert (figure.currency, figure.rate) == (want.currency, want.rate), want.text
+        pos = figure.end
+
+
+def describe(figures: list[Figure]) -> str:
+    return "; ".join(f"{f.text!r} {f.kind} {f.interval} {f.currency} {f.rate}" for f in figures)
+
+
+def case(text: str, *wanted: Want):
+    return pytest.param(text, list(wanted), id=text[:60])
+
+
+# ---------------------------------------------------------------------------------------------
+# Digits, separators and scales
+# ---------------------------------------------------------------------------------------------
+
+DIGITS = [
+    case("75 Taiwanese were held", exact("75", 75)),
+    case("1,000 people", exact("1,000", 1000)),
+    case("3,075 suspects", exact("3,075", 3075)),
+    case("1,234,567 votes", exact("1,234,567", 1234567)),
+    case("1.2 million people", exact("1.2 million", 1.2e6)),
+    case("2.5m users", exact("2.5m", 2.5e6)),
+    case("the 40bn figure", exact("40bn", 4e10)),
+    case("10k runners", exact("10k", 1e4)),
+    case("5mn viewers", exact("5mn", 5e6)),
+    case("2 trillion", exact("2 trillion", 2e12)),
+    case("1,000+ workers", Want("1,000+", COUNT, 1000, INF, "()")),
+    case("3.4 million tonnes of paddy", exact("3.4 million", 3.4e6)),
+    # A comma makes 2,025 a count; a bare 2025 is a year (see NEGATIVES).
+    case("2,025 people", exact("2,025", 2025)),
+    # A lone "m" after a space is not a scale ("5 m" could be metres).
+    case("5 m", exact("5", 5)),
+    # Measures are read as the number of units: the reader has no unit kind, and "5km" must not
+    # differ from "5 km".
+    case("a 5km walk", exact("5", 5)),
+    case("5 km", exact("5", 5)),
+    # The length of a report is a count of pages like any other.
+    case("a 240-page report", exact("240", 240)),
+    case("٣٠٠ people", exact("٣٠٠", 300)),  # Arabic-Indic digits
+    case("0.5 points", exact("0.5", 0.5)),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Money
+# ---------------------------------------------------------------------------------------------
+
+MONEY_CASES = [
+    case("US$40 billion", exact("US$40 billion", 4e10, MONEY, currency="USD")),
+    case("$40bn", exact("$40bn", 4e10, MONEY, currency="USD")),
+    case("USD 40 billion", exact("USD 40 billion", 4e10, MONEY, currency="USD")),
+    case("40 billion dollars", exact("40 billion dollars", 4e10, MONEY, currency="USD")),
+    case("40 billion USD", exact("40 billion USD", 4e10, MONEY, currency="USD")),
+    case("US$ 40 billion", exact("US$ 40 billion", 4e10, MONEY, currency="USD")),
+    case("10,000 baht", exact("10,000 baht", 1e4, MONEY, currency="THB")),
+    case("THB 10,000", exact("THB 10,000", 1e4, MONEY, currency="THB")),
+    case("US$1.5bn", exact("US$1.5bn", 1.5e9, MONEY, currency="USD")),
+    case("€35 billion", exact("€35 billion", 3.5e10, MONEY, currency="EUR")),
+    case("£33.8bn", exact("£33.8bn", 33.8e9, MONEY, currency="GBP")),
+    case("A$2m", exact("A$2m", 2e6, MONEY, currency="AUD")),
+    case("¥100 million", exact("¥100 million", 1e8, MONEY, currency="JPY")),
+    case("Rp 5 billion", exact("Rp 5 billion", 5e9, MONEY, currency="IDR")),
+    case("50,000 riel", exact("50,000 riel", 5e4, MONEY, currency="KHR")),
+    case("2 million won", exact("2 million won", 2e6, MONEY, currency="KRW")),
+    case("₹500 crore", exact("₹500 crore", 5e9, MONEY, currency="INR")),  # crore = 10 million
+    case("Rs 5 lakh", exact("Rs 5 lakh", 5e5, MONEY, currency="INR")),  # lakh = 100,000
+    case("$30-40 billion", Want("$30-40 billion", MONEY, 3e10, 4e10, currency="USD")),
+    case("between $30bn and $40bn",
+         Want("between $30bn and $40bn", MONEY, 3e10, 4e10, currency="USD")),
+    case("$30bn-$40bn", Want("$30bn-$40bn", MONEY, 3e10, 4e10, currency="USD")),
+    case("$30bn to $40bn", Want("$30bn to $40bn", MONEY, 3e10, 4e10, currency="USD")),
+    case("US$5,000 to US$10,000", Want("US$5,000 to US$10,000", MONEY, 5e3, 1e4, currency="USD")),
+    case("between 5,000 and 10,000 baht",
+         Want("between 5,000 and 10,000 baht", MONEY, 5e3, 1e4, currency="THB")),
+    # Two currencies cannot make one range.
+    case("$5 to €10",
+         exact("$5", 5, MONEY, currency="USD"), exact("€10", 10, MONEY, currency="EUR")),
+    case("$40 billion a year",
+         exact("$40 billion a year", 4e10, MONEY, currency="USD", rate="year")),
+    case("$40 billion annually",
+         exact("$40 billion annually", 4e10, MONEY, currency="USD", rate="year")),
+    case("$40 billion per year",
+         exact("$40 billion per year", 4e10, MONEY, currency="USD", rate="year")),
+    case("$1 a day", exact("$1 a day", 1, MONEY, currency="USD", rate="day")),
+    # The rate is noted but "in annual profits" stays outside the span.
+    case("made $40 billion in annual profits",
+         exact("$40 billion", 4e10, MONEY, currency="USD", rate="year")),
+    case("cheat victims of some US$40 billion every year",
+         Want("some US$40 billion every year", MONEY, 36e9, 44e9, currency="USD", rate="year")),
+    case("an estimated US$40 billion",
+         Want("an estimated US$40 billion", MONEY, 36e9, 44e9, currency="USD")),
+    # "a tonne" is not a period of time: no rate.
+    case("fetched up to US$750 a tonne", Want("up to US$750", MONEY, 0, 750, currency="USD")),
+    case("tens of millions of dollars",
+         Want("tens of millions of dollars", MONEY, 2e7, 1e8, "[)", currency="USD")),
+    case("hundreds of millions of dollars",
+         Want("hundreds of millions of dollars", MONEY, 2e8, 1e9, "[)", currency="USD")),
+    case("jobs paying several thousand US dollars a month",
+         Want("several thousand US dollars a month", MONEY, 2e3, 1e4, "[)", currency="USD",
+              rate="month")),
+    case("half a billion dollars", exact("half a billion dollars", 5e8, MONEY, currency="USD")),
+    case("a billion-dollar industry"),  # describes the industry; it counts nothing
+]
+
+# ---------------------------------------------------------------------------------------------
+# Percent
+# ---------------------------------------------------------------------------------------------
+
+PERCENT_CASES = [
+    case("40%", exact("40%", 40, PERCENT)),
+    case("40 per cent", exact("40 per cent", 40, PERCENT)),
+    case("up 12 percent from last year", exact("12 percent", 12, PERCENT)),
+    case("0.5% of voters", exact("0.5%", 0.5, PERCENT)),
+    case("2.5 percentage points", exact("2.5 percentage points", 2.5, PERCENT)),
+    case("about 15 percent", Want("about 15 percent", PERCENT, 13.5, 16.5)),
+    case("nearly 40%", Want("nearly 40%", PERCENT, 36, 40, "[)")),
+    case("10-20%", Want("10-20%", PERCENT, 10, 20)),
+    case("10-20 per cent", Want("10-20 per cent", PERCENT, 10, 20)),
+    case("between 10% and 20%", Want("between 10% and 20%", PERCENT, 10, 20)),
+    case("10% to 20%", Want("10% to 20%", PERCENT, 10, 20)),
+    case("10% to 20 people", exact("10%", 10, PERCENT), exact("20", 20)),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Durations, in days
+# ---------------------------------------------------------------------------------------------
+
+DURATIONS = [
+    case("three days", exact("three days", 3, DURATION)),
+    case("for a week", exact("a week", WEEK, DURATION)),
+    case("an 18-month sentence", exact("18-month", 18 * MONTH, DURATION)),
+    case("a fortnight", exact("a fortnight", 14, DURATION)),
+    case("two weeks", exact("two weeks", 14, DURATION)),
+    case("a decade", exact("a decade", DECADE, DURATION)),
+    case("a three-day operation", exact("three-day", 3, DURATION)),
+    case("a 10-day raid", exact("10-day", 10, DURATION)),
+    case("within 48 hours", exact("48 hours", 2, DURATION)),
+    case("half an hour", exact("half an hour", 1 / 48, DURATION)),
+    case("two and a half years", exact("two and a half years", 2.5 * YEAR, DURATION)),
+    case("in the first six months of the year", exact("six months", 6 * MONTH, DURATION)),
+    case("over the past three years", exact("three years", 3 * YEAR, DURATION)),
+    case("The raids, which took three days", exact("three days", 3, DURATION)),
+    # "over three days" is the span the raids took, not "more than three days".
+    case("over three days", exact("three days", 3, DURATION)),
+    case("over a year", exact("a year", YEAR, DURATION)),
+    case("at least three days", Want("at least three days", DURATION, 3, INF, "[)")),
+    case("nearly a week", Want("nearly a week", DURATION, 0.9 * WEEK, WEEK, "[)")),
+    case("more than a decade", Want("more than a decade", DURATION, DECADE, INF, "()")),
+    case("approximately a week", Want("approximately a week", DURATION, 6.3, 7.7)),
+    case("up to 10 years in prison", Want("up to 10 years", DURATION, 0, 10 * YEAR)),
+    case("two to three days", Want("two to three days", DURATION, 2, 3)),
+    case("three to five years", Want("three to five years", DURATION, 3 * YEAR, 5 * YEAR)),
+    # Spans between dates or weekdays are counted inclusively: June 27-30 is 4 days, July 1-22 22.
+    case("from June 27 to July 22", exact("from June 27 to July 22", 26, DURATION)),
+    case("between July 1 and July 3", exact("between July 1 and July 3", 3, DURATION)),
+    case("between Monday and Wednesday", exact("between Monday and Wednesday", 3, DURATION)),
+    case("from Monday to Friday", exact("from Monday to Friday", 5, DURATION)),
+    case("three days ago"),  # a point in time
+    case("A year ago"),
+    case("an 18-year-old suspect"),  # an age
+    case("three years old"),
+    case("twice a week"),  # a rate, not a span
+]
+
+# ---------------------------------------------------------------------------------------------
+# Numbers in words
+# ---------------------------------------------------------------------------------------------
+
+WORDS = [
+    case("seventy-five", exact("seventy-five", 75)),
+    case("Seventy-five people", exact("Seventy-five", 75)),
+    case("two hundred and seventy-one", exact("two hundred and seventy-one", 271)),
+    case("a thousand", exact("a thousand", 1000)),
+    case("a dozen", exact("a dozen", 12)),
+    case("two dozen", exact("two dozen", 24)),
+    case("three suspects", exact("three", 3)),
+    case("fifteen thousand", exact("fifteen thousand", 15000)),
+    case("one million", exact("one million", 1e6)),
+    case("a hundred", exact("a hundred", 100)),
+    case("nine hundred and ninety-nine thousand nine hundred and ninety-nine",
+         exact("nine hundred and ninety-nine thousand nine hundred and ninety-nine", 999999)),
+    # "half a million" is 500,000; reading "a million" alone would overstate it twofold.
+    case("half a million", exact("half a million", 5e5)),
+    case("half a dozen", exact("half a dozen", 6)),
+    case("two and a half million", exact("two and a half million", 2.5e6)),
+    case("one or two", Want("one or two", COUNT, 1, 2)),
+    case("two or three", Want("two or three", COUNT, 2, 3)),
+    case("between two and three", Want("between two and three", COUNT, 2, 3)),
+    # "one" as a determiner counts one person.
+    case("one Vietnamese was held", exact("one", 1)),
+    case("No one was hurt"),
+    case("one of the victims"),
+    case("the one that got away"),
+    case("twenty-first century"),  # an ordinal
+    case("two-thirds of them"),  # a fraction
+    case("three quarters"),
+    # A ratio is not a count of anything; neither number is read.
+    case("one in five workers"),
+    case("1 in 10 adults"),
+    case("a hundred-dollar note"),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Hedges: each phrase from the spec, on digits
+# ---------------------------------------------------------------------------------------------
+
+
+def hedged(phrase: str, x: float, low: float, high: float, ends: str):
+    text = f"{phrase} {x:,.0f}"
+    return case(f"{text} people", Want(text, COUNT, low, high, ends))
+
+
+HEDGES = [
+    *(hedged(h, 1000, 1000, INF, "()")
+      for h in ("more than", "over", "upwards of", "in excess of")),
+    *(hedged(h, 500, 500, INF, "[)") for h in ("at least", "no fewer than")),
+    *(hedged(h, 3000, 2700, 3000, "[)") for h in ("nearly", "almost", "close to", "just under")),
+    hedged("just over", 1000, 1000, 1100, "(]"),
+    *(hedged(h, 200, 180, 220, "[]")
+      for h in ("about", "around", "some", "roughly", "approximately", "an estimated")),
+    *(hedged(h, 700, 0, 700, "[]") for h in ("up to", "as many as", "at most", "no more than")),
+    *(hedged(h, 100, 0, 100, "[)") for h in ("fewer than", "less than", "under")),
+    case("Nearly 3,000 people", Want("Nearly 3,000", COUNT, 2700, 3000, "[)")),
+    case("1,000 or more", Want("1,000 or more", COUNT, 1000, INF, "[)")),
+    case("100 or so", Want("100 or so", COUNT, 90, 110)),
+    case("more than a dozen", Want("more than a dozen", COUNT, 12, INF, "()")),
+    case("nearly three thousand", Want("nearly three thousand", COUNT, 2700, 3000, "[)")),
+    case("between 270 and 280", Want("between 270 and 280", COUNT, 270, 280)),
+    case("270-280 people", Want("270-280", COUNT, 270, 280)),
+    case("270 to 280", Want("270 to 280", COUNT, 270, 280)),
+    case("1,000 to 2,000 people", Want("1,000 to 2,000", COUNT, 1000, 2000)),
+    case("between 2 million and 3 million",
+         Want("between 2 million and 3 million", COUNT, 2e6, 3e6)),
+    case("between 500 and 2 million", Want("between 500 and 2 million", COUNT, 500, 2e6)),
+    # A hedged range moves each end outwards by the hedge.
+    case("about 30-40", Want("about 30-40", COUNT, 27, 44)),
+    case("up to 30-40", Want("up to 30-40", COUNT, 0, 40)),
+    # "from 200 to 300" reports a change: two figures.
+    case("rose from 200 to 300", exact("200", 200), exact("300", 300)),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Vague amounts ([low, high) with an open top, equivalent to the spec's closed ends for counts)
+# ---------------------------------------------------------------------------------------------
+
+
+def vague(text: str, low: float, high: float, words: str | None = None):
+    return case(text, Want(words or text, COUNT, low, high, "[)"))
+
+
+VAGUE = [
+    vague("dozens", 24, 100),
+    vague("hundreds", 200, 1e3),
+    vague("thousands", 2e3, 1e4),
+    vague("millions", 2e6, 1e7),
+    vague("billions", 2e9, 1e10),
+    vague("tens of thousands", 2e4, 1e5),
+    vague("hundreds of thousands", 2e5, 1e6),
+    vague("tens of millions", 2e7, 1e8),
+    vague("tens of billions", 2e10, 1e11),
+    vague("scores of people", 40, 100, "scores"),
+    vague("hundreds of mobile phones", 200, 1e3, "hundreds"),
+    # Qualified singulars stand for the same amounts as the plurals.
+    vague("several hundred people", 200, 1e3, "several hundred"),
+    vague("a few thousand", 2e3, 1e4),
+    vague("many thousands", 2e3, 1e4),
+    vague("several dozen", 24, 100),
+    vague("several hundred thousand", 2e5, 1e6),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Not figures: years, dates, times, ordinals, phones, names and codes
+# ---------------------------------------------------------------------------------------------
+
+NEGATIVES = [
+    case("2025"),
+    case("in 2025"),
+    case("July 16"),
+    case("16 July"),
+    case("on July 16, 2025"),
+    case("2025-07-16"),
+    case("at 10.30pm"),
+    case("at 10:30 pm"),
+    case("10am"),
+    case("10 a.m."),
+    case("between 5 and 6 pm"),
+    case("3rd"),
+    case("the first time"),
+    case("the third raid"),
+    case("2nd floor"),
+    case("call 012 345 678"),
+    case("+855 23 123 456"),
+    case("(02) 123 4567"),
+    case("account 12345678901234"),  # ten or more bare digits identify, they do not count
+    case("COVID-19"),
+    case("G20"),
+    case("Route 5"),
+    case("Boeing 737"),
+    case("A320 jets"),
+    case("a 5G network"),
+    case("3D printing"),
+    case("Section 3"),
+    case("No. 1"),
+    case("Building No. 53"),
+    case("page 3"),
+    case("phase 1"),
+    case("Kilometre 9"),
+    case("FY2025"),
+    case("mid-2025"),
+    case("the 1990s"),
+    case("the '90s"),
+    case("24/7"),
+    case("9/11"),
+    case("won 3-1"),
+    case("a 2-0 win"),
+    case("the vote was 5-4"),
+    case("the 2024-25 season"),
+    case("the 2020-2025 period"),
+    case("from 2020 to 2025"),
+    case("version 2.0.1"),
+    case("firmware v2.0"),
+    case("the 3-2 ruling"),
+    case("192.168.1.1"),
+    case("write to info2025@example.com"),
+    case("https://example.com/2025/07/16/1000-arrested"),
+    case("hundred"),
+]
+
+# Numbers next to words that look like scores or months but are not.
+NOT_DISTRACTORS = [
+    case("won 3 medals", exact("3", 3)),
+    case("lost 200 jobs", exact("200", 200)),
+    case("2 junior officials", exact("2", 2)),
+    case("5 may be charged", exact("5", 5)),
+    case("for 1 decade", exact("1 decade", DECADE, DURATION)),
+    case("JULY 16"),  # a headline date is still a date
+]
+
+# ---------------------------------------------------------------------------------------------
+# News sentences with several figures and distractors
+# ---------------------------------------------------------------------------------------------
+
+SENTENCES = [
+    case(
+        "On July 16, 2025, police said 3,075 suspects, 606 of them women, were held at 58 sites; "
+        "call 012 345 678.",
+        exact("3,075", 3075, at=30), exact("606", 606, at=46), exact("58", 58, at=78),
+    ),
+    case(
+        "Cambodian police said more than 1,000 people had been detained in raids on online scam "
+        "operations, including 75 Taiwanese, after officers moved on 40 locations in 12 provinces.",
+        Want("more than 1,000", COUNT, 1000, INF, "()", at=22), exact("75", 75),
+        exact("40", 40), exact("12", 12),
+    ),
+    case(
+        "The third raid of the week, launched at 10:30 pm on 16 July, targeted a compound housed "
+        "in Building No. 53 on Route 5 outside the capital.",
+    ),
+    case(
+        "Families seeking news can call a hotline on +855 23 123 456 or 012 345 678, the Interior "
+        "Ministry said, adding that the COVID-19 era compounds had operated since 2022.",
+    ),
+    case(
+        "At least 500 suspects in two provinces were held for a fortnight.",
+        Want("At least 500", COUNT, 500, INF, "[)"), exact("two", 2),
+        exact("a fortnight", 14, DURATION),
+    ),
+    case(
+        "Scam centres cheat victims of some US$40 billion every year, and at least 53 compounds "
+        "operate in Cambodia.",
+        Want("some US$40 billion every year", MONEY, 36e9, 44e9, currency="USD", rate="year"),
+        Want("at least 53", COUNT, 53, INF, "[)"),
+    ),
+    case(
+        "Exports reached 423,000 tonnes in the first six months of the year, earning about "
+        "US$310 million.",
+        exact("423,000", 423000), exact("six months", 6 * MONTH, DURATION),
+        Want("about US$310 million", MONEY, 279e6, 341e6, currency="USD"),
+    ),
+    case(
+        "Of the 3,075, 606 were women and one of them was 17.",
+        exact("3,075", 3075), exact("606", 606), exact("17", 17),
+    ),
+    case(
+        "Officials counted between 270 and 280 Indonesians; raids rose from 200 to 300.",
+        Want("between 270 and 280", COUNT, 270, 280), exact("200", 200), exact("300", 300),
+    ),
+    case(
+        "In 2023, police arrested 1,200 people in 12 provinces over three days.",
+        exact("1,200", 1200), exact("12", 12), exact("three days", 3, DURATION),
+    ),
+    case(
+        "The crackdown has netted 1,000+ suspects, with nearly three thousand more expected "
+        "within a week.",
+        Want("1,000+", COUNT, 1000, INF, "()"),
+        Want("nearly three thousand", COUNT, 2700, 3000, "[)"), exact("a week", WEEK, DURATION),
+    ),
+    case(
+        "Police detained 3,075 people between June 27 and July 22, 2025, Interior Ministry "
+        "spokesman Touch Sokhak said.",
+        exact("3,075", 3075),
+        exact("between June 27 and July 22, 2025", 26, DURATION),
+    ),
+    case(
+        "He said officers on the 2nd floor of one building found hundreds of mobile phones and "
+        "US$1.5bn in ledgers.",
+        exact("one", 1),  # "of one building" counts one building; "2nd floor" is an ordinal
+        Want("hundreds", COUNT, 200, 1e3, "[)"),
+        exact("US$1.5bn", 1.5e9, MONEY, currency="USD"),
+    ),
+]
+
+ALL_CASES = (
+    DIGITS + MONEY_CASES + PERCENT_CASES + DURATIONS + WORDS + HEDGES + VAGUE + NEGATIVES
+    + NOT_DISTRACTORS + SENTENCES
+)
+
+
+@pytest.mark.parametrize(("text", "wanted"), ALL_CASES)
+def test_reads_figures(text: str, wanted: list[Want]) -> None:
+    check(text, wanted)
+
+
+# ---------------------------------------------------------------------------------------------
+# read_quantity, windows and descriptions
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quantity", "wanted"),
+    [
+        ("more than 1,000", Want("more than 1,000", COUNT, 1000, INF, "()")),
+        ("  75 ", exact("75", 75)),
+        ("2025", exact("2025", 2025)),  # a rule's bare number is a quantity, even if year-like
+        ("US$40 billion a year", exact("US$40 billion a year", 4e10, MONEY, currency="USD",
+                                       rate="year")),
+        ("three days", exact("three days", 3, DURATION)),
+    ],
+)
+def test_read_quantity(quantity: str, wanted: Want) -> None:
+    figure = read_quantity(quantity)
+    assert (figure.text, figure.kind, figure.currency, figure.rate) == (
+        wanted.text, wanted.kind, wanted.currency, wanted.rate)
+    assert (figure.interval.low, figure.interval.high) == (wanted.low, wanted.high)
+
+
+@pytest.mark.parametrize("quantity", ["", "no figure here", "1 and 2", "July 16"])
+def test_read_quantity_rejects(quantity: str) -> None:
+    with pytest.raises(QuantityError):
+        read_quantity(quantity)
+
+
+def test_window_keeps_hedge_before_start_and_stops_at_end() -> None:
+    text = "more than 1,000 people and 75 Taiwanese"
+    [first] = read_figures(text, text.index("1,000"), text.index("75"))
+    assert (first.start, first.text, first.hedge) == (0, "more than 1,000", Hedge.MORE_THAN)
+    [second] = read_figures(text, text.index("75"))
+    assert second.text == "75"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("more than 1,000", "more than 1,000"),
+        ("at least 271", "at least 271"),
+        ("up to 700", "at most 700"),
+        ("fewer than 100", "less than 100"),
+        ("some US$40 billion every year", "36 billion to 44 billion USD a year"),
+        ("nearly 3,000", "2,700 to under 3,000"),
+        ("three days", "exactly 3 days"),
+        ("40%", "exactly 40%"),
+    ],
+)
+def test_describe(text: str, words: str) -> None:
+    assert read_quantity(text).describe() == words
+
+
+def test_format_number_and_interval_text() -> None:
+    assert [format_number(x) for x in (1000, 4e10, 2.5, INF)] == [
+        "1,000", "40 billion", "2.5", "inf"]
+    assert str(Interval(1000, INF, True, True)) == "(1,000, inf)"
+    assert describe_interval(Interval(5, 5), Hedge.EXACT, Kind.MONEY, "THB") == "exactly 5 THB"
+
+
+# ---------------------------------------------------------------------------------------------
+# Properties
+# ---------------------------------------------------------------------------------------------
+
+ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def below_thousand_in_words(n: int) -> str:
+    hundreds, rest = divmod(n, 100)
+    parts = [f"{ONES[hundreds]} hundred"] if hundreds else []
+    if rest:
+        tens, ones = divmod(rest, 10)
+        parts.append(ONES[rest] if rest < 20 else TENS[tens] + (f"-{ONES[ones]}" if ones else ""))
+    return " and ".join(parts)
+
+
+def in_words(n: int) -> str:
+    """British English: 271 -> 'two hundred and seventy-one', 100005 -> '... thousand and five'."""
+    thousands, rest = divmod(n, 1000)
+    if not thousands:
+        return below_thousand_in_words(rest)
+    head = f"{below_thousand_in_words(thousands)} thousand"
+    if not rest:
+        return head
+    return head + (" and " if rest < 100 else " ") + below_thousand_in_words(rest)
+
+
+def test_word_renderer() -> None:
+    assert in_words(271) == "two hundred and seventy-one"
+    assert in_words(100005) == "one hundred thousand and five"
+    assert in_words(999999) == (
+        "nine hundred and ninety-nine thousand nine hundred and ninety-nine")
+
+
+# Each hedge with the interval it gives x: (low, high, low open, high open).
+HEDGE_RULES = {
+    "": lambda x: (x, x, False, False),
+    "more than ": lambda x: (x, INF, True, True),
+    "over ": lambda x: (x, INF, True, True),
+    "upwards of ": lambda x: (x, INF, True, True),
+    "at least ": lambda x: (x, INF, False, True),
+    "no fewer than ": lambda x: (x, INF, False, True),
+    "nearly ": lambda x: (0.9 * x, x, False, True),
+    "almost ": lambda x: (0.9 * x, x, False, True),
+    "close to ": lambda x: (0.9 * x, x, False, True),
+    "just under ": lambda x: (0.9 * x, x, False, True),
+    "just over ": lambda x: (x, 1.1 * x, True, False),
+    "about ": lambda x: (0.9 * x, 1.1 * x, False, False),
+    "around ": lambda x: (0.9 * x, 1.1 * x, False, False),
+    "some ": lambda x: (0.9 * x, 1.1 * x, False, False),
+    "roughly ": lambda x: (0.9 * x, 1.1 * x, False, False),
+    "approximately ": lambda x: (0.9 * x, 1.1 * x, False, False),
+    "an estimated ": lambda x: (0.9 * x, 1.1 * x, False, False),
+    "up to ": lambda x: (0.0, x, False, False),
+    "as many as ": lambda x: (0.0, x, False, False),
+    "at most ": lambda x: (0.0, x, False, False),
+    "fewer than ": lambda x: (0.0, x, False, True),
+    "less than ": lambda x: (0.0, x, False, True),
+    "under ": lambda x: (0.0, x, False, True),
+}
+
+SCALES = [(" thousand", 1e3), (" million", 1e6), (" billion", 1e9), (" trillion", 1e12),
+          ("k", 1e3), ("m", 1e6), ("mn", 1e6), ("bn", 1e9), ("b", 1e9), ("tn", 1e12)]
+PREFIXES = [("$", "USD"), ("US$", "USD"), ("USD ", "USD"), ("€", "EUR"), ("£", "GBP"),
+            ("A$", "AUD"), ("THB ", "THB")]
+SUFFIXES = [(" dollars", "USD"), (" baht", "THB"), (" euros", "EUR"), (" riel", "KHR")]
+
+
+@st.composite
+def written_numbers(draw) -> tuple[str, float]:
+    """A number in one of the supported styles, with the value it stands for."""
+    style = draw(st.sampled_from(["digits", "separators", "scaled", "words"]))
+    if style == "digits":
+        n = draw(st.integers(1, 999_999_999).filter(lambda n: not 1800 <= n <= 2100))
+        return str(n), n
+    if style == "separators":
+        n = draw(st.integers(1000, 999_999_999_999))
+        return f"{n:,}", n
+    if style == "scaled":
+        whole, tenths = draw(st.integers(1, 999)), draw(st.integers(0, 9))
+        word, scale = draw(st.sampled_from(SCALES))
+        return f"{whole}.{tenths}{word}", (whole + tenths / 10) * scale
+    n = draw(st.integers(2, 999_999))
+    return in_words(n), n
+
+
+@st.composite
+def figures_in_sentences(draw) -> tuple[str, str, Kind, str, float, str]:
+    number, value = draw(written_numbers())
+    unit = draw(st.sampled_from(["count", "prefix", "suffix", "percent"]))
+    kind, currency = COUNT, ""
+    if unit == "prefix" and number[0].isdigit():
+        currency_text, currency = draw(st.sampled_from(PREFIXES))
+        number, kind = currency_text + number, MONEY
+    elif unit == "suffix":
+        currency_text, currency = draw(st.sampled_from(SUFFIXES))
+        number, kind = number + currency_text, MONEY
+    elif unit == "percent" and value <= 1000:
+        number += draw(st.sampled_from(["%", " per cent", " percent"]))
+        kind = PERCENT
+    hedge = draw(st.sampled_from(sorted(HEDGE_RULES)))
+    return f"{hedge}{number}", hedge, kind, currency, value, number
+
+
+@settings(max_examples=1500, deadline=None)
+@given(figures_in_sentences())
+def test_any_written_number_reads_back(drawn) -> None:
+    words, hedge, kind, currency, value, _ = drawn
+    text = f"Officials said {words} were involved."
+    [figure] = read_figures(text)
+    assert figure.text == words
+    assert figure.start == len("Officials said ")
+    assert (figure.kind, figure.currency) == (kind, currency)
+    low, high, low_open, high_open = HEDGE_RULES[hedge](value)
+    assert figure.interval.low == pytest.approx(low, rel=1e-9)
+    assert figure.interval.high == pytest.approx(high, rel=1e-9)
+    assert (figure.interval.low_open, figure.interval.high_open) == (low_open, high_open)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(1800, 2100))
+def test_bare_years_are_not_counts(year: int) -> None:
+    assert read_figures(f"Officials said {year} were involved.") == []
+    assert read_figures(f"Officials said {year:,} were involved.")[0].value == year
+
+
+RANGE_FORMS = ["between {} and {}", "{}-{}", "{} to {}", "{}–{}"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.integers(1, 10**6), st.integers(1, 10**6), st.sampled_from(RANGE_FORMS),
+    st.sampled_from(["", "$", "US$"]),
+    st.sampled_from([("", 1.0), (" million", 1e6), ("bn", 1e9), ("%", 1.0)]),
+    st.booleans(),
+)
+def test_ranges_read_back(a, b, form, prefix, scale, on_both) -> None:
+    low, high = sorted((a, b))
+    suffix, factor = scale
+    if low == high or (prefix and suffix == "%"):
+        return
+    first = f"{prefix}{low:,}{suffix if on_both else ''}"
+    words = form.format(first, f"{prefix}{high:,}{suffix}")
+    [figure] = read_figures(f"Officials said {words} were involved.")
+    assert figure.text == words
+    assert figure.hedge is Hedge.RANGE
+    assert figure.kind is (PERCENT if suffix == "%" else MONEY if prefix else COUNT)
+    assert figure.currency == ("USD" if prefix else "")
+    # A scale written only after the second number is shared: "$30-40 billion".
+    assert figure.interval == Interval(low * factor, high * factor)
+
+
+DURATION_UNITS = [("day", DAY), ("week", WEEK), ("month", MONTH), ("year", YEAR),
+                  ("hour", 1 / 24), ("decade", DECADE)]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.integers(1, 5000), st.booleans(), st.sampled_from(DURATION_UNITS),
+       st.sampled_from(sorted(HEDGE_RULES)))
+def test_durations_read_back_in_days(n, as_words, unit, hedge) -> None:
+    name, days = unit
+    number = in_words(n) if as_words and n > 1 else str(n)
+    words = f"{hedge}{number} {name}{'s' if n > 1 else ''}"
+    [figure] = read_figures(f"The raids went on for {words} in all.")
+    # "over three days" is the span itself, not "more than three days".
+    rule = HEDGE_RULES["" if hedge == "over " else hedge]
+    assert figure.text == (words[len(hedge):] if hedge == "over " else words)
+    assert figure.kind is DURATION
+    low, high, low_open, high_open = rule(n * days)
+    assert figure.interval.low == pytest.approx(low, rel=1e-9)
+    assert figure.interval.high == pytest.approx(high, rel=1e-9)
+    assert (figure.interval.low_open, figure.interval.high_open) == (low_open, high_open)
+
+
+NEWSY = st.sampled_from(
+    list("0123456789 ,.-–+$€£%/:()'\n\t") + [
+        " million", " billion", " and ", "more than ", "between ", "two", "hundred", "a ",
+        " week", " days", "July ", "Monday", " to ", "from ", "bn", "US$", "one", "-year-old",
+        "half ", " per cent", "dozen", "\x00", "\u00a0", "٣", "๑", "No. ", "Route ", "won ",
+        " or more", "+", "thousands", "several ", " a year", "th", "am", "COVID-",
+    ]
+)
+TEXTS = (
+    st.text()
+    | st.lists(NEWSY, max_size=30).map("".join)
+    | st.tuples(st.text(max_size=20), st.integers(1, 3000), st.text(max_size=20)).map(
+        lambda t: f"{t[0]}{'9' * t[1]}{t[2]}")
+    | st.text(alphabet=st.characters(categories=["Nd", "Zs", "Po", "Cc"]))
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(TEXTS)
+def test_any_text_reads_without_error_and_spans_slice_back(text: str) -> None:
+    for figure in read_figures(text):
+        assert 0 <= figure.start < figure.end <= len(text)
+        assert text[figure.start:figure.end] == figure.text
+        assert figure.interval.low <= figure.interval.high
+        assert not math.isnan(figure.value)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(TEXTS)
+def test_reading_is_deterministic_ordered_and_without_overlap(text: str) -> None:
+    figures = read_figures(text)
+    assert read_figures(text) == figures
+    for before, after in zip(figures, figures[1:]):
+        assert before.end <= after.start
+
+
+@settings(max_examples=1000, deadline=None)
+@given(TEXTS, st.data())
+def test_windows_stay_inside_their_end(text: str, data) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for figure in read_figures(text, start, end):
+        assert start < figure.end <= end
+        assert text[figure.start:figure.end] == figure.text
