@@ -22,6 +22,7 @@ from enum import StrEnum
 from text_to_num import text2num
 
 from .errors import QuantityError
+from .lexicon import is_country, is_demonym
 
 INF = math.inf
 
@@ -201,7 +202,9 @@ _HEDGES_BEFORE: list[tuple[str, Hedge]] = [
     ("well over", Hedge.MORE_THAN), ("well above", Hedge.MORE_THAN),
     ("more than", Hedge.MORE_THAN), ("upwards of", Hedge.MORE_THAN),
     ("in excess of", Hedge.MORE_THAN), ("over", Hedge.MORE_THAN), ("above", Hedge.MORE_THAN),
-    ("exceeding", Hedge.MORE_THAN),
+    ("exceeding", Hedge.MORE_THAN), ("passed", Hedge.MORE_THAN), ("topped", Hedge.MORE_THAN),
+    ("exceeded", Hedge.MORE_THAN), ("surpassed", Hedge.MORE_THAN), ("crossed", Hedge.MORE_THAN),
+    ("passing", Hedge.MORE_THAN), ("topping", Hedge.MORE_THAN),
     ("just under", Hedge.NEARLY), ("just below", Hedge.NEARLY), ("just shy of", Hedge.NEARLY),
     ("slightly less than", Hedge.NEARLY), ("slightly fewer than", Hedge.NEARLY),
     ("nearly", Hedge.NEARLY), ("almost", Hedge.NEARLY), ("close to", Hedge.NEARLY),
@@ -260,6 +263,7 @@ _CODE_WORDS = frozenset(
     id code ref case decree resolution order law act sub-decree batch wave round""".split()
 )
 # The word (or sign) that ends right before a number; the lookbehind tries word starts only.
+_VIET_NAM = re.compile(r"\bViet\s+Nam\s+$")
 _WORD_BEFORE = re.compile(
     r"(?:(?P<sign>[#№])|(?<![\w'’.-])(?P<word>[A-Za-z][\w'’.-]*))(?P<space>\s*)$"
 )
@@ -283,7 +287,7 @@ _SKIP = (
     r"|(?:19|20)\d0s\b"
     r"|(?:one|1)\s+in\s+(?:every\s+)?(?:\d+|(?:" + _NUMWORD + r")\b)"  # a ratio, not a count
     r"|" + _MONTH
-    + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?\b)?"
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\d))?"
     r"(?:,?\s+\d{4}\b)?"
     r"|\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
     + _MONTH + r"(?:,?\s+\d{4}\b)?"
@@ -298,6 +302,12 @@ _DATE = (
 _DATE_RANGE = (
     r"(?:(?P<from>from|between)\s+)?" + _DATE.format(p="a")
     + r"\s*(?:-|–|to|until|through|and)\s*" + _DATE.format(p="b")
+)
+_DAY_RANGE = (
+    r"(?:from|between)\s+(?:" + _MONTH + r"\s+(?P<dd1>\d{1,2})(?:st|nd|rd|th)?"
+    r"\s*(?:-|–|to|until|through|and)\s*(?P<dd2>\d{1,2})(?:st|nd|rd|th)?\b(?![,.]?\d)"
+    r"|(?P<dd3>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|until|through|and)\s*(?P<dd4>\d{1,2})"
+    r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r")(?:,?\s+\d{4}\b)?"
 )
 _WEEKDAY_RANGE = (
     r"(?P<wfrom>from|between)\s+(?P<w1>" + _WEEKDAY + r")\s+(?:to|until|through|and)\s+"
@@ -336,6 +346,7 @@ _SCAN = re.compile(
     + r"(?:(?P<skip>" + _SKIP + r")"
     r"|(?P<drange>\b" + _DATE_RANGE + r")"
     r"|(?P<wrange>\b" + _WEEKDAY_RANGE + r"\b)"
+    r"|(?P<dayrange>\b" + _DAY_RANGE + r")"
     r"|(?P<num>(?P<cur>" + _PREFIX_CUR + r")?(?P<digits>" + _DIGITS + r"))"
     r"|(?P<vague>\b(?:" + _VAGUE_RE + r")\b)"
     r"|(?P<words>\b" + _WORDS + r"\b)"
@@ -366,6 +377,8 @@ _WORDS_RANGE_AFTER = re.compile(
 _WORDS_RANGE_AND = re.compile(r"\s+and\s+(?P<words>" + _WORDS + r")\b", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_LIST_MARKER = re.compile(r"[.)]\s")
+_LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
 _NUMBER_HYPHEN_BEFORE = re.compile(r"\d\s?[-–]\s?$")
 _SCORE_BEFORE = re.compile(r"\b(?:won|lost|beat|drew|defeated|draw|scored?|scoreline)\s+$", re.I)
 _SCORE_AFTER = re.compile(r"\s*(?:win|victory|defeat|draw|loss|season|lead|scoreline)\b", re.I)
@@ -386,8 +399,10 @@ _OF_CURRENCY_AFTER = re.compile(
 )
 _DURATION_AFTER = re.compile(r"(?:\s*-\s*|\s+)" + _TIME_UNIT, re.IGNORECASE)
 _AGE_AFTER = re.compile(r"-\s*(?:year|month|week|day)s?-\s*old\b", re.IGNORECASE)
-_NOT_A_SPAN_AFTER = re.compile(r"\s+(?:ago|earlier|later|old)\b", re.IGNORECASE)
-_PLUS_AFTER = re.compile(r"\+(?!\d)")
+_NOT_A_SPAN_AFTER = re.compile(r",?\s+(?:ago|earlier|later|old|since|after|before|from now)\b",
+                               re.IGNORECASE)  # "three weeks after", "two days since": offsets
+_PLUS_AFTER = re.compile(r"\+(?!\d)|-\s*plus\b", re.IGNORECASE)  # "1,000+", "1,000-plus"
+_ODD_AFTER = re.compile(r"\s*-\s*odd\b", re.IGNORECASE)  # "a thousand-odd": a little over
 _OR_MORE_AFTER = re.compile(
     r"\s+(?P<w>or\s+more|or\s+so|or\s+fewer|or\s+less|and\s+above|and\s+up|at\s+least|at\s+most)\b",
     re.IGNORECASE,
@@ -447,6 +462,8 @@ def read_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             figure = _read_date_range(text, m)
         elif group == "wrange":
             figure = _read_weekday_range(text, m)
+        elif group == "dayrange":
+            figure = _read_day_range(text, m)
         elif group == "aunit":
             figure = _read_a_unit(text, m, end)
         if figure is None:
@@ -509,9 +526,11 @@ def _is_inside_name(text: str, start: int) -> bool:
     key = word.lower().rstrip(".")
     if key in _CODE_WORDS:
         return True
-    # A capitalised word that is not a function word names something: "Boeing 737", "Route 5".
+    # A capitalised word that is not a function word names something: "Boeing 737", "Route 5";
+    # but a country or a people heads a count in a list: "Indonesia 271; Viet Nam 213".
     return bool(before.group("space")) and word[0].isupper() and not (
         key in _FUNCTION_WORDS or key in _HEDGE_BY_WORDS or _is_month(word)
+        or is_country(word) or is_demonym(word) or _VIET_NAM.search(text, max(0, start - 12), start)
     )
 
 
@@ -535,6 +554,8 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
         text, max(0, start - 3), start
     ):
         return None  # a code, or the second half of "3-1" or "2024-25"
+    if _LIST_MARKER.match(text, m.end("digits")) and _LINE_START.search(text, max(0, start - 8), start):
+        return None  # "3. The detained persons ...": the number of a list item
     digits = m.group("digits")
     end = m.end()
     # Glued letters that are not a scale or unit: 5G, 3D, 4x4, 10am are not figures.
@@ -617,6 +638,14 @@ def _read_words(text: str, m: re.Match[str], limit: int) -> Figure | None:
     raw = m.group("words")
     start = m.start()
     value = _words_value(raw)
+    if value is None and (pair := _two_numbers(raw)) and _BETWEEN_BEFORE.search(
+        text, max(0, start - 12), start
+    ):
+        # "between two hundred and fifty and three hundred": the scan took both as one
+        low, high, _ = pair
+        between = _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
+        return _finish(text, start, between.start(), start + len(raw), limit, low, high,
+                       Hedge.RANGE, "")
     if value is None:
         # Not one number ("five six"): read the first word alone and go on from there.
         raw = re.match(r"\w+", raw).group(0)
@@ -649,6 +678,15 @@ def _read_words(text: str, m: re.Match[str], limit: int) -> Figure | None:
     ):
         return None  # "no one", "one of the", "the one that"
     return _finish(text, start, hedge_start, end, limit, value, high, hedge, "")
+
+
+def _two_numbers(raw: str) -> tuple[float, float, int] | None:
+    """Split 'two hundred and fifty and three hundred' at the 'and' that parts two numbers."""
+    for m in reversed(list(re.finditer(r"\s+and\s+", raw))):
+        low, high = _words_value(raw[:m.start()]), _words_value(raw[m.end():])
+        if low is not None and high is not None and high > low:
+            return low, high, m.start()
+    return None
 
 
 def _words_value(raw: str) -> float | None:
@@ -728,6 +766,16 @@ def _read_date_range(text: str, m: re.Match[str]) -> Figure | None:
     return Figure(m.start(), m.end(), m.group(0), Kind.DURATION, Interval(days, days), days)
 
 
+def _read_day_range(text: str, m: re.Match[str]) -> Figure | None:
+    """'from 14 to 16 July', 'from July 14 to 16': days of one month, counted inclusively."""
+    first = int(m.group("dd1") or m.group("dd3"))
+    last = int(m.group("dd2") or m.group("dd4"))
+    if not 1 <= first < last <= 31:
+        return None
+    days = float(last - first + 1)
+    return Figure(m.start(), m.end(), m.group(0), Kind.DURATION, Interval(days, days), days)
+
+
 def _read_weekday_range(text: str, m: re.Match[str]) -> Figure | None:
     """'between Monday and Wednesday': three days, counted inclusively."""
     first = _WEEKDAYS.index(m.group("w1").lower())
@@ -794,8 +842,10 @@ def _finish(
         return None
     if kind is Kind.MONEY and currency == "":
         kind = Kind.COUNT
-    if _PLUS_AFTER.match(text, end, limit) and hedge is Hedge.EXACT and vague is None:
-        hedge, end = Hedge.MORE_THAN, end + 1
+    if (pm := _PLUS_AFTER.match(text, end, limit)) and hedge is Hedge.EXACT and vague is None:
+        hedge, end = Hedge.MORE_THAN, pm.end()
+    elif (odd := _ODD_AFTER.match(text, end, limit)) and hedge is Hedge.EXACT and vague is None:
+        hedge, end = Hedge.JUST_OVER, odd.end()
     elif (om := _OR_MORE_AFTER.match(text, end, limit)) and hedge is Hedge.EXACT and vague is None:
         hedge = {
             "or more": Hedge.AT_LEAST, "or so": Hedge.ABOUT, "or fewer": Hedge.UP_TO,

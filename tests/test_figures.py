@@ -475,9 +475,37 @@ SENTENCES = [
     ),
 ]
 
+# Forms met in the wild: press releases, live blogs, radio scripts.
+IN_THE_WILD = [
+    # a date's second day never takes the start of the next number
+    case("brought the total detained since June 27 to 2,137, the minister said",
+         exact("2,137", 2137)),
+    # passing a mark is "more than" it
+    case("the total number detained has now passed 1,000",
+         Want("passed 1,000", COUNT, 1000, INF, "()")),
+    case("arrests topped 3,000 on Friday", Want("topped 3,000", COUNT, 3000, INF, "()")),
+    # "-odd" is a little over; "-plus" is more than
+    case("a thousand-odd young men", Want("a thousand-odd", COUNT, 1000, 1100, "(]")),
+    case("1,000-plus arrests", Want("1,000-plus", COUNT, 1000, INF, "()")),
+    # a country heads its count in a list; a numbered list item is not a count
+    case("Indonesia 271; Viet Nam 213; Thailand 46",
+         exact("271", 271), exact("213", 213), exact("46", 46)),
+    case("3. The detained persons comprise 1,048 people", exact("1,048", 1048)),
+    # an offset from an event is not the length of one
+    case("In the two days since, 809 people were held", exact("809", 809)),
+    case("three weeks after an initial three-day sweep", exact("three-day", 3, DURATION)),
+    # a range whose first number has its own "and"
+    case("between two hundred and fifty and three hundred people",
+         Want("between two hundred and fifty and three hundred", COUNT, 250, 300)),
+    # days of one month, counted inclusively
+    case("raids from 14 to 16 July 2025", exact("from 14 to 16 July 2025", 3, DURATION)),
+    case("raids from July 14 to 16", exact("from July 14 to 16", 3, DURATION)),
+    case("from 10 to 20 people", exact("10", 10), exact("20", 20)),  # a change, not days
+]
+
 ALL_CASES = (
     DIGITS + MONEY_CASES + PERCENT_CASES + DURATIONS + WORDS + HEDGES + VAGUE + NEGATIVES
-    + NOT_DISTRACTORS + SENTENCES
+    + NOT_DISTRACTORS + SENTENCES + IN_THE_WILD
 )
 
 
