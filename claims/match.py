@@ -18,7 +18,7 @@ from rapidfuzz.utils import default_process
 
 from .figures import Figure, Hedge, Interval, Kind, read_figures
 from .lexicon import (
-    NEUTRAL_MODIFIERS, PEOPLE, REPORTING, STOPWORDS, SUBNATIONAL, countries_in, is_country,
+    NEUTRAL_MODIFIERS, PEOPLE, REPORTING, STOPWORDS, SUBNATIONAL, content_words, countries_in, is_country,
     is_demonym, is_region, measures_in, nearest_measures, same_word, words,
 )
 from .reports import Report, Sentence
@@ -227,9 +227,11 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:them|whom|these|those)\b,?(?:\s+(?:were|are
 _OF_THE = re.compile(r"\s+of\s+(?=the\s)", re.I)
 _SKIP_AFTER = re.compile(r"(?:\s+(?:of|more|additional|further|new)\b)+", re.I)
 _OTHER = re.compile(r"\s+other\b", re.I)
-_OF_KIND = re.compile(r"\s+of\s+(?:other|various|different|\w+\s+)?(?:nationalit|origin|descent|countr)", re.I)
+_OF_KIND = re.compile(r"\s+of\s+(?:other|another|various other)\s+(?:nationalit|countr)|\s+of\s+[A-Z]\w+\s+(?:origin|descent)")
 _NOUN_WORD = re.compile(r"\s*(?:the\s+)?([A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
-_NOUN_BEFORE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)\s*[:=–]\s*$")
+_NOUN_BEFORE = re.compile(
+    r"([A-Z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)\s*(?P<paren>\([^()]{0,40}\)\s*)?(?P<mark>[:=–]\s*)?$"
+)
 _ORIGIN = re.compile(
     r"\s*,?\s*(?:from|of)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
     r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*)"
@@ -268,9 +270,11 @@ def _counted(text: str, figure: Figure, sentence: Sentence) -> tuple[tuple[str, 
         names = [re.sub(r"^the\s+", "", n.strip()) for n in re.split(r",|\band\b", m.group(1))]
         origin = tuple(n for n in names if n)
     if not noun and not origin and figure.kind is Kind.COUNT:
-        # "Vietnamese: 213" in a list
-        if (m := _NOUN_BEFORE.search(text, max(sentence.start, figure.start - 40), figure.start)):
-            noun = m.group(1).split()
+        # "Vietnamese: 213", "Indonesia 271", "China (including Taiwan) 391" in a list
+        if (m := _NOUN_BEFORE.search(text, max(sentence.start, figure.start - 60), figure.start)):
+            name = m.group(1).split()
+            if m.group("mark") or is_country(name[-1]) or is_demonym(name[-1]) or name == ["Viet", "Nam"]:
+                noun = ["Vietnam"] if name == ["Viet", "Nam"] else name
     return tuple(noun), origin, partitive
 
 
@@ -570,6 +574,10 @@ def _bare_tie(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> bool:
         return False
     s = analysis.report.sentences[mention.index]
     before = analysis.text[s.start:mention.figure.start]
+    cut = max(before.rfind(c) for c in ",;:(")
+    if not content_words(before[cut + 1:]):  # "Indonesians were the largest group, at nearly 300"
+        cut = max(before.rfind(c, 0, max(cut, 0)) for c in ",;:(")
+    before = before[cut + 1:]  # the figure's own clause
     if not terms.people:
         return any(all(any(same_word(w, u) for w in words(before)) for u in unit) for unit in terms.units)
     return bool(re.search(r"\b(?:people|persons|suspects|detainees|number|total|tally|detained|arrested)\b",

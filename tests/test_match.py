@@ -12,7 +12,7 @@ RULES = parse_rules("""
 version: 1
 source: {title: Scam crackdown}
 claims:
-  - {id: total, statement: "Police arrested more than 1,000 people in raids", quantity: "more than 1,000", unit: people}
+  - {id: total, statement: "Cambodian police arrested more than 1,000 people in raids", quantity: "more than 1,000", unit: people}
   - {id: taiwanese, statement: including 75 Taiwanese, quantity: "75", unit: Taiwanese}
   - {id: indonesians, statement: at least 271 Indonesians, quantity: at least 271, unit: Indonesians}
   - {id: vietnamese, statement: 213 Vietnamese, quantity: "213", unit: Vietnamese}
@@ -20,6 +20,7 @@ claims:
   - {id: losses, statement: scams take an estimated US$40 billion annually, quantity: an estimated US$40 billion, unit: USD}
   - {id: foreigners, statement: 230 foreign nationals detained during raids in Poipet, quantity: "230", unit: foreign nationals}
   - {id: thais, statement: "In March, Cambodia deported 119 Thais", quantity: "119"}
+  - {id: compounds, statement: There are at least 53 scam compounds in Cambodia, quantity: at least 53, unit: scam compounds}
 """)
 
 
@@ -41,7 +42,7 @@ TABLE = [
     ("taiwanese", "Those detained included 75 suspects from Taiwan and 85 Cambodians.", ["75"]),
     ("taiwanese", "Seventy-five Taiwanese nationals were among those held.", ["Seventy-five"]),
     ("vietnamese", "- Vietnamese: 213", ["213"]),
-    ("total", "The number of people detained has passed 3,000.", ["3,000"]),
+    ("total", "The number of people detained has passed 3,000.", ["passed 3,000"]),
     ("total", "The arrests brought the total detained to 2,137, the minister said.", ["2,137"]),
     ("foreigners", "They were among 230 foreigners detained in raids in Poipet.", ["230"]),
     ("foreigners", "In Poipet, police detained 271 Indonesian nationals.", []),  # Indonesians, not foreigners in general
@@ -60,6 +61,15 @@ TABLE = [
     ("total", "As many as 120,000 people may be working in scam centres in Myanmar.", []),
     # a group count bounds each of its members
     ("indonesians", "Those detained included dozens more from South Korea, Indonesia and Pakistan.", ["dozens"]),
+    # another country's count, an earlier value, a part of a group: not the claim's figure
+    ("total", "Across the border, Thailand's police said its own operations led to the arrest of 53 people.", []),
+    ("indonesians", "Indonesia's embassy now counts 280 Indonesians in custody, up from 190 this morning.", ["280"]),
+    ("compounds", "Researchers documented torture at 10 of the compounds.", []),
+    ("taiwanese", "Taiwan's ministry says thirteen other Taiwanese are missing.", []),
+    # a list headed by countries; "other nationalities" is not a count of Taiwanese
+    ("indonesians", "The detained comprise: Indonesia 271; Viet Nam 213; other nationalities 60.", ["271"]),
+    ("vietnamese", "The detained comprise: Indonesia 271; Viet Nam 213; other nationalities 60.", ["213"]),
+    ("taiwanese", "The detained comprise: China (including Taiwan) 391; other nationalities 60.", []),
     # dates, years, phone numbers and codes are never figures for a claim
     ("total", "On July 16, 2025, police in Phnom Penh gave a hotline, 012 345 678, and Route 5 closed.", []),
 ]
