@@ -1,0 +1,68 @@
+"""The review App: a theme, the user's keymap, and the review screen as its default screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from factdesk.claims.rules import RuleSet
+from factdesk.tui.keymap import keymap_path, load_keymap
+from factdesk.tui.render import neutralise
+from factdesk.tui.screens.review import ReviewScreen, Setup
+
+
+class FactdeskApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "factdesk"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, setup: Setup, theme: str | None = None) -> None:
+        super().__init__()
+        self.setup = setup
+        self.chosen_theme = theme
+        self.keymap: dict[str, str] = {}
+
+    def get_default_screen(self) -> Screen:
+        return ReviewScreen(self.setup)
+
+    @property
+    def review(self) -> ReviewScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, ReviewScreen)
+        return screen
+
+    def on_mount(self) -> None:
+        if self.chosen_theme:
+            self.theme = self.chosen_theme
+        known = [b.id for b in ReviewScreen.BINDINGS if isinstance(b, Binding) and b.id]
+        self.keymap, problems = load_keymap(self.setup.keymap_file, known)
+        self.set_keymap(self.keymap)
+        for problem in problems:
+            self.notify(neutralise(problem), severity="warning", markup=False, timeout=10)
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        keys = ", ".join(sorted({b.key for b in clashed_bindings}))
+        self.notify(neutralise(f"Keymap: {keys} is bound twice; one of them wins."), severity="warning",
+                    markup=False)
+
+    async def action_quit(self) -> None:  # ctrl+q asks like q does
+        self.review.action_quit()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Screenshot", "Maximize", "Minimize"):
+                yield command
+
+
+def run_review(rules: RuleSet, rules_path: str | Path, paths: Sequence[str], verdicts_path: str | Path,
+               *, reviewer: str | None = None) -> int:
+    """Open the review screen; the exit code is 0, or 2 when the review could not start."""
+    setup = Setup(rules, str(rules_path), tuple(paths), Path(verdicts_path), reviewer, keymap_path())
+    app = FactdeskApp(setup)
+    app.run()
+    return app.return_code or 0

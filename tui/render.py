@@ -1,0 +1,181 @@
+"""The one door through which untrusted text becomes something Textual or Rich will draw.
+
+Report text, titles, notes, claim statements, file names and error messages are data: they are
+never parsed as markup, and control characters (ESC, OSC, C1, bidi and zero-width marks) are
+shown as visible symbols of the same length, so character offsets into the text stay valid.
+Everything here builds `Content` (for Textual widgets) or `rich.text.Text` (for DataTable).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.content import Content
+
+from factdesk.claims.rules import Claim
+from factdesk.claims.verdicts import ClaimVerdict, Evidence, Verdict
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
+
+GLYPH = {Verdict.SUPPORTS: "✓", Verdict.CONTRADICTS: "✗", Verdict.CONFLICTING: "±", Verdict.NOT_MENTIONED: "·"}
+LABEL = {Verdict.SUPPORTS: "supports", Verdict.CONTRADICTS: "contradicts",
+         Verdict.CONFLICTING: "conflicting", Verdict.NOT_MENTIONED: "not mentioned"}
+_THEMED = {Verdict.SUPPORTS: "$text-success", Verdict.CONTRADICTS: "$text-error",
+           Verdict.CONFLICTING: "$text-warning", Verdict.NOT_MENTIONED: "$text-muted"}
+_PLAIN = {Verdict.SUPPORTS: "green", Verdict.CONTRADICTS: "red",
+          Verdict.CONFLICTING: "yellow", Verdict.NOT_MENTIONED: "grey50"}
+FIGURE = "bold reverse"
+
+
+def neutralise(text: str) -> str:
+    """Control characters as visible symbols, one for one: ESC -> ␛, BEL -> ␇, DEL -> ␡, others -> �."""
+    def symbol(m: re.Match[str]) -> str:
+        c = ord(m.group())
+        return chr(0x2400 + c) if c < 0x20 else "\u2421" if c == 0x7F else "\ufffd"
+    return _CONTROL.sub(symbol, text)
+
+
+def line(text: str) -> str:
+    """One line of untrusted text: neutralised, line breaks folded into spaces."""
+    return neutralise(_LINE_BREAKS.sub(" ", text.strip()))
+
+
+def safe(text: str, style: str = "") -> Content:
+    """Untrusted text as literal Content (never parsed as markup)."""
+    return Content.styled(neutralise(text), style)
+
+
+def rich_text(text: str, style: str = "") -> Text:
+    """Untrusted text as a literal Rich Text (for DataTable cells and labels)."""
+    return Text(line(text), style=style)
+
+
+def glyph(pair: ClaimVerdict, stale: bool, selected: bool = False) -> Content:
+    """One pair at a glance: dim while only suggested, bold and underlined once a person decided,
+    on a warning background when that decision was made on older bytes of the report."""
+    style = f"{_THEMED[pair.verdict]} " + ("bold underline" if pair.reviewed else "dim")
+    if stale:
+        style = "bold $text-warning on $warning-muted"
+    return Content.styled(GLYPH[pair.verdict], style + (" reverse" if selected else ""))
+
+
+def glyph_text(pair: ClaimVerdict, stale: bool) -> Text:
+    style = f"{_PLAIN[pair.verdict]} " + ("bold underline" if pair.reviewed else "dim")
+    return Text(GLYPH[pair.verdict] + ("!" if stale else " "), style="bold yellow" if stale else style)
+
+
+def verdict(v: Verdict) -> Content:
+    return Content.styled(LABEL[v], f"bold {_THEMED[v]}")
+
+
+def claim_item(claim: Claim, pairs: Sequence[tuple[ClaimVerdict, bool]], first: int, selected: int,
+               more_before: bool, more_after: bool) -> Content:
+    """A claim in the list: its id and figure, then a glyph per report (a window of them)."""
+    head = Content.assemble((line(claim.id), "bold"), "  ", (line(claim.quantity), "$text-accent"))
+    cells = [glyph(p, s, first + i == selected) for i, (p, s) in enumerate(pairs)]
+    row = Content.assemble("‹" if more_before else " ", *cells, "›" if more_after else "")
+    return Content("\n").join([head, row])
+
+
+def report_item(number: int, name: str, title: str, reviewed: int, total: int, stale: bool) -> Content:
+    count = Content.styled(f"{reviewed}/{total}", "$text-success" if reviewed == total else "$text-muted")
+    parts: list[Content | str | tuple[str, str]] = [(f"{number:>3} ", "$text-muted"), count, " ", (line(name), "bold")]
+    if stale:
+        parts.append((" stale", "bold $text-warning"))
+    if title:
+        parts += ["\n      ", (line(title), "italic")]
+    return Content.assemble(*parts)
+
+
+def statement(claim: Claim, figure: tuple[int, int] | None) -> Content:
+    text = safe(claim.statement)
+    return text.stylize(FIGURE, *figure) if figure else text
+
+
+def passage(text: str, start: int, end: int, figures: Sequence[tuple[int, int]],
+            before: int | None = None, after: int | None = None) -> Content:
+    """The sentence text[start:end] with its figures (absolute offsets) highlighted, between
+    dimmed context from `before` and up to `after`."""
+    lo = start if before is None else before
+    hi = end if after is None else after
+    shown = Content(neutralise(text[lo:hi]))
+    if lo < start:
+        shown = shown.stylize("dim", 0, start - lo)
+    if hi > end:
+        shown = shown.stylize("dim", end - lo, hi - lo)
+    for a, b in figures:
+        if lo <= a < b <= hi:
+            shown = shown.stylize(FIGURE, a - lo, b - lo)
+    return shown
+
+
+def source_side(claim: Claim, figure: tuple[int, int] | None, sentence: Content | None,
+                source_title: str, has_source: bool) -> Content:
+    parts = [Content.styled("Statement", "bold $text-muted"), statement(claim, figure),
+             Content.assemble(("claimed: ", "$text-muted"), (line(claim.quantity), "bold"))]
+    if sentence is not None:
+        parts += [Content(""), Content.assemble(("In the source article", "bold $text-muted"),
+                                                 (f" ({line(source_title)})" if source_title else "", "$text-muted")),
+                  sentence]
+    elif has_source:
+        parts += [Content(""), Content.styled("The sentence was not found in the source article.", "$text-muted")]
+    return Content("\n").join(parts)
+
+
+def evidence_side(shown: Content | None, kind: str, count: int, index: int, evidence: Evidence | None) -> Content:
+    if shown is None:
+        return Content.styled("No passage of this report speaks of the claim.", "$text-muted")
+    head = Content.styled(f"{kind} {index + 1} of {count}" + ("  ([ ] for others)" if count > 1 else ""),
+                          "bold $text-muted")
+    parts = [head, shown]
+    if evidence is not None:
+        parts += [Content(""), Content.assemble(("figure: ", "$text-muted"), (line(evidence.figure), "bold"))]
+    return Content("\n").join(parts)
+
+
+def pair_heading(claim: Claim, claim_no: int, claims: int, report_name: str, report_no: int, reports: int,
+                 pair: ClaimVerdict, stale: bool) -> Content:
+    where = Content.assemble(("claim ", "$text-muted"), (f"{claim_no}/{claims} ", "$text-muted"),
+                             (line(claim.id), "bold"), ("   report ", "$text-muted"),
+                             (f"{report_no}/{reports} ", "$text-muted"), (line(report_name), "bold"))
+    decided: list[Content | str | tuple[str, str]] = [("checker: ", "$text-muted"), verdict(pair.auto), "   "]
+    if pair.reviewed:
+        decided += [("reviewed: ", "$text-muted"), verdict(pair.verdict)]
+        if pair.reviewer:
+            decided += [(f" by {line(pair.reviewer)}", "$text-muted")]
+        if stale:
+            decided += [("  STALE: decided before the report changed; decide again", "bold $text-warning")]
+    else:
+        decided += [("not reviewed yet", "italic $text-muted")]
+    return Content("\n").join([where, Content.assemble(*decided)])
+
+
+def reason(evidence: Evidence | None) -> Content:
+    if evidence is None or not evidence.reason:
+        return Content.styled("why: (no figure of the checker in this passage)", "$text-muted")
+    return Content.assemble(("why: ", "bold $text-muted"), line(evidence.reason))
+
+
+def note(text: str) -> Content:
+    if not text:
+        return Content.styled("note: (none; n to write one)", "$text-muted")
+    return Content.assemble(("note: ", "bold $text-muted"), neutralise(text))
+
+
+def status(verdicts_file: str, reviewed: int, total: int, dirty: bool, reviewer: str, filtered: str) -> Content:
+    parts: list[Content | str | tuple[str, str]] = [
+        (f"{reviewed} of {total} pairs reviewed", "bold"), ("   verdicts: ", "$text-muted"), line(verdicts_file)]
+    parts.append(("   unsaved changes", "bold $text-warning") if dirty else ("   saved", "$text-muted"))
+    if reviewer:
+        parts += [("   reviewer: ", "$text-muted"), line(reviewer)]
+    if filtered:
+        parts += [("   filter: ", "$text-muted"), (line(filtered), "bold")]
+    return Content.assemble(*parts)
+
+
+def message(*parts: str | tuple[str, str]) -> Content:
+    """A dialog's message: plain strings are ours, (text, style) tuples may be untrusted."""
+    return Content.assemble(*[(neutralise(p[0]), p[1]) if isinstance(p, tuple) else p for p in parts])

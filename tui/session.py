@@ -1,0 +1,156 @@
+"""The review's files: the verdicts file and its recovery copy, which reports to load, and
+where pasted reports are kept. No screen here (and no matching or parsing: the engine does that)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from factdesk.claims.formats import file_stamp, load_verdicts, write_atomic
+from factdesk.claims.reports import STDIN_NAME, expand_paths
+from factdesk.claims.verdicts import ReportVerdicts, Verdicts
+
+
+def stamp_now() -> str:
+    """A timestamp for file names (local time, no characters a file system dislikes)."""
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def shown(path: str | Path) -> str:
+    """A path as the screen shows it: relative to the current folder when it is inside it."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd()))
+    except (ValueError, OSError):
+        return str(p)
+
+
+@dataclass(frozen=True)
+class VerdictsFile:
+    """The verdicts file and the (mtime, size) stamp it had when we last read or wrote it."""
+
+    path: Path
+    stamp: tuple[int, int] | None
+
+    @classmethod
+    def at(cls, path: str | Path) -> VerdictsFile:
+        return cls(Path(path), file_stamp(path))
+
+    @property
+    def recovery(self) -> Path:
+        return self.path.with_name(self.path.name + ".recovery")
+
+    def load(self) -> Verdicts | None:
+        """The verdicts saved so far (None for a new file); VerdictsError if it is broken."""
+        return load_verdicts(self.path) if self.stamp is not None else None
+
+    def changed_on_disk(self) -> bool:
+        return file_stamp(self.path) != self.stamp
+
+    def set_aside(self) -> Path:
+        """Keep a broken file out of the way (never delete it): `<name>.broken-<timestamp>`."""
+        aside = self.path.with_name(f"{self.path.name}.broken-{stamp_now()}")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = self.path.with_name(f"{self.path.name}.broken-{stamp_now()}-{n}")
+        os.replace(self.path, aside)
+        return aside
+
+    def save(self, text: str) -> VerdictsFile:
+        """Write atomically (keeping a .bak); OSError when the folder or disk refuses."""
+        write_atomic(self.path, text)
+        self.drop_recovery()
+        return VerdictsFile.at(self.path)
+
+    def recovery_newer(self) -> bool:
+        """Is there an autosaved review that the verdicts file does not hold?"""
+        rec = file_stamp(self.recovery)
+        return rec is not None and (self.stamp is None or rec[0] > self.stamp[0])
+
+    def autosave(self, text: str) -> None:
+        write_atomic(self.recovery, text, backup=False)
+
+    def drop_recovery(self) -> None:
+        try:
+            self.recovery.unlink()
+        except FileNotFoundError:
+            pass
+
+
+@dataclass(frozen=True)
+class LoadPlan:
+    """What to check: `paths`; `names` maps a loaded path to the name the verdicts file knows
+    it by (the checked report is renamed so, and keeps that name); `previous`, the verdicts to
+    carry over, keyed by the names the reports will have; the previous reports that cannot be
+    found (their verdicts are saved again as they were)."""
+
+    paths: tuple[str, ...]
+    previous: Verdicts | None
+    names: dict[str, str]
+    missing: tuple[ReportVerdicts, ...]
+
+
+def _key(path: str | Path) -> str:
+    return os.path.realpath(path)
+
+
+def find_report(file: str, base: Path) -> Path | None:
+    """A report named in a verdicts file: as given (from the current folder), else from `base`."""
+    given = Path(file)
+    if given.is_file():
+        return given
+    if not given.is_absolute() and (base / given).is_file():
+        return base / given
+    return None
+
+
+def plan(given: list[str], previous: Verdicts | None, base: Path, loaded: set[str] = frozenset()) -> LoadPlan:
+    """Reports from the command line (or the open dialog), plus those the verdicts file lists,
+    each once (by real path), leaving out those already `loaded` (real paths)."""
+    paths: list[str] = []
+    seen = set(loaded)
+    for item in expand_paths(p for p in given if p != STDIN_NAME):
+        if isinstance(item, str):
+            if _key(item) not in seen:
+                seen.add(_key(item))
+                paths.append(item)
+        else:
+            paths.append(item.file)  # check_loaded answers it with the same Skipped
+    if previous is None:
+        return LoadPlan(tuple(paths), None, {}, ())
+    by_key = {_key(p): p for p in paths}
+    names: dict[str, str] = {}
+    kept: list[ReportVerdicts] = []
+    missing: list[ReportVerdicts] = []
+    for r in previous.reports:
+        found = find_report(r.file, base)
+        if found is None:
+            missing.append(r)
+        elif _key(found) in by_key:  # given again, perhaps spelt otherwise: the given name wins
+            kept.append(replace(r, file=by_key[_key(found)]))
+        elif _key(found) not in seen:
+            seen.add(_key(found))
+            paths.append(str(found))
+            names[str(found)] = r.file
+            kept.append(r)
+    return LoadPlan(tuple(paths), replace(previous, reports=tuple(kept)), names, tuple(missing))
+
+
+def pasted_path(verdicts: Path) -> Path:
+    """A new file for a pasted report: `<verdicts stem>.pasted/<timestamp>.txt` beside the verdicts."""
+    folder = verdicts.with_name(verdicts.stem + ".pasted")
+    folder.mkdir(parents=True, exist_ok=True)
+    path, n = folder / f"{stamp_now()}.txt", 1
+    while path.exists():
+        n += 1
+        path = folder / f"{stamp_now()}-{n}.txt"
+    return path
+
+
+def with_missing(verdicts: Verdicts, missing: tuple[ReportVerdicts, ...]) -> Verdicts:
+    """The verdicts to save: this review's, then those of reports that could not be found."""
+    have = {r.file for r in verdicts.reports}
+    return replace(verdicts, reports=verdicts.reports + tuple(r for r in missing if r.file not in have))
