@@ -446,7 +446,7 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         return None
     if claim.kind is Kind.MONEY and figure.currency != claim.figure.currency:
         return None
-    if _SUPERSEDED.search(analysis.text, max(0, figure.start - 24), figure.start):
+    if _SUPERSEDED.search(analysis.text, max(0, figure.start - 40), figure.start):
         return None  # "up from 190 this morning": an earlier value, not the report's figure
     if terms.countries and analysis.elsewhere(mention, terms.countries):
         return None  # "Thailand's police arrested 53": another country's count
@@ -479,8 +479,9 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     agree = measures_agree(terms.measures, analysis.measures(mention), strict=claim.kind is Kind.DURATION)
     if agree is False:
         return None  # another measure: rescued, not deported
-    if agree is None and terms.measures - {"exist"} and claim.kind is not Kind.MONEY and quality <= 0.6:
-        return None  # a duration, or a loosely tied count, must be of the claim's event
+    loose = quality <= 0.6 or (terms.people and claim.kind is Kind.COUNT)
+    if agree is None and terms.measures - {"exist"} and claim.kind is not Kind.MONEY and loose:
+        return None  # a duration, or people in general, must be counted in the claim's event
     sentence_places = analysis.places_near(mention)
     if terms.places and not any(p in sentence_places for p in terms.places):
         return None  # the claim is about Poipet; this figure is about somewhere else
@@ -493,7 +494,15 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     return Tie(mention, interval, strength, score, partial, counts, member)
 
 
-_SUPERSEDED = re.compile(r"\b(?:up|down|rising|falling|rose|fell|revised|compared)\s+(?:from|with|to)\s+$", re.I)
+_SUPERSEDED = re.compile(
+    r"(?:\b(?:up|down|rising|falling|rose|fell|revised|compared)\s+(?:from|with)"
+    r"|\b(?:first|initially|originally|previously|earlier)\s+(?:announced|reported|put|given|said|"
+    r"stated|registered|listed)(?:\s+(?:as|at))?"
+    r"|\b(?:an?|the)\s+(?:earlier|previous|initial|first)\s+(?:report|count|tally|figure|estimate)s?"
+    r"\s+(?:said|put|gave|showed|of)(?:\s+(?:it|the\s+\w+)\s+(?:at|as))?"
+    r"|\bnot)\s+$",
+    re.I,
+)  # "up from 190", "first announced as 75", "an earlier report said 198", "five days, not three"
 _RATE_WORDS = re.compile(r"\b(?:annual|annually|a year|per year|each year|every year|yearly|last year)\b", re.I)
 
 
@@ -577,13 +586,16 @@ def _bare_tie(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> bool:
     cut = max(before.rfind(c) for c in ",;:(")
     if not content_words(before[cut + 1:]):  # "Indonesians were the largest group, at nearly 300"
         cut = max(before.rfind(c, 0, max(cut, 0)) for c in ",;:(")
-    before = before[cut + 1:]  # the figure's own clause
+    if not _REVISION.search(before[cut + 1:]):
+        before = before[cut + 1:]  # the figure's own clause, unless it revises an earlier one:
+        # "The count of Taiwanese, first announced as 75, was raised to 82"
     if not terms.people:
         return any(all(any(same_word(w, u) for w in words(before)) for u in unit) for unit in terms.units)
-    return bool(re.search(r"\b(?:people|persons|suspects|detainees|number|total|tally|detained|arrested)\b",
+    return bool(re.search(r"\b(?:people|persons|suspects|detainees|number|total|tally|figure|count)\b",
                           before, re.I)) and bool(terms.measures & measures_in(before))
 
 
+_REVISION = re.compile(r"\b(?:revis|rais|lower|correct|updat|adjust|amend)\w*\b", re.I)
 _EVENT_SPAN = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?(?:raids?|operations?|crackdowns?|sweeps?|searches)\b", re.I)
 
 
