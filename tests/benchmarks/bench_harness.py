@@ -1,21 +1,21 @@
 """Running children, timing them, and reporting: the machinery of the speed benchmarks.
 
 Every measured program runs as a child process (the whole process: interpreter start, imports,
-work, output). Its wall time comes from the parent's clock; its CPU time and peak RSS from the
-rusage that os.wait4 returns for it. Variants of one measure run interleaved, round after
+work, output), started by a small launcher (spawn.py) so that its peak RSS is its own. Its wall
+time, CPU time and peak RSS come from the launcher's clock and the rusage os.wait4 returns. Variants of one measure run interleaved, round after
 round, in a rotating order, so that a noisy neighbour slows all of them alike; ratios are taken
 per round (paired) and reported as the median with the spread (min-max) over the rounds.
 """
 
 from __future__ import annotations
 
+import atexit
+import json
 import os
-import signal
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -61,38 +61,50 @@ class Run:
     code: int  # exit status; negative: killed by that signal
     timed_out: bool = False
     stderr: str = ""
+    others: float = float("nan")  # cores' worth of CPU that other processes used meanwhile
+
+
+class _Launcher:
+    """The spawn.py process, started once: it forks the children (see spawn.py for why)."""
+
+    proc: subprocess.Popen | None = None
+
+    @classmethod
+    def ask(cls, request: dict) -> dict:
+        if cls.proc is None or cls.proc.poll() is not None:
+            cls.proc = subprocess.Popen([sys.executable, "-S", str(HERE / "spawn.py")], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, text=True, bufsize=1)
+            atexit.register(cls.close)
+        assert cls.proc.stdin is not None and cls.proc.stdout is not None
+        cls.proc.stdin.write(json.dumps(request) + "\n")
+        cls.proc.stdin.flush()
+        line = cls.proc.stdout.readline()
+        if not line:
+            raise RuntimeError("the benchmark launcher (spawn.py) died")
+        answer = json.loads(line)
+        if "error" in answer:
+            raise RuntimeError(f"cannot run {request['cmd']}: {answer['error']}")
+        return answer
+
+    @classmethod
+    def close(cls) -> None:
+        if cls.proc is not None and cls.proc.poll() is None:
+            assert cls.proc.stdin is not None
+            cls.proc.stdin.close()  # the launcher ends at the end of its input
+            cls.proc.wait(timeout=30)
 
 
 def run_child(cmd: Sequence[str], *, stdout: Path | None = None, timeout: float | None = None,
               env: dict[str, str] | None = None) -> Run:
     """Run `cmd` to its end; output to `stdout` (a file) or /dev/null. Killed after `timeout` s."""
-    with tempfile.TemporaryFile() as err, (open(stdout, "wb") if stdout else open(os.devnull, "wb")) as out:
-        start = time.perf_counter()
-        proc = subprocess.Popen(list(cmd), stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                env=env, start_new_session=True)
-        killed = threading.Event()
-
-        def kill() -> None:  # the child's own process group: it and its workers, nothing else
-            killed.set()
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-
-        timer = threading.Timer(timeout, kill) if timeout else None
-        if timer:
-            timer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            if timer:
-                timer.cancel()
-        wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        err.seek(0)
-        text = err.read().decode("utf-8", "replace")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode,
-               killed.is_set(), text[-2000:])
+    with tempfile.TemporaryDirectory(prefix="factdesk-bench-") as scratch:
+        err = Path(scratch) / "stderr"
+        answer = _Launcher.ask({"cmd": list(cmd), "stdout": str(stdout) if stdout else None,
+                                "stderr": str(err), "timeout": timeout, "env": env})
+        text = err.read_text(encoding="utf-8", errors="replace") if err.exists() else ""
+    others = (answer["busy"] - answer["cpu"]) / answer["wall"] if answer["busy"] >= 0 else float("nan")
+    return Run(answer["wall"], answer["cpu"], answer["rss_kb"] / 1024, answer["code"],
+               answer["timed_out"], text[-2000:], max(0.0, others))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -149,7 +161,8 @@ def interleave(variants: list[Variant], *, rounds: int, budget: float, timeout: 
             elif run.code not in v.ok_codes:
                 raise AssertionError(f"{v.name} exited with {run.code}:\n{run.stderr}")
             got[v.name] = run
-            log(f"  round {r + 1} {v.name}: {run.wall:.2f} s wall, {run.cpu:.2f} s cpu, {run.rss_mb:.0f} MB")
+            log(f"  round {r + 1} {v.name}: {run.wall:.2f} s wall, {run.cpu:.2f} s cpu, {run.rss_mb:.0f} MB, "
+                f"others' load {run.others:.2f} cores")
         for v in variants:
             series.runs[v.name].append(got.get(v.name))
         series.rounds += 1
@@ -205,15 +218,16 @@ class Report:
             value = row.value + (f" — {row.note}" if row.note else "")
             lines.append(f"| {row.measure} | {value} | {row.target} | {result} |")
         if self.runs:
-            lines += ["", "| Run | Wall s: median (spread) | CPU s (median) | Peak RSS MB (median) |",
-                      "|---|---|---|---|"]
+            lines += ["", "| Run | Wall s: median (spread) | CPU s (median) | Peak RSS MB (median) "
+                      "| Others' load, cores (median) |", "|---|---|---|---|---|"]
             for label, runs in self.runs:
                 done = [r for r in runs if not r.timed_out]
                 if not done:
-                    lines.append(f"| {label} | killed (time budget) | | |")
+                    lines.append(f"| {label} | killed (time budget) | | | |")
                     continue
                 lines.append(f"| {label} | {spread([r.wall for r in done])} | "
-                             f"{median([r.cpu for r in done]):.2f} | {median([r.rss_mb for r in done]):.0f} |")
+                             f"{median([r.cpu for r in done]):.2f} | {median([r.rss_mb for r in done]):.0f} | "
+                             f"{median([r.others for r in done]):.2f} |")
         if self.notes:
             lines += [""] + [f"- {n}" for n in self.notes]
         return "\n".join(lines)
