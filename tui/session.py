@@ -62,7 +62,6 @@ class VerdictsFile:
     def save(self, text: str) -> VerdictsFile:
         """Write atomically (keeping a .bak); OSError when the folder or disk refuses."""
         write_atomic(self.path, text)
-        self.drop_recovery()
         return VerdictsFile.at(self.path)
 
     def recovery_newer(self) -> bool:

@@ -16,12 +16,12 @@ from textual.widgets import DataTable, Static
 from factdesk.tui.render import rich_text, safe
 
 ELSEWHERE = [
-    ("ctrl+p", "command palette: every action, and jump to a claim or a report"),
-    ("ctrl+q", "quit (asks first when there are unsaved changes)"),
-    ("matrix: arrows", "move; the pair under the cursor is selected"),
-    ("matrix: enter, m, escape", "back to the review"),
-    ("dialogs: enter / escape", "accept / cancel; a question's answers show their key"),
-    ("paste: ctrl+s", "add the pasted report"),
+    ("ctrl+p", "command palette: every action; jump to a claim or a report"),
+    ("ctrl+q", "quit (asks when there are unsaved changes)"),
+    ("arrows", "matrix: move; the pair under the cursor is selected"),
+    ("enter, m, escape", "matrix: back to the review"),
+    ("enter, escape", "dialogs: accept, cancel; a question's answers show their keys"),
+    ("ctrl+s", "paste dialog: add the pasted report"),
 ]
 
 
@@ -33,7 +33,7 @@ class Help(ModalScreen[None]):
         self.bindings, self.keymap, self.keymap_file = list(bindings), keymap, keymap_file
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="box wide"):
+        with Vertical(classes="box help"):
             yield Static(Content("Keys"), classes="title")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="keys")
             where = str(self.keymap_file) if self.keymap_file else "$XDG_CONFIG_HOME/factdesk/keymap.toml"
@@ -43,9 +43,9 @@ class Help(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(Text("keys"), Text("does"), Text("binding id"))
+        table.add_columns(Text("keys"), Text("binding id"), Text("does"))
         for b in self.bindings:
             keys = self.keymap.get(b.id or "", b.key)
-            table.add_row(rich_text(keys), Text(b.description), Text(b.id or "", style="dim"))
+            table.add_row(rich_text(keys), Text(b.id or "", style="dim"), Text(b.tooltip or b.description))
         for keys, does in ELSEWHERE:
-            table.add_row(Text(keys), Text(does), Text(""))
+            table.add_row(Text(keys), Text(""), Text(does))

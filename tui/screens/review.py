@@ -45,6 +45,7 @@ from factdesk.tui.session import LoadPlan, VerdictsFile, pasted_path, plan, show
 from factdesk.tui.widgets.fields import PickList, SafeInput
 
 ALTERNATIVES = 8  # other passages offered after the evidence
+DECIDES = "; marks the pair reviewed, moves on"
 
 
 @dataclass(frozen=True)
@@ -99,21 +100,27 @@ class ReviewScreen(Screen[None]):
         Binding("shift+tab,h", "report(-1)", "previous report", show=False, id="review.previous_report"),
         Binding("]", "passage(1)", "next passage", show=False, id="review.next_passage"),
         Binding("[", "passage(-1)", "previous passage", show=False, id="review.previous_passage"),
-        Binding("1", "decide('supports')", "supports", id="review.supports"),
-        Binding("2", "decide('contradicts')", "contradicts", id="review.contradicts"),
-        Binding("3", "decide('conflicting')", "conflicting", id="review.conflicting"),
-        Binding("4", "decide('not_mentioned')", "not mentioned", id="review.not_mentioned"),
-        Binding("enter", "decide('')", "accept", id="review.accept"),
-        Binding("u", "undo", "undo", id="review.undo"),
-        Binding("n", "note", "note", id="review.note"),
-        Binding("o", "open", "open", show=False, id="review.open"),
-        Binding("p", "paste", "paste", show=False, id="review.paste"),
-        Binding("m", "matrix", "matrix", id="review.matrix"),
-        Binding("/", "filter", "filter claims", show=False, id="review.filter"),
-        Binding("?", "help", "help", id="review.help"),
-        Binding("ctrl+s", "save", "save", priority=True, id="review.save"),
-        Binding("q", "quit", "quit", id="review.quit"),
-        Binding("escape", "stop_loading", "stop loading", id="review.stop_loading"),
+        Binding("1", "decide('supports')", "supports", id="review.supports",
+                tooltip="verdict: supports" + DECIDES),
+        Binding("2", "decide('contradicts')", "contradicts", id="review.contradicts",
+                tooltip="verdict: contradicts" + DECIDES),
+        Binding("3", "decide('conflicting')", "conflicting", id="review.conflicting",
+                tooltip="verdict: conflicting" + DECIDES),
+        Binding("4", "decide('not_mentioned')", "not mentioned", id="review.not_mentioned",
+                tooltip="verdict: not mentioned" + DECIDES),
+        Binding("enter", "decide('')", "accept", id="review.accept", tooltip="accept the checker's verdict" + DECIDES),
+        Binding("u", "undo", "undo", id="review.undo", tooltip="undo the last change (a verdict or a note)"),
+        Binding("n", "note", "note", id="review.note", tooltip="write a note for the pair"),
+        Binding("o", "open", "open", show=False, id="review.open", tooltip="open report files or a folder"),
+        Binding("p", "paste", "paste", show=False, id="review.paste",
+                tooltip="paste a report's text (kept as a file beside the verdicts)"),
+        Binding("m", "matrix", "matrix", id="review.matrix", tooltip="claims x reports, every verdict at a glance"),
+        Binding("/", "filter", "filter", show=False, id="review.filter", tooltip="filter the claims by words"),
+        Binding("?", "help", "help", id="review.help", tooltip="this screen"),
+        Binding("ctrl+s", "save", "save", priority=True, id="review.save", tooltip="save the verdicts file"),
+        Binding("q", "quit", "quit", id="review.quit", tooltip="quit (asks when there are unsaved changes)"),
+        Binding("escape", "stop_loading", "stop loading", id="review.stop_loading",
+                tooltip="stop checking reports (those checked stay in the review)"),
     ]
 
     checking = reactive(False, bindings=True)
@@ -136,7 +143,7 @@ class ReviewScreen(Screen[None]):
     def __init__(self, setup: Setup) -> None:
         super().__init__()
         self.setup = setup
-        self.file = VerdictsFile.at(setup.verdicts)
+        self.file = VerdictsFile(setup.verdicts, None)  # its stamp is read when the review starts
         self.history = [Entry(0, start(setup.rules, setup.rules_file, setup.reviewer))]
         self.saved_id = self.changes = 0
         self.report = self.claim = self.passage = 0
@@ -186,11 +193,13 @@ class ReviewScreen(Screen[None]):
             if seq > self.autosave_floor and seq == self.autosave_seq:
                 file.autosave(text)
 
-    def forget_recovery(self) -> None:
-        """After a save or a clean quit: no autosave still under way writes it again."""
+    def forget_recovery(self, *others: VerdictsFile) -> None:
+        """After a save or a clean quit: remove the recovery file, and no autosave still under
+        way writes it again."""
         with self.autosave_lock:
             self.autosave_floor = self.autosave_seq
-            self.file.drop_recovery()
+            for file in (self.file, *others):
+                file.drop_recovery()
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -231,6 +240,10 @@ class ReviewScreen(Screen[None]):
 
     async def startup(self) -> None:
         previous: Verdicts | None = None
+        try:
+            self.file = VerdictsFile.at(self.file.path)
+        except OSError as exc:
+            self.error(f"Cannot look at {shown(self.file.path)}: {exc.strerror or exc}")
         try:
             previous = self.file.load()
         except VerdictsError as exc:
@@ -659,47 +672,42 @@ class ReviewScreen(Screen[None]):
         entry = self.history[-1]
         target, force = self.file, False
         while True:
-            if not force and target.changed_on_disk():
-                what = ("changed on disk since the review read it" if target is self.file
-                        else "already exists")
-                answer = await self.app.push_screen_wait(Choice(
-                    "The verdicts file changed", render.message((shown(target.path), "bold"), f" {what}. "
-                                                                "Overwriting it would lose those changes."),
-                    [Answer("overwrite", "Overwrite", "o"), Answer("elsewhere", "Save elsewhere", "e"),
-                     Answer("cancel", "Cancel", "c")]))
-                if answer == "cancel":
-                    return False
-                if answer == "overwrite":
-                    force = True
-                    continue
-                target = await self.ask_path(render.message("Save the verdicts to another file:"), target.path)
-                if target is None:
-                    return False
-                continue
-            text = await asyncio.to_thread(self.dump, entry.state)
             try:
+                if not force and target.changed_on_disk():
+                    what = "changed on disk since the review read it" if target is self.file else "already exists"
+                    answer = await self.app.push_screen_wait(Choice(
+                        "The verdicts file changed", render.message((shown(target.path), "bold"), f" {what}. "
+                                                                    "Overwriting it would lose those changes."),
+                        [Answer("overwrite", "Overwrite", "o"), Answer("elsewhere", "Save elsewhere", "e"),
+                         Answer("cancel", "Cancel", "c")]))
+                    if answer == "overwrite":
+                        force = True
+                    elif answer == "elsewhere":
+                        target = await self.ask_path(render.message("Save the verdicts to another file:"), target)
+                    if answer == "cancel" or target is None:
+                        return False
+                    continue
+                text = await asyncio.to_thread(self.dump, entry.state)
                 saved = await asyncio.to_thread(target.save, text)
+                break
             except OSError as exc:
                 problem = f"Cannot write {shown(target.path)}: {exc.strerror or exc}"
                 self.error(problem + ". The review is kept; choose another file.")
                 target = await self.ask_path(render.message((problem, "bold"), "\nThe review is kept in memory. "
-                                                            "Save it to another file:"), target.path)
+                                                            "Save it to another file:"), target)
                 if target is None:
                     return False
-                continue
-            break
-        if saved.path != self.file.path:
-            self.forget_recovery()
-        self.file = saved
-        self.forget_recovery()
+                force = False
+        old, self.file = self.file, saved
+        self.forget_recovery(old)
         self.saved_id = entry.id
         s = entry.state
         self.notify(f"Saved {s.reviewed} reviewed of {s.total} pairs to {shown(saved.path)}", markup=False)
         self.refresh_view()
         return True
 
-    async def ask_path(self, message: Content, current: Path) -> VerdictsFile | None:
-        value = await self.app.push_screen_wait(Ask("Save elsewhere", message, str(current), path=True))
+    async def ask_path(self, message: Content, current: VerdictsFile) -> VerdictsFile | None:
+        value = await self.app.push_screen_wait(Ask("Save elsewhere", message, str(current.path), path=True))
         if not value or not value.strip():
             return None
         return VerdictsFile(Path(os.path.expanduser(value.strip())), None)
