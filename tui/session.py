@@ -73,9 +73,10 @@ class VerdictsFile:
         write_atomic(self.recovery, text, backup=False)
 
     def drop_recovery(self) -> None:
+        """Remove the recovery file, if it is there and the folder lets us."""
         try:
             self.recovery.unlink()
-        except FileNotFoundError:
+        except OSError:
             pass
 
 

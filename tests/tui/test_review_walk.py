@@ -108,7 +108,7 @@ async def test_quit_with_unsaved_changes_asks_cancel_keeps_running(desk):
         await pilot.press("1")
         await pilot.press("q")
         await until(pilot, lambda: isinstance(app.screen, Choice))
-        assert "not saved" in screen_text(app)
+        assert "not saved" in text(app, ".message")
         await pilot.press("c")
         await until(pilot, lambda: not isinstance(app.screen, Choice))
         assert app.return_code is None

@@ -32,9 +32,12 @@ class Desk:
     reports: str = "reports"
     verdicts: str = "rules/cambodia-scam-crackdown.verdicts.yaml"
 
-    def app(self, *paths: str, verdicts: str | None = None, keymap: Path | None = None,
-            reviewer: str = "tester") -> FactdeskApp:
-        setup = Setup(load_rules(self.rules), self.rules, paths or (self.reports,),
+    def app(self, *paths: str, given: tuple[str, ...] | None = None, rules: str | None = None,
+            verdicts: str | None = None, keymap: Path | None = None, reviewer: str = "tester") -> FactdeskApp:
+        """The review app as `factdesk review RULES PATHS --verdicts FILE` would start it
+        (`given` replaces the paths, even with none)."""
+        rules = rules or self.rules
+        setup = Setup(load_rules(rules), rules, given if given is not None else paths or (self.reports,),
                       Path(verdicts or self.verdicts), reviewer, keymap)
         return FactdeskApp(setup, theme="textual-dark")
 
@@ -43,12 +46,13 @@ class Desk:
 
 
 async def until(pilot: Pilot, done: Callable[[], bool], timeout: float = 30.0) -> None:
-    """Let the app run until `done()` holds."""
+    """Let the app run until `done()` holds (and the screen has caught up)."""
     deadline = time.monotonic() + timeout
     while not done():
         if time.monotonic() > deadline:
             raise AssertionError("timed out waiting for the app")
         await pilot.pause(0.02)
+    await pilot.pause()
 
 
 async def loaded(pilot: Pilot, reports: int | None = None) -> ReviewScreen:

@@ -349,7 +349,9 @@ class ReviewScreen(Screen[None]):
         worker, state = event.worker, event.state
         if state == WorkerState.ERROR:
             if worker.group == "autosave":
-                problem = f"Cannot write the recovery file: {worker.error}"
+                error = worker.error
+                problem = f"Cannot write the recovery file {shown(self.file.recovery)}: " + (
+                    error.strerror if isinstance(error, OSError) and error.strerror else str(error))
                 if problem != self.autosave_problem:
                     self.autosave_problem = problem
                     self.error(problem)
