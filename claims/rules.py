@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import Problem, QuantityError, RulesError
+from .errors import FactdeskError, Problem, QuantityError, RulesError
 from .figures import Figure, Interval, Kind, read_figures, read_quantity
 from .lexicon import content_words
 
@@ -79,32 +79,47 @@ def load_rules(path: str | Path) -> RuleSet:
     try:
         size = path.stat().st_size
         if size > MAX_RULES_BYTES:
-            raise RulesError(
-                f"{name}: the file is {size:,} bytes",
-                (Problem(name, f"rules file is too large ({size:,} bytes)",
-                         expected=f"at most {MAX_RULES_BYTES:,} bytes"),),
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise RulesError(f"{name}: {exc.strerror or exc}",
-                         (Problem(name, f"cannot read the rules file: {exc.strerror or exc}"),)) from exc
+            raise _too_large(name, f"{size:,}")
+        with path.open("rb") as handle:  # bounded: a device or a pipe may not say its size
+            raw = handle.read(MAX_RULES_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise _refusal(Problem(name, f"cannot read the rules file: {reason}")) from exc
+    if len(raw) > MAX_RULES_BYTES:
+        raise _too_large(name, f"more than {MAX_RULES_BYTES:,}")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _refusal(Problem(name, "the file is UTF-16 text", expected="a UTF-8 encoded YAML file"))
+    if b"\x00" in raw[:8192]:
+        raise _refusal(Problem(name, "this is a binary file, not a YAML rules file",
+                               expected="a UTF-8 encoded YAML file"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise RulesError(name, (Problem(name, "the file is not UTF-8 text", line, None,
-                                        "a UTF-8 encoded YAML file"),)) from exc
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _refusal(Problem(name, "the file is not UTF-8 text", line, column,
+                               "a UTF-8 encoded YAML file")) from exc
     return parse_rules(text, name, base=path.parent)
+
+
+def _refusal(problem: Problem) -> RulesError:
+    return RulesError(str(problem), (problem,))
+
+
+def _too_large(name: str, size: str) -> RulesError:
+    return _refusal(Problem(name, f"rules file is too large ({size} bytes)",
+                            expected=f"at most {MAX_RULES_BYTES:,} bytes"))
 
 
 def parse_rules(text: str, name: str = "<rules>", base: Path | None = None) -> RuleSet:
     """Validate rules given as YAML text. `base` resolves `source.file`."""
-    root = _compose(text, name)
+    root = compose_yaml(text, name, RulesError, max_nodes=MAX_YAML_NODES)
     problems: list[Problem] = []
     checker = _Checker(name, text, problems)
     ruleset = checker.ruleset(root, base)
     if problems:
         noun = "problem" if len(problems) == 1 else "problems"
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))  # in file order
         raise RulesError(f"{name}: {len(problems)} {noun}", tuple(problems))
     assert ruleset is not None
     return ruleset
@@ -115,41 +130,131 @@ def parse_rules(text: str, name: str = "<rules>", base: Path | None = None) -> R
 # ---------------------------------------------------------------------------------------------
 
 
-def _compose(text: str, name: str) -> yaml.Node | None:
-    """Parse with the safe loader's composer (no tags run), refusing aliases and huge graphs."""
-    if "\t" in text:
-        line_no = text[: text.index("\t")].count("\n") + 1
-        line = text.splitlines()[line_no - 1]
-        if line[: len(line) - len(line.lstrip())].count("\t"):
-            col = line.index("\t") + 1
-            raise RulesError(name, (Problem(name, "a tab is used for indentation", line_no, col,
-                                            "spaces (YAML does not allow tabs for indentation)",
-                                            line),))
+MAX_YAML_DEPTH = 64  # rules nest four deep, verdicts five; deeper is hostile (and would recurse)
+
+
+class _Refusal(Exception):
+    def __init__(self, mark: yaml.Mark | None, message: str, expected: str) -> None:
+        super().__init__(message)
+        self.mark, self.message, self.expected = mark, message, expected
+
+
+class _LimitedLoader(yaml.SafeLoader):
+    """The safe loader's composer (no tags run), refusing anchors, aliases and huge or deep
+    graphs as it goes, so an alias bomb or a deeply nested document is stopped early."""
+
+    def __init__(self, text: str, max_nodes: int | None, max_depth: int) -> None:
+        super().__init__(text)
+        self.max_nodes, self.max_depth = max_nodes, max_depth
+        self.nodes = self.depth = 0
+
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 (PyYAML's signature)
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refusal(event.start_mark, "anchors and aliases (&, *) are not allowed",
+                           "plain values written out")
+        self.nodes += 1
+        if self.max_nodes is not None and self.nodes > self.max_nodes:
+            raise _Refusal(event.start_mark, "the file has too many YAML nodes",
+                           f"at most {self.max_nodes:,}")
+        self.depth += 1
+        if self.depth > self.max_depth:
+            raise _Refusal(event.start_mark, "the YAML is nested too deeply",
+                           f"at most {self.max_depth} levels")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def compose_yaml(
+    text: str,
+    name: str,
+    error: type[FactdeskError] = RulesError,
+    *,
+    max_nodes: int | None = None,
+    max_depth: int = MAX_YAML_DEPTH,
+) -> yaml.Node | None:
+    """YAML text to its node graph (with positions), or `error` with one positioned Problem:
+    a syntax error (with the offending line and what was expected), a tab used for
+    indentation, a character YAML does not allow, an anchor or alias, too many or too deeply
+    nested nodes. Nothing in the text is ever run: only the safe loader's composer is used."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        content = line.lstrip(" \t")
+        indent = line[: len(line) - len(content)]
+        if "\t" in indent and content and not content.startswith("#"):
+            found = Problem(name, "a tab is used for indentation", i + 1, indent.index("\t") + 1,
+                            "spaces; YAML does not allow tabs for indentation", line)
+            raise error(str(found), (found,))
+
+    def fault(found: Problem) -> FactdeskError:
+        return error(str(found), (found,))
+
+    def problem(mark: yaml.Mark | None, message: str, expected: str) -> FactdeskError:
+        line = col = None
+        snippet = ""
+        if mark is not None:
+            line, col = mark.line + 1, mark.column + 1
+            snippet = lines[mark.line] if mark.line < len(lines) else ""
+        return fault(Problem(name, message, line, col, expected, snippet))
+
+    fast = _fast_compose(text, max_nodes, max_depth)
+    if fast is not _UNSURE:
+        return fast
+    loader = None
     try:
-        nodes = 0
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                mark = event.start_mark
-                raise RulesError(name, (Problem(
-                    name, "anchors and aliases (&, *) are not allowed in rules files",
-                    mark.line + 1, mark.column + 1, "plain values written out"),))
-            nodes += 1
-            if nodes > MAX_YAML_NODES:
-                raise RulesError(name, (Problem(name, "the file has too many YAML nodes",
-                                                expected=f"at most {MAX_YAML_NODES:,}"),))
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        loader = _LimitedLoader(text, max_nodes, max_depth)  # refuses unprintable characters
+        return loader.get_single_node()
+    except _Refusal as exc:
+        raise problem(exc.mark, exc.message, exc.expected) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. ESC
+        upto = (text[: exc.position] + "x").splitlines()  # counts line breaks as YAML does
+        mark = yaml.Mark(name, exc.position, len(upto) - 1, len(upto[-1]) - 1, None, None)
+        raise problem(mark, f"the character U+{exc.character:04X} is not allowed in YAML",
+                      "printable text; write control characters as escapes in double quotes") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        col = mark.column + 1 if mark else None
-        snippet = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
         what = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem:
             what = f"{exc.problem} {exc.context}"
-        raise RulesError(name, (Problem(name, f"YAML syntax error: {what}", line, col,
-                                        _yaml_expectation(exc), snippet),)) from exc
+        raise problem(mark, f"YAML syntax error: {what}", _yaml_expectation(exc)) from None
     except yaml.YAMLError as exc:
-        raise RulesError(name, (Problem(name, f"YAML error: {exc}"),)) from exc
+        raise fault(Problem(name, f"YAML error: {' '.join(str(exc).split())}")) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+_UNSURE = object()
+
+
+def _fast_compose(text: str, max_nodes: int | None, max_depth: int) -> object:
+    """The same graph through libyaml when PyYAML has it (several times faster on a large
+    verdicts file), after a first pass over its events that refuses what the careful loader
+    refuses. Any doubt answers _UNSURE, and the careful loader then says exactly what is wrong."""
+    loader_class = getattr(yaml, "CSafeLoader", None)
+    if loader_class is None:
+        return _UNSURE
+    depth = nodes = 0
+    opening = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+    try:
+        for event in yaml.parse(text, Loader=loader_class):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return _UNSURE
+            if isinstance(event, (yaml.ScalarEvent, *opening)):
+                nodes += 1
+                if max_nodes is not None and nodes > max_nodes:
+                    return _UNSURE
+            if isinstance(event, opening):
+                depth += 1
+                if depth > max_depth:
+                    return _UNSURE
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+        return yaml.compose(text, Loader=loader_class)
+    except Exception:  # noqa: BLE001 (whatever libyaml dislikes, the careful loader explains)
+        return _UNSURE
 
 
 def _yaml_expectation(exc: yaml.MarkedYAMLError) -> str:
@@ -231,9 +336,12 @@ class _Checker:
                 self.add(root, f"missing '{key}' at the top level", _TOP_HINTS[key])
         if "version" in top:
             version_node = top["version"][1]
-            if not (isinstance(version_node, yaml.ScalarNode) and version_node.value.strip() == "1"):
-                value = getattr(version_node, "value", "?")
-                self.add(version_node, f"unknown rules format version {value!r}", "version: 1")
+            if not isinstance(version_node, yaml.ScalarNode):
+                self.add(version_node, f"version is a {_kind(version_node)}",
+                         "version: 1, the only version this factdesk reads")
+            elif version_node.value.strip() != "1":
+                self.add(version_node, f"unknown rules format version {version_node.value.strip()!r}",
+                         "version: 1, the only version this factdesk reads")
         source = self.source(top["source"][1], base) if "source" in top else None
         claims = self.claims(top["claims"][1]) if "claims" in top else ()
         if self.problems or source is None:
@@ -249,8 +357,11 @@ class _Checker:
             self.add(node, "missing 'title' in source", "the source article's headline")
         values = {k: self.text(v, f"source.{k}", required=(k == "title")) for k, (_, v) in fields.items()}
         if values.get("file") and base is not None:
-            target = base / values["file"]
-            if not target.is_file():
+            try:
+                exists = (base / values["file"]).is_file()
+            except (OSError, ValueError):  # a name too long, or with a NUL in it
+                exists = False
+            if not exists:
                 self.add(fields["file"][1], f"source.file '{values['file']}' does not exist",
                          "a path relative to the rules file")
         if not values.get("title"):
@@ -267,14 +378,15 @@ class _Checker:
         out = []
         for i, item in enumerate(node.value):
             claim = self.claim(item, f"claims[{i}]")
-            if claim is None:
-                continue
-            if claim.id in seen:
-                self.add(item, f"claims[{i}].id '{claim.id}' is used twice (first at line {seen[claim.id]})",
-                         "a unique id for each claim")
-                continue
-            seen[claim.id] = claim.line
-            out.append(claim)
+            claim_id = _id_of(item)  # checked even when the claim has other faults
+            if claim_id is not None:
+                if claim_id in seen:
+                    self.add(item, f"claims[{i}].id '{claim_id}' is used twice (first at line {seen[claim_id]})",
+                             "a unique id for each claim")
+                    continue
+                seen[claim_id] = item.start_mark.line + 1
+            if claim is not None:
+                out.append(claim)
         return out
 
     def claim(self, node: yaml.Node, where: str) -> Claim | None:
@@ -303,8 +415,11 @@ class _Checker:
             try:
                 figure = quantity_figure(quantity, units or ())
             except QuantityError as exc:
-                self.add(fields["quantity"][1], f"{where}.quantity: {exc}",
-                         "a figure such as '75', 'more than 1,000', 'US$40 billion' or 'three days'")
+                message = str(exc)
+                expected = "a figure such as '75', 'more than 1,000', 'US$40 billion' or 'three days'"
+                if "(expected" in message:  # the grammar already says what it expected
+                    expected = ""
+                self.add(fields["quantity"][1], f"{where}.quantity: {message}", expected)
         statement = values.get("statement")
         if figure is None or not all(isinstance(values.get(k), str) for k in ("id", "statement")):
             return None
@@ -359,6 +474,14 @@ _CLAIM_HINTS = {
     "statement": "the sentence of the source that makes the claim",
     "quantity": "the figure claimed, e.g. 'more than 1,000'",
 }
+
+
+def _id_of(node: yaml.Node) -> str | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if getattr(key, "value", None) == "id" and isinstance(value, yaml.ScalarNode):
+                return value.value.strip() or None
+    return None
 
 
 def _kind(node: yaml.Node | None) -> str:
