@@ -1,7 +1,9 @@
 """Reading a report: from a path, a folder or standard input, to article text with sentences.
 
-Bytes are decoded as UTF-8 (or by their byte-order mark), else by charset detection
-(charset-normalizer); HTML pages are reduced to their article text by trafilatura, which
+Bytes are decoded by their byte-order mark, else as UTF-8 (stray bytes in otherwise UTF-8 text
+are read as Windows-1252), else as Windows-1252 when they are valid in it and mostly ASCII (the
+usual case of an English report saved by an old program, where detectors guess wrong on short
+texts), else by charset detection (charset-normalizer). Binary files are refused. HTML pages are reduced to their article text by trafilatura, which
 never fetches anything. Line endings are normalised to "\\n"; every offset factdesk reports
 is an offset into this loaded text. Sentences come from sentencex, with offsets.
 """
@@ -9,6 +11,7 @@ is an offset into this loaded text. Sentences come from sentencex, with offsets.
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -59,16 +62,20 @@ def load_report(path: str | Path, data: bytes | None = None) -> Report:
     """Load one report from `path` (or from `data`, its bytes, already read)."""
     name = str(path)
     if data is None:
+        if name == STDIN_NAME:
+            stream = getattr(sys.stdin, "buffer", None)
+            if stream is None:
+                raise ReportError(f"{name}: standard input is not open")
         try:
-            data = sys.stdin.buffer.read() if name == STDIN_NAME else Path(path).read_bytes()
-        except OSError as exc:
-            raise ReportError(f"{name}: cannot read: {exc.strerror or exc}") from exc
+            data = stream.read() if name == STDIN_NAME else Path(path).read_bytes()
+        except (OSError, ValueError) as exc:
+            raise ReportError(f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}") from exc
     return report_from_bytes(name, data)
 
 
 def report_from_bytes(name: str, data: bytes) -> Report:
     digest = hashlib.sha256(data).hexdigest()
-    if not data.strip():
+    if not data or data.isspace():  # (isspace stops at the first other byte; strip would copy)
         raise ReportError(f"{name}: the file is empty")
     raw = decode(data, name)
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
@@ -85,31 +92,85 @@ def report_from_bytes(name: str, data: bytes) -> Report:
     return Report(name, text, digest, title, split_sentences(text), kind)
 
 
+_BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_SAMPLE = 1_000_000  # the encoding is judged on the first megabyte
+_STRAY = re.compile("[\udc80-\udcff]+")
+
+
 def decode(data: bytes, name: str = "<report>") -> str:
-    """Bytes to text: a BOM decides, else UTF-8, else charset detection; binary is refused."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
+    """Bytes to text: a BOM decides, else UTF-8, else Windows-1252 for mostly-ASCII text valid
+    in it, else charset detection. Binary is refused (ReportError)."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, errors="replace")
     if _looks_binary(data):
-        raise ReportError(f"{name}: this is a binary file, not text")
+        codec = _utf16_without_bom(data)
+        if codec is None:
+            raise ReportError(f"{name}: this is a binary file, not text")
+        return data.decode(codec, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    sample = data[:_SAMPLE]
+    mixed = sample.decode("utf-8", errors="surrogateescape")
+    stray = sum(len(m) for m in _STRAY.findall(mixed))
+    if len(mixed) - len(mixed.encode("ascii", errors="ignore")) - stray > stray:
+        # UTF-8 with a few bytes from elsewhere (a pasted quote mark, say): keep the UTF-8 and
+        # read each stray byte as Windows-1252.
+        return _STRAY.sub(_cp1252_bytes, data.decode("utf-8", errors="surrogateescape"))
+    high = len(sample) - len(sample.translate(None, _HIGH_BYTES))
+    if high <= len(sample) * 0.3 or high < 16:  # mostly ASCII (or too short to judge otherwise)
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass  # bytes Windows-1252 leaves undefined: some other code page
     from charset_normalizer import from_bytes  # only for files that are not UTF-8
 
-    best = from_bytes(data[:200_000]).best()
+    try:
+        best = from_bytes(sample).best()
+    except Exception:  # noqa: BLE001 (a detector failure is "cannot tell", not a crash)
+        best = None
     if best is None or best.encoding is None:
         raise ReportError(f"{name}: cannot tell the text encoding")
     return data.decode(best.encoding, errors="replace")
+
+
+def _cp1252_bytes(m: re.Match[str]) -> str:
+    return m.group(0).encode("utf-8", errors="surrogateescape").decode("cp1252", errors="replace")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark: every other byte of ASCII text is NUL."""
+    head = data[:8192]
+    head = head[: len(head) // 2 * 2]
+    if len(head) < 4 or len(data) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for codec, zeros, letters in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) >= 0.9 * len(zeros) and 0 not in letters:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            controls = sum(ch < " " and ch not in "\t\n\r\f" for ch in text[:4096])
+            return codec if controls == 0 else None
+    return None
 
 
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
         return True
-    magic = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF")
+    magic = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"RIFF",
+             b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"II*\x00", b"MM\x00*")
     return head.startswith(magic)
 
 
@@ -122,15 +183,25 @@ def html_article(html: str, name: str) -> tuple[str, str]:
     """The article text and title of an HTML page (menus, ads, scripts and forms dropped)."""
     import trafilatura  # imported here: a plain-text run does not pay for it
 
-    text = trafilatura.extract(
-        html, include_comments=False, include_tables=True, include_links=False,
-        include_images=False, favor_recall=True, with_metadata=False,
-    )
+    try:
+        text = trafilatura.extract(
+            html, include_comments=False, include_tables=True, include_links=False,
+            include_images=False, favor_recall=True, with_metadata=False, prune_xpath=_NOT_ARTICLE,
+        )
+        meta = trafilatura.extract_metadata(html) if text else None
+    except Exception as exc:  # noqa: BLE001 (a page the parser chokes on is skipped, not fatal)
+        raise ReportError(f"{name}: cannot read the HTML page ({type(exc).__name__})") from exc
     if not text:
         raise ReportError(f"{name}: no article text found in the HTML page")
-    meta = trafilatura.extract_metadata(html)
     title = (meta.title if meta is not None and meta.title else "") or Path(name).name
     return text, title
+
+
+# Never article text, even when trafilatura falls back to a page's whole body.
+_NOT_ARTICLE = "|".join(f"//{tag}" for tag in (
+    "script", "style", "noscript", "template", "form", "button", "input", "select", "textarea",
+    "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "canvas",
+))
 
 
 def _first_line_title(text: str) -> str:
@@ -185,17 +256,30 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | Skipped]:
         if path.is_dir():
             found = False
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in REPORT_SUFFIXES and not any(
+                if child.suffix.lower() not in REPORT_SUFFIXES or any(
                     part.startswith(".") for part in child.relative_to(path).parts
                 ):
+                    continue
+                if child.is_file():
                     found = True
                     yield str(child)
+                elif not child.is_dir():
+                    found = True
+                    yield Skipped(str(child), _not_a_file(child))
             if not found:
                 yield Skipped(given, "no .txt, .md or .html reports in this folder")
         elif path.is_file():
             yield given
         else:
-            yield Skipped(given, "no such file or folder")
+            yield Skipped(given, _not_a_file(path))
+
+
+def _not_a_file(path: Path) -> str:
+    if path.is_symlink() and not path.exists():
+        return "a link to nothing (its target does not exist)"
+    if path.exists():
+        return "not a regular file (a device, a pipe or a socket)"
+    return "no such file or folder"
 
 
 def iter_reports(paths: Iterable[str]) -> Iterator[Report | Skipped]:
