@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 import os
 import re
-import tempfile
+import secrets
+import stat
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NoReturn
 
 import yaml
 
@@ -76,7 +79,13 @@ def dump_yaml(verdicts: Verdicts) -> str:
 
 
 def dump_json(verdicts: Verdicts) -> str:
-    return json.dumps(verdicts_to_data(verdicts), ensure_ascii=False, indent=2) + "\n"
+    """JSON (UTF-8 text). Characters a terminal may obey (C1 controls, bidi overrides) are written
+    as \\u escapes, as JSON already writes the C0 ones: the same data, safe to print."""
+    text = json.dumps(verdicts_to_data(verdicts), ensure_ascii=False, indent=2) + "\n"
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def now() -> str:
@@ -89,7 +98,7 @@ def file_stamp(path: str | Path) -> tuple[int, int] | None:
     read and compared before it is overwritten, so someone else's save is never lost silently."""
     try:
         st = Path(path).stat()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     return st.st_mtime_ns, st.st_size
 
@@ -97,24 +106,42 @@ def file_stamp(path: str | Path) -> tuple[int, int] | None:
 def write_atomic(path: str | Path, text: str, *, backup: bool = True) -> None:
     """Write `text` so the file is always either its old or its new complete version.
 
-    A temporary file in the same folder is written, flushed and fsynced, then renamed over the
-    target; the previous version is kept as `<name>.bak` (itself replaced atomically).
+    A temporary file in the same folder is written, fsynced, then renamed over the target; the
+    previous version is kept as `<name>.bak` (itself replaced the same way). The new file keeps
+    the old one's permissions (a new file gets the usual ones, not a temporary file's 0600). A
+    link is followed: its target is replaced, the link kept. On any failure (a read-only folder,
+    a full disk) OSError is raised, the target is untouched and no temporary file is left.
     """
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     folder = path.parent if str(path.parent) else Path(".")
     data = text.encode("utf-8")
-    if backup and path.exists():
-        _replace_with(path.with_name(path.name + ".bak"), path.read_bytes(), folder)
-    _replace_with(path, data, folder)
-
-
-def _replace_with(path: Path, data: bytes, folder: Path) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None
+    if backup and mode is not None:
+        _replace_with(path.with_name(path.name + ".bak"), path.read_bytes(), folder, mode)
+    _replace_with(path, data, folder, mode)
+
+
+def _replace_with(path: Path, data: bytes, folder: Path, mode: int | None) -> None:
+    fd, tmp = _temp_file(path, folder)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view[:1 << 20])
+                view = view[written:]
+            if mode is not None:
+                try:
+                    os.fchmod(fd, mode)
+                except OSError:  # a file system without permissions: keep its default
+                    pass
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -127,11 +154,24 @@ def _replace_with(path: Path, data: bytes, folder: Path) -> None:
     except OSError:
         return
     try:
-        os.fsync(dir_fd)
+        os.fsync(dir_fd)  # the rename itself survives a power cut
     except OSError:
         pass
-    finally:
+    try:
         os.close(dir_fd)
+    except OSError:  # the file is saved; a folder handle that will not close changes nothing
+        pass
+
+
+def _temp_file(path: Path, folder: Path) -> tuple[int, str]:
+    """A new hidden file beside `path`, created with the usual permissions (0666 less umask)."""
+    for _ in range(100):
+        tmp = os.path.join(folder, f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "cannot create a temporary file", str(folder))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -169,32 +209,47 @@ def load_verdicts(path: str | Path) -> Verdicts:
     try:
         size = path.stat().st_size
         if size > MAX_VERDICTS_BYTES:
-            raise VerdictsError(f"{name}: the file is too large ({size:,} bytes)")
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise VerdictsError(f"{name}: cannot read: {exc.strerror or exc}") from exc
+            raise VerdictsError(f"{name}: the file is too large ({size:,} bytes; expected at most "
+                                f"{MAX_VERDICTS_BYTES:,})")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_VERDICTS_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        raise VerdictsError(f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}") from exc
+    if len(raw) > MAX_VERDICTS_BYTES:
+        raise VerdictsError(f"{name}: the file is too large (expected at most {MAX_VERDICTS_BYTES:,} bytes)")
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise VerdictsError(f"{name}: not UTF-8 text") from exc
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise VerdictsError(str(Problem(name, "not UTF-8 text", line, column, "a UTF-8 YAML file"))) from exc
     return parse_verdicts(text, name)
 
 
 def parse_verdicts(text: str, name: str = "<verdicts>") -> Verdicts:
-    data = _safe_yaml(text, name)
-    reader = _Reader(name)
+    marks: dict[str, tuple[int, int]] = {}
+    data = _safe_yaml(text, name, marks)
+    reader = _Reader(name, marks)
+    if data is None:
+        reader.fail("", "the file is empty", "a verdicts file: version, rules and reports keys")
     if not isinstance(data, dict):
-        reader.fail("the file is not a mapping", "version, rules and reports keys")
+        reader.fail("", "the file is not a mapping", "version, rules and reports keys")
     version = data.get("version")
+    if version is None:
+        reader.fail("", "'version' is missing", "version: 1")
     if version != FORMAT_VERSION:
-        reader.fail(f"unknown verdicts format version {version!r}", "version: 1")
+        reader.fail("version", f"unknown verdicts format version {version!r}",
+                    "version: 1, the only version this factdesk reads")
     reports_data = data.get("reports")
     if not isinstance(reports_data, list):
-        reader.fail("'reports' is missing or not a list", "reports: a list")
+        reader.fail("reports" if "reports" in data else "", "'reports' is missing or not a list",
+                    "reports: a list")
     reports = []
     for i, item in enumerate(reports_data):
         reports.append(reader.report(item, f"reports[{i}]"))
     return Verdicts(
-        rules=str(data.get("rules") or ""),
-        generated=str(data.get("generated") or ""),
+        rules=reader.text(data.get("rules"), "rules"),
+        generated=reader.text(data.get("generated"), "generated"),
         reports=tuple(reports),
         version=FORMAT_VERSION,
     )
@@ -216,74 +271,112 @@ def load_gold(path: str | Path) -> Gold:
     return Gold(str(path), str(base / verdicts.rules), tuple(pairs))
 
 
-def _safe_yaml(text: str, name: str):
+def _safe_yaml(text: str, name: str, marks: dict[str, tuple[int, int]]) -> object:
+    """Plain data from YAML text, noting where each value starts (`reports[0].claims[2].verdict`
+    -> (line, column)) so that later errors can say where. Only the safe loader's composer is
+    used; anchors, aliases, duplicate keys and deep nesting are refused."""
+    from .rules import compose_yaml  # (rules does not import this module)
+
+    root = compose_yaml(text, name, VerdictsError)
+    if root is None:
+        return None
+    constructor = yaml.SafeLoader("")
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent):
-                m = event.start_mark
-                raise VerdictsError(f"{name}:{m.line + 1}:{m.column + 1}: aliases are not allowed "
-                                    "(expected plain values)")
-        return yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
-        raise VerdictsError(f"{where}: YAML syntax error: {exc.problem or exc.context} "
-                            "(expected valid YAML)") from exc
-    except yaml.YAMLError as exc:
-        raise VerdictsError(f"{name}: YAML error: {exc}") from exc
+        return _plain(root, "", marks, constructor, name)
+    finally:
+        constructor.dispose()
+
+
+def _plain(node: yaml.Node, where: str, marks: dict, constructor: yaml.SafeLoader, name: str) -> object:
+    marks[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        out: dict = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None  # as written
+            if key is None:
+                line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                raise VerdictsError(str(Problem(name, "a key that is not text", line, col, "text keys")))
+            if key in out:
+                line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                raise VerdictsError(str(Problem(name, f"the key '{key}' twice", line, col, "each key once")))
+            out[key] = _plain(value_node, f"{where}.{key}" if where else str(key), marks, constructor, name)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item, f"{where}[{i}]", marks, constructor, name) for i, item in enumerate(node.value)]
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return node.value  # a time as written, not a datetime
+    try:
+        return constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:  # e.g. a bad !!binary or !!int
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        raise VerdictsError(str(Problem(name, f"a value that cannot be read ({type(exc).__name__})",
+                                        line, col, "plain text or numbers"))) from None
 
 
 class _Reader:
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, marks: dict[str, tuple[int, int]]) -> None:
         self.name = name
+        self.marks = marks
 
-    def fail(self, message: str, expected: str = "") -> None:
-        raise VerdictsError(str(Problem(self.name, message, expected=expected)))
+    def fail(self, where: str, message: str, expected: str = "") -> NoReturn:
+        """Raise VerdictsError at `where` (a path such as reports[0].claims[2].verdict), or at
+        the nearest enclosing value whose position is known."""
+        at = where
+        while at and at not in self.marks:
+            at = at[: max(at.rfind("."), at.rfind("["), 0)]
+        line, col = self.marks.get(at, (None, None))
+        raise VerdictsError(str(Problem(self.name, message, line, col, expected)))
+
+    def text(self, value: object, where: str) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, (dict, list)):
+            self.fail(where, f"{where} is a {'mapping' if isinstance(value, dict) else 'list'}", "text")
+        return str(value)
 
     def report(self, item: object, where: str) -> ReportVerdicts:
         if not isinstance(item, dict) or not isinstance(item.get("file"), str):
-            self.fail(f"{where} has no 'file'", "file: the report's path")
+            self.fail(where, f"{where} has no 'file'", "file: the report's path")
         claims_data = item.get("claims") or []
         if not isinstance(claims_data, list):
-            self.fail(f"{where}.claims is not a list", "a list of claims")
+            self.fail(f"{where}.claims", f"{where}.claims is not a list", "a list of claims")
         claims = tuple(self.claim(c, f"{where}.claims[{j}]") for j, c in enumerate(claims_data))
-        return ReportVerdicts(item["file"], str(item.get("sha256") or ""), claims)
+        return ReportVerdicts(item["file"], self.text(item.get("sha256"), f"{where}.sha256"), claims)
 
     def verdict(self, value: object, where: str) -> Verdict:
         try:
             return Verdict(str(value))
         except ValueError:
-            self.fail(f"{where} is {value!r}", f"one of {_VERDICT_VALUES}")
-            raise  # unreachable: fail raises
+            self.fail(where, f"{where} is {value!r}", f"one of {_VERDICT_VALUES}")
 
     def claim(self, item: object, where: str) -> ClaimVerdict:
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            self.fail(f"{where} has no 'id'", "id: the claim's id")
+            self.fail(where, f"{where} has no 'id'", "id: the claim's id")
         verdict = self.verdict(item.get("verdict"), f"{where}.verdict")
         auto = self.verdict(item.get("auto", verdict.value), f"{where}.auto")
         evidence = item.get("evidence") or []
         if isinstance(evidence, str):
             evidence = [{"quote": evidence}]
         if not isinstance(evidence, list):
-            self.fail(f"{where}.evidence is not a list", "a list of {quote: ...}")
+            self.fail(f"{where}.evidence", f"{where}.evidence is not a list", "a list of {quote: ...}")
         return ClaimVerdict(
             id=item["id"],
             verdict=verdict,
             auto=auto,
             evidence=tuple(self.evidence(e, f"{where}.evidence[{k}]") for k, e in enumerate(evidence)),
             reviewed=bool(item.get("reviewed", False)),
-            note=str(item.get("note") or ""),
-            reviewed_at=str(item.get("reviewed_at") or ""),
-            reviewer=str(item.get("reviewer") or ""),
+            note=self.text(item.get("note"), f"{where}.note"),
+            reviewed_at=self.text(item.get("reviewed_at"), f"{where}.reviewed_at"),
+            reviewer=self.text(item.get("reviewer"), f"{where}.reviewer"),
         )
 
     def evidence(self, item: object, where: str) -> Evidence:
         if isinstance(item, str):
             item = {"quote": item}
         if not isinstance(item, dict) or not isinstance(item.get("quote"), str):
-            self.fail(f"{where} has no 'quote'", "quote: the passage")
+            self.fail(where, f"{where} has no 'quote'", "quote: the passage")
         quote = item["quote"]
-        figure = str(item.get("figure") or "")
+        figure = self.text(item.get("figure"), f"{where}.figure")
         start = _int(item.get("start"), 0)
         at = quote.find(figure) if figure else -1
         return Evidence(
@@ -309,10 +402,15 @@ def _float(value: object) -> float | None:
     return float(value)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_LINE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def printable(text: str) -> str:
-    """Text safe to print to a terminal: control and escape characters shown, not obeyed."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100
-                        else f"\\u{ord(m.group(0)):04x}", text)
+def printable(text: str, *, one_line: bool = False) -> str:
+    """Text safe to print to a terminal: control and escape characters (ANSI, OSC, C1, bidi
+    overrides) are shown as `\\xNN` / `\\uNNNN`, not obeyed. With `one_line`, line breaks and
+    tabs are shown too, so a message from a hostile file stays one line."""
+    pattern = _CONTROL_LINE if one_line else _CONTROL
+    return pattern.sub(lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100
+                       else f"\\u{ord(m.group(0)):04x}", text)
