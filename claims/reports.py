@@ -3,8 +3,8 @@
 Bytes are decoded by their byte-order mark, else as UTF-8 (stray bytes in otherwise UTF-8 text
 are read as Windows-1252), else as Windows-1252 when they are valid in it and mostly ASCII (the
 usual case of an English report saved by an old program, where detectors guess wrong on short
-texts), else by charset detection (charset-normalizer). Binary files are refused. HTML pages are reduced to their article text by trafilatura, which
-never fetches anything. Line endings are normalised to "\\n"; every offset factdesk reports
+texts), else by charset detection (charset-normalizer). Binary files are refused. HTML pages
+are reduced to their article text by trafilatura, which never fetches anything. Line endings are normalised to "\\n"; every offset factdesk reports
 is an offset into this loaded text. Sentences come from sentencex, with offsets.
 """
 

@@ -105,8 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_eval(args)
         return cmd_review(args if args.command == "review" else parser.parse_args(["review"]))
     except FactdeskError as exc:
-        for line in exc.lines():
-            print(f"factdesk: {printable(line)}", file=sys.stderr)
+        for line in error_lines(exc, prefix="factdesk: "):
+            print(line, file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("factdesk: interrupted", file=sys.stderr)
@@ -116,7 +116,32 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _warn(message: str) -> None:
-    print(f"factdesk: {printable(message)}", file=sys.stderr)
+    print(f"factdesk: {printable(message, one_line=True)}", file=sys.stderr)
+
+
+def error_lines(exc: FactdeskError, prefix: str = "") -> list[str]:
+    """One line per problem, safe for a terminal; under it, indented, the offending line of the
+    file and a caret under the column, when the problem knows them."""
+    if not exc.problems:
+        return [prefix + printable(line, one_line=True) for line in exc.lines()]
+    out = []
+    for problem in exc.problems:
+        out.append(prefix + printable(str(problem), one_line=True))
+        if problem.snippet:
+            snippet, column = problem.snippet, problem.column or 0
+            if len(snippet) > SNIPPET_WIDTH:  # a long line: the part around the column
+                start = max(0, min(column - 1 - SNIPPET_WIDTH // 2, len(snippet) - SNIPPET_WIDTH))
+                snippet = ("…" if start else "") + snippet[start:start + SNIPPET_WIDTH] + (
+                    "…" if start + SNIPPET_WIDTH < len(problem.snippet) else "")
+                column = column - start + (1 if start else 0) if column else 0
+            out.append("    " + printable(snippet, one_line=True))
+            if column:
+                lead = printable(snippet[: column - 1], one_line=True)
+                out.append("    " + " " * len(lead) + "^")
+    return out
+
+
+SNIPPET_WIDTH = 100
 
 
 class _Progress:
@@ -181,7 +206,10 @@ class _OutputGuard:
 
     def __init__(self, path: str) -> None:
         self.path = Path(path)
-        self.seen = file_stamp(self.path)
+        try:
+            self.seen = file_stamp(self.path)
+        except OSError as exc:
+            raise FactdeskError(f"{self.path}: cannot write: {exc.strerror or exc}") from exc
 
     def write(self, text: str, *, force: bool) -> None:
         if not force and file_stamp(self.path) != self.seen:
@@ -207,7 +235,7 @@ def table(claims, results: list[ReportVerdicts], width: int = 100) -> str:
     lines: list[str] = []
     counts = {v: 0 for v in Verdict}
     for report in results:
-        lines.append(printable(report.file))
+        lines.append(printable(report.file, one_line=True))
         for c in report.claims:
             counts[c.verdict] += 1
             line = f"  {c.id:<{idw}}  {_GLYPH[c.verdict]:<11}"
@@ -248,11 +276,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
         try:
             rules = load_rules(path)
         except FactdeskError as exc:
-            for line in exc.lines():
-                print(printable(line), file=sys.stderr)
+            for line in error_lines(exc):
+                print(line, file=sys.stderr)
             status = EXIT_BAD_INPUT
             continue
-        print(f"{printable(path)}: ok, {len(rules.claims)} claims")
+        print(f"{printable(path, one_line=True)}: ok, {len(rules.claims)} claims")
     return status
 
 
@@ -269,8 +297,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         else:
             results.append(item)
     scores = score(gold, results, skipped)
-    sys.stdout.write(render_scores(scores, args.format, show_errors=args.show_errors,
-                                   base=str(Path(args.gold).parent)))
+    out = render_scores(scores, args.format, show_errors=args.show_errors, base=str(Path(args.gold).parent))
+    sys.stdout.write(printable(out) if args.format == "table" else out)  # ids and files come from the gold file
     return EXIT_OK
 
 
