@@ -216,8 +216,9 @@ def compose_yaml(
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "invalid YAML"
-        if exc.context and exc.problem:
-            what = f"{exc.problem} {exc.context}"
+        if exc.context and exc.problem:  # "... while parsing X", or "expected X" "but found Y"
+            what = (f"{exc.problem} {exc.context}" if exc.context.startswith("while")
+                    else f"{exc.context}, {exc.problem}")
         raise problem(mark, f"YAML syntax error: {what}", _yaml_expectation(exc)) from None
     except yaml.YAMLError as exc:
         raise fault(Problem(name, f"YAML error: {' '.join(str(exc).split())}")) from None
@@ -269,6 +270,13 @@ def _yaml_expectation(exc: yaml.MarkedYAMLError) -> str:
         return "'key: value'"
     if "found undefined alias" in problem:
         return "no aliases"
+    context = (exc.context or "").lower()
+    if "quoted scalar" in context:
+        return "the closing quote"
+    if "flow mapping" in context or "flow sequence" in context:
+        return "items separated by ', ' and a closing '}' or ']'"
+    if "single document" in context:
+        return "one document (no '---' line after the first)"
     return "valid YAML"
 
 
@@ -457,9 +465,9 @@ class _Checker:
             value = float(node.value) if isinstance(node, yaml.ScalarNode) else None
         except ValueError:
             value = None
-        if value is None or not 0 <= value < 1:
-            self.add(node, f"{where} is {getattr(node, 'value', _kind(node))!r}",
-                     "a relative slack between 0 and 1, e.g. 0.05 for 5%")
+        if value is None or not 0 <= value < 1:  # (NaN fails the comparison too)
+            shown = repr(node.value) if isinstance(node, yaml.ScalarNode) else f"a {_kind(node)}"
+            self.add(node, f"{where} is {shown}", "a relative slack between 0 and 1, e.g. 0.05 for 5%")
             return 0.0
         return value
 
