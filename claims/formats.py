@@ -227,7 +227,7 @@ def load_verdicts(path: str | Path) -> Verdicts:
 
 
 def parse_verdicts(text: str, name: str = "<verdicts>") -> Verdicts:
-    marks: dict[str, tuple[int, int]] = {}
+    marks: dict[str, tuple[int, int, str | None]] = {}
     data = _safe_yaml(text, name, marks)
     reader = _Reader(name, marks)
     if data is None:
@@ -271,9 +271,10 @@ def load_gold(path: str | Path) -> Gold:
     return Gold(str(path), str(base / verdicts.rules), tuple(pairs))
 
 
-def _safe_yaml(text: str, name: str, marks: dict[str, tuple[int, int]]) -> object:
-    """Plain data from YAML text, noting where each value starts (`reports[0].claims[2].verdict`
-    -> (line, column)) so that later errors can say where. Only the safe loader's composer is
+def _safe_yaml(text: str, name: str, marks: dict[str, tuple[int, int, str | None]]) -> object:
+    """Plain data from YAML text, noting where each value starts and, for a single value, how it
+    was written (`reports[0].claims[2].verdict` -> (line, column, text)) so that later errors can
+    say where, and quote `yes` rather than the True it reads as. Only the safe loader's composer is
     used; anchors, aliases, duplicate keys and deep nesting are refused."""
     from .rules import compose_yaml  # (rules does not import this module)
 
@@ -288,7 +289,8 @@ def _safe_yaml(text: str, name: str, marks: dict[str, tuple[int, int]]) -> objec
 
 
 def _plain(node: yaml.Node, where: str, marks: dict, constructor: yaml.SafeLoader, name: str) -> object:
-    marks[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    raw = node.value if isinstance(node, yaml.ScalarNode) else None
+    marks[where] = (node.start_mark.line + 1, node.start_mark.column + 1, raw)
     if isinstance(node, yaml.MappingNode):
         out: dict = {}
         for key_node, value_node in node.value:
@@ -314,7 +316,7 @@ def _plain(node: yaml.Node, where: str, marks: dict, constructor: yaml.SafeLoade
 
 
 class _Reader:
-    def __init__(self, name: str, marks: dict[str, tuple[int, int]]) -> None:
+    def __init__(self, name: str, marks: dict[str, tuple[int, int, str | None]]) -> None:
         self.name = name
         self.marks = marks
 
@@ -324,7 +326,7 @@ class _Reader:
         at = where
         while at and at not in self.marks:
             at = at[: max(at.rfind("."), at.rfind("["), 0)]
-        line, col = self.marks.get(at, (None, None))
+        line, col, _ = self.marks.get(at, (None, None, None))
         raise VerdictsError(str(Problem(self.name, message, line, col, expected)))
 
     def text(self, value: object, where: str) -> str:
@@ -347,7 +349,9 @@ class _Reader:
         try:
             return Verdict(str(value))
         except ValueError:
-            self.fail(where, f"{where} is {value!r}", f"one of {_VERDICT_VALUES}")
+            written = self.marks.get(where, (0, 0, None))[2]
+            shown = repr(written) if written is not None and value is not None else repr(value)
+            self.fail(where, f"{where} is {shown}", f"one of {_VERDICT_VALUES}")
 
     def claim(self, item: object, where: str) -> ClaimVerdict:
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
