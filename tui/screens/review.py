@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
@@ -262,7 +263,7 @@ class ReviewScreen(Screen[None]):
                 self.error(f"Cannot move the broken file aside: {exc.strerror or exc}")
                 self.app.exit(return_code=2)
                 return
-            self.notify(f"The broken verdicts file was kept as {shown(aside)}", markup=False)
+            self.tell(f"The broken verdicts file was kept as {shown(aside)}")
             self.file = VerdictsFile.at(self.file.path)
         if self.file.recovery_newer():
             answer = await self.app.push_screen_wait(Choice(
@@ -281,8 +282,8 @@ class ReviewScreen(Screen[None]):
                 self.file.drop_recovery()
         p = plan(list(self.setup.paths), previous, self.file.path.parent)
         if p.missing:
-            self.notify(f"{len(p.missing)} report(s) of the verdicts file were not found; their verdicts "
-                        "are kept in the file as they were.", severity="warning", markup=False)
+            self.tell(f"{len(p.missing)} report(s) of the verdicts file were not found; their verdicts "
+                      "are kept in the file as they were.", "warning")
         self.missing = p.missing
         self.refresh_view()
         self.start_loading(p, source=True)
@@ -361,9 +362,9 @@ class ReviewScreen(Screen[None]):
             self.checking = False
             if self.skipped:
                 listed = "; ".join(str(s) for s in self.skipped[:3]) + (" …" if len(self.skipped) > 3 else "")
-                self.notify(f"Skipped {len(self.skipped)}: {listed}", severity="warning", markup=False)
+                self.tell(f"Skipped {len(self.skipped)}: {listed}", "warning")
             if state == WorkerState.CANCELLED:
-                self.notify(f"Loading stopped; {len(self.state.reports)} report(s) in the review.", markup=False)
+                self.tell(f"Loading stopped; {len(self.state.reports)} report(s) in the review.")
 
     def watch_checking(self, checking: bool) -> None:
         self.query_one("#loading").display = checking
@@ -578,7 +579,7 @@ class ReviewScreen(Screen[None]):
         self.change(state, (r, c))
         nxt = self.next_pair(state, r, c)
         if nxt is None:
-            self.notify("Every pair is reviewed. ctrl+s saves the verdicts.", markup=False)
+            self.tell("Every pair is reviewed. ctrl+s saves the verdicts.")
             self.refresh_view()
         else:
             self.select(*nxt)
@@ -602,7 +603,7 @@ class ReviewScreen(Screen[None]):
             if undone.pair is not None:
                 self.update_report_item(undone.pair[0])
                 self.select(*undone.pair)
-            self.notify("Undone.", markup=False, timeout=2)
+            self.tell("Undone.", timeout=2)
 
     def action_note(self) -> None:
         r, c = self.report, self.claim
@@ -626,7 +627,7 @@ class ReviewScreen(Screen[None]):
                 if p.paths:
                     self.start_loading(p)
                 else:
-                    self.notify("Nothing new to open there.", markup=False)
+                    self.tell("Nothing new to open there.")
 
         self.app.push_screen(Ask("Open reports", Content("A report (.txt, .md, .html) or a folder of them:"),
                                  placeholder="path", path=True), done)
@@ -704,7 +705,7 @@ class ReviewScreen(Screen[None]):
         self.forget_recovery(old)
         self.saved_id = entry.id
         s = entry.state
-        self.notify(f"Saved {s.reviewed} reviewed of {s.total} pairs to {shown(saved.path)}", markup=False)
+        self.tell(f"Saved {s.reviewed} reviewed of {s.total} pairs to {shown(saved.path)}")
         self.refresh_view()
         return True
 
@@ -728,8 +729,12 @@ class ReviewScreen(Screen[None]):
         self.workers.cancel_group(self, "load")
         self.app.exit()
 
+    def tell(self, text: str, severity: SeverityLevel = "information", timeout: float | None = None) -> None:
+        """A notification; its text may hold file names and reports' words, so it is neutralised."""
+        self.notify(neutralise(text), severity=severity, markup=False, timeout=timeout)
+
     def error(self, text: str) -> None:
-        self.notify(neutralise(text), title="factdesk", severity="error", markup=False, timeout=10)
+        self.tell(text, "error", timeout=10)
 
 
 def _context(report: Report, start: int, end: int) -> tuple[int, int]:
