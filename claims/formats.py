@@ -75,13 +75,46 @@ def verdicts_to_data(verdicts: Verdicts) -> dict:
 
 
 def dump_yaml(verdicts: Verdicts) -> str:
-    return yaml.safe_dump(verdicts_to_data(verdicts), sort_keys=False, allow_unicode=True, width=100)
+    return safe_yaml(verdicts_to_data(verdicts))
+
+
+def safe_yaml(data: object) -> str:
+    """YAML for people (UTF-8, documented key order) that is also safe to print: PyYAML already
+    escapes control characters; a value holding a bidi override or mark is written in double
+    quotes with escapes too, so it cannot reorder what a terminal shows."""
+    return yaml.dump(data, Dumper=_SafeDumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+class _SafeDumper(yaml.SafeDumper):
+    def analyze_scalar(self, scalar: str):  # noqa: ANN201 (PyYAML's ScalarAnalysis)
+        analysis = super().analyze_scalar(scalar)
+        if _BIDI.search(scalar):
+            analysis.allow_flow_plain = analysis.allow_block_plain = False
+            analysis.allow_single_quoted = analysis.allow_block = False
+        return analysis
+
+    def write_double_quoted(self, text: str, split: bool = True) -> None:
+        if not _BIDI.search(text):
+            return super().write_double_quoted(text, split)
+        self.allow_unicode = False  # every non-ASCII character as an escape, for this value only
+        try:
+            return super().write_double_quoted(text, split)
+        finally:
+            self.allow_unicode = True
+
+
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def dump_json(verdicts: Verdicts) -> str:
     """JSON (UTF-8 text). Characters a terminal may obey (C1 controls, bidi overrides) are written
     as \\u escapes, as JSON already writes the C0 ones: the same data, safe to print."""
-    text = json.dumps(verdicts_to_data(verdicts), ensure_ascii=False, indent=2) + "\n"
+    return safe_json(json.dumps(verdicts_to_data(verdicts), ensure_ascii=False, indent=2) + "\n")
+
+
+def safe_json(text: str) -> str:
+    """JSON text with C1 controls and bidi marks written as \\u escapes (they can only occur
+    inside strings, so the data is unchanged); json.dumps already escapes the C0 controls."""
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 

@@ -470,6 +470,9 @@ def test_markup_and_escapes_in_a_report_are_printed_as_plain_characters(tmp_path
     quotes = [c["evidence"][0]["quote"] for c in json.loads(out)["reports"][0]["claims"]]
     assert quotes[0].endswith("[/ \x9b2J \u202eevil\u202c.")  # the data itself is unchanged
     assert quotes[1] == "Police arrested 75 Taiwanese \x1b[31mR\x1b[0m [@click=app.quit]q[/]."
+    _, out, _ = cli("check", small_rules, report, "--format", "yaml")
+    assert not any(ch in out for ch in UNSAFE)
+    assert yaml.safe_load(out)["reports"][0]["claims"][0]["evidence"][0]["quote"] == quotes[0]
 
 
 def test_escapes_in_file_names_never_reach_the_terminal(tmp_path, cli, small_rules):
@@ -493,13 +496,16 @@ def test_escapes_in_a_gold_file_never_reach_the_terminal(tmp_path, cli, small_ru
     gold = tmp_path / "gold.yaml"
     gold.write_text(
         f"version: 1\nrules: {small_rules.name}\nreports:\n  - file: r.txt\n    claims:\n"
-        "      - id: taiwanese\n        verdict: supports\n        evidence: \"\\e]0;pwned\\a quote\"\n"
+        "      - id: taiwanese\n        verdict: supports\n        evidence: \"\\e]0;pwned\\a quote \\u202eevil\\x9b2J\"\n"
         "      - id: \"\\e[2Jwiped\"\n        verdict: contradicts\n"
     )
     code, out, err = cli("eval", gold, "--show-errors")
     assert code == 0 and err == ""
     assert not any(ch in out for ch in UNSAFE)
     assert "\\x1b]0;pwned\\x07 quote" in out and "\\x1b[2Jwiped" in out
+    code, out, err = cli("eval", gold, "--show-errors", "--format", "json")
+    assert code == 0 and not any(ch in out for ch in UNSAFE)
+    assert json.loads(out)["errors"][0]["gold_quotes"] == ["\x1b]0;pwned\x07 quote \u202eevil\x9b2J"]
 
 
 def test_html_is_read_without_fetching_anything_and_scripts_are_dropped(tmp_path, cli, small_rules, monkeypatch):

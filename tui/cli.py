@@ -13,7 +13,16 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from factdesk.claims.errors import FactdeskError
-from factdesk.claims.formats import dump_json, dump_yaml, file_stamp, load_gold, now, printable, write_atomic
+from factdesk.claims.formats import (
+    dump_json,
+    dump_yaml,
+    file_stamp,
+    load_gold,
+    now,
+    printable,
+    safe_json,
+    write_atomic,
+)
 from factdesk.claims.reports import Skipped
 from factdesk.claims.rules import load_rules
 from factdesk.claims.run import check_paths
@@ -298,7 +307,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
             results.append(item)
     scores = score(gold, results, skipped)
     out = render_scores(scores, args.format, show_errors=args.show_errors, base=str(Path(args.gold).parent))
-    sys.stdout.write(printable(out) if args.format == "table" else out)  # ids and files come from the gold file
+    # claim ids, files and quotes here come from the gold file: never raw to the terminal
+    sys.stdout.write(printable(out) if args.format == "table" else safe_json(out) if args.format == "json" else out)
     return EXIT_OK
 
 
