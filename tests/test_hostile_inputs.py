@@ -30,7 +30,7 @@ from factdesk.claims import formats
 from factdesk.claims.errors import FactdeskError, ReportError, RulesError, VerdictsError
 from factdesk.claims.figures import read_figures
 from factdesk.claims.formats import load_verdicts, write_atomic
-from factdesk.claims.reports import MAX_SENTENCE, decode, load_report, report_from_bytes
+from factdesk.claims.reports import LARGE_HTML, MAX_SENTENCE, decode, load_report, report_from_bytes
 from factdesk.claims.rules import MAX_RULES_BYTES, load_rules, parse_rules
 
 
@@ -508,6 +508,19 @@ def test_escapes_in_a_gold_file_never_reach_the_terminal(tmp_path, cli, small_ru
     assert json.loads(out)["errors"][0]["gold_quotes"] == ["\x1b]0;pwned\x07 quote \u202eevil\x9b2J"]
 
 
+def switch_off_networking(monkeypatch) -> list[object]:
+    """Every way to open a connection or look up a name raises, and is recorded."""
+    attempts: list[object] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        attempts.append(args)
+        raise OSError(errno.ENETUNREACH, "networking is switched off in this test")
+
+    for name in ("socket", "create_connection", "getaddrinfo", "gethostbyname"):
+        monkeypatch.setattr(socket, name, refuse)
+    return attempts
+
+
 def test_html_is_read_without_fetching_anything_and_scripts_are_dropped(tmp_path, cli, small_rules, monkeypatch):
     page = tmp_path / "page.html"
     page.write_text("""<!DOCTYPE html>
@@ -529,14 +542,7 @@ on scam centres, including 75 Taiwanese.</p>
 <noscript>NOSCRIPT-TEXT 777 people arrested</noscript>
 </article></body></html>
 """)
-    attempts: list[object] = []
-
-    def refuse(*args: object, **kwargs: object) -> None:
-        attempts.append(args)
-        raise OSError(errno.ENETUNREACH, "networking is switched off in this test")
-
-    for name in ("socket", "create_connection", "getaddrinfo", "gethostbyname"):
-        monkeypatch.setattr(socket, name, refuse)
+    attempts = switch_off_networking(monkeypatch)
     report = load_report(page)
     assert attempts == []
     assert report.kind == "html" and report.title == "Raids net 75 Taiwanese"
@@ -546,6 +552,26 @@ on scam centres, including 75 Taiwanese.</p>
         assert marker not in report.text
     code, out, _ = cli("check", small_rules, page)
     assert code == 0 and "2 supports" in out and attempts == []
+
+
+def test_a_huge_html_page_is_read_in_linear_time_without_its_scripts(tmp_path, monkeypatch):
+    attempts = switch_off_networking(monkeypatch)
+    paragraph = "<p>The river valley farmers said the harvest season was long, market price {} tonnes.</p>\n"
+    page = tmp_path / "huge.html"
+    page.write_text(
+        "<html><head><title>Harvest &amp; raids</title><script src='http://evil.example/x.js'></script>"
+        "<style>p::after { content: 'STYLE-TEXT' }</style></head><body><nav>NAV-TEXT</nav><article>"
+        + "".join(paragraph.format(i) for i in range(60_000))
+        + "<script>document.write('JS-TEXT 999 people arrested')</script><noscript>NOSCRIPT-TEXT</noscript>"
+        "<form><button>FORM-BUTTON</button></form><p>Police arrested 75 Taiwanese.</p></article></body></html>")
+    assert page.stat().st_size > LARGE_HTML
+    started = time.monotonic()
+    report = load_report(page)
+    assert time.monotonic() - started < 30
+    assert attempts == [] and report.title == "Harvest & raids"
+    assert report.text.endswith("market price 59999 tonnes.\nPolice arrested 75 Taiwanese.")
+    for marker in ("JS-TEXT", "STYLE-TEXT", "NAV-TEXT", "NOSCRIPT-TEXT", "FORM-BUTTON", "evil.example"):
+        assert marker not in report.text
 
 
 # =============================================================================================
