@@ -6,6 +6,7 @@ shared stem (`same_word`), so "Taiwan" meets "Taiwanese" and "arrested" meets "a
 
 from __future__ import annotations
 
+import functools
 import re
 
 STOPWORDS = frozenset(
@@ -123,18 +124,26 @@ SUBNATIONAL = frozenset(
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude, shared stem: lower case, British spellings folded, common endings removed."""
     w = word.lower().strip("'’-").replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    w = re.sub(r"tre(s?)$", r"ter\1", w)  # centre -> center
-    w = re.sub(r"is(e|es|ed|ing|er|ers|ation)$", r"iz\1", w)  # organise -> organize
-    return w
+    w = _TRE.sub(r"ter\1", w)  # centre -> center
+    return _ISE.sub(r"iz\1", w)  # organise -> organize
 
 
+_TRE = re.compile(r"tre(s?)$")
+_ISE = re.compile(r"is(e|es|ed|ing|er|ers|ation)$")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def same_word(a: str, b: str) -> bool:
-    """Do two words share a stem? ('taiwan', 'taiwanese'), ('compound', 'compounds')."""
+    """Do two words share a stem? ('taiwan', 'taiwanese'), ('compound', 'compounds').
+
+    Cached: the matcher asks about the same few hundred word pairs again and again.
+    """
     a, b = stem(a), stem(b)
     if a == b:
         return True
@@ -148,11 +157,24 @@ def same_word(a: str, b: str) -> bool:
 
 
 def _alias(a: str, b: str) -> bool:
+    """'filipino' and 'philippines': one country's names whose stems do not meet."""
+    names = _ALIAS_GROUPS.get(a) or _ALIAS_GROUPS.get(a[:-1])  # a name, or its plural
+    return names is not None and (b in names or b[:-1] in names)
+
+
+def _alias_groups() -> dict[str, frozenset[str]]:
+    """Every name of a country, mapped to all the names it shares a country with."""
+    groups: dict[str, set[str]] = {}
     for country, demonyms in DEMONYM_ALIASES.items():
-        names = (country, *demonyms)
-        if any(a.startswith(n) for n in names) and any(b.startswith(n) for n in names):
-            return True
-    return False
+        names = {country, *demonyms}
+        for name in list(names):
+            names |= groups.get(name, set())
+        for name in names:
+            groups[name] = names
+    return {name: frozenset(names) for name, names in groups.items()}
+
+
+_ALIAS_GROUPS = _alias_groups()
 
 
 def words(text: str) -> list[str]:
