@@ -63,8 +63,10 @@ def glyph(pair: ClaimVerdict, stale: bool, selected: bool = False) -> Content:
 
 
 def glyph_text(pair: ClaimVerdict, stale: bool) -> Text:
-    style = f"{_PLAIN[pair.verdict]} " + ("bold underline" if pair.reviewed else "dim")
-    return Text(GLYPH[pair.verdict] + ("!" if stale else " "), style="bold yellow" if stale else style)
+    """A pair in the matrix (Rich, for DataTable): as `glyph`, with "!" after a stale one."""
+    if stale:
+        return Text(GLYPH[pair.verdict] + "!", style="bold yellow")
+    return Text(GLYPH[pair.verdict], style=f"{_PLAIN[pair.verdict]} " + ("bold underline" if pair.reviewed else "dim"))
 
 
 def verdict(v: Verdict) -> Content:
@@ -80,13 +82,14 @@ def claim_item(claim: Claim, pairs: Sequence[tuple[ClaimVerdict, bool]], first: 
     return Content("\n").join([head, row])
 
 
-def report_item(number: int, name: str, title: str, reviewed: int, total: int, stale: bool) -> Content:
+def report_item(number: int, name: str, title: str, reviewed: int, total: int, stale: bool,
+                width: int = 40) -> Content:
     count = Content.styled(f"{reviewed}/{total}", "$text-success" if reviewed == total else "$text-muted")
     parts: list[Content | str | tuple[str, str]] = [(f"{number:>3} ", "$text-muted"), count, " ", (line(name), "bold")]
     if stale:
         parts.append((" stale", "bold $text-warning"))
     if title:
-        parts += ["\n      ", (line(title), "italic")]
+        parts += ["\n      ", Content.styled(line(title), "italic").truncate(width - 6, ellipsis=True)]
     return Content.assemble(*parts)
 
 

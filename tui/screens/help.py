@@ -35,10 +35,11 @@ class Help(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="box help"):
             yield Static(Content("Keys"), classes="title")
-            yield DataTable(cursor_type="row", zebra_stripes=True, id="keys")
             where = str(self.keymap_file) if self.keymap_file else "$XDG_CONFIG_HOME/factdesk/keymap.toml"
-            yield Static(Content.assemble("Rebind keys in ", safe(where), ' with a [keymap] table: '
-                                          '"review.supports" = "y"   (several keys: "j,down")'), classes="hint")
+            yield Static(Content.assemble("Rebind keys in ", safe(where), ' with a [keymap] table of binding '
+                                          'ids, e.g.  "review.supports" = "y"  or  "review.next_claim" = "j,down"'),
+                         classes="hint")
+            yield DataTable(cursor_type="row", zebra_stripes=True, id="keys")
             yield Static(Content("escape or ? closes this screen"), classes="hint")
 
     def on_mount(self) -> None:

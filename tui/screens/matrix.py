@@ -35,6 +35,7 @@ class Matrix(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.sub_title = "claims x reports"
         s = self.state
         table = self.query_one(DataTable)
         table.add_column(Text("claim"), key="claim")

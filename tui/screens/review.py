@@ -385,7 +385,8 @@ class ReviewScreen(Screen[None]):
         reviewed = sum(c.reviewed and not s.is_stale(index, j) for j, c in enumerate(r.claims))
         stale = any(s.is_stale(index, j) for j in range(len(r.claims)))
         title = s.texts[index].title if index < len(s.texts) else r.title
-        return render.report_item(index + 1, Path(r.file).name, title, reviewed, len(r.claims), stale)
+        width = self.query_one("#reports").size.width or 44
+        return render.report_item(index + 1, Path(r.file).name, title, reviewed, len(r.claims), stale, width - 2)
 
     def update_report_item(self, index: int) -> None:
         reports = self.query_one("#reports", PickList)
