@@ -341,7 +341,7 @@ class _Checker:
             return None
         for key in TOP_KEYS:
             if key not in top:
-                self.add(root, f"missing '{key}' at the top level", _TOP_HINTS[key])
+                self.add(root, f"{key} is missing", _TOP_HINTS[key])
         if "version" in top:
             version_node = top["version"][1]
             if not isinstance(version_node, yaml.ScalarNode):
@@ -362,7 +362,7 @@ class _Checker:
         if not isinstance(node, yaml.MappingNode):
             return None
         if "title" not in fields:
-            self.add(node, "missing 'title' in source", "the source article's headline")
+            self.add(node, "source.title is missing", "the source article's headline")
         values = {k: self.text(v, f"source.{k}", required=(k == "title")) for k, (_, v) in fields.items()}
         if values.get("file") and base is not None:
             try:
@@ -403,7 +403,7 @@ class _Checker:
             return None
         for key in ("id", "statement", "quantity"):
             if key not in fields:
-                self.add(node, f"missing '{key}' in {where}", _CLAIM_HINTS[key])
+                self.add(node, f"{where}.{key} is missing", _CLAIM_HINTS[key])
         values: dict[str, object] = {}
         for key in ("id", "statement", "quantity"):
             if key in fields:

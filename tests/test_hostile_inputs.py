@@ -96,7 +96,7 @@ def test_schema_errors_are_all_listed_in_file_order_with_paths_and_expectations(
         f"{bad}:8:9: claims[1].id 'Two' is not a lower-case slug "
         "(expected lower-case letters, digits and hyphens, e.g. total-arrests)",
         f"{bad}:11:16: claims[1].tolerance is '2' (expected a relative slack between 0 and 1, e.g. 0.05 for 5%)",
-        f"{bad}:12:5: missing 'quantity' in claims[2] (expected the figure claimed, e.g. 'more than 1,000')",
+        f"{bad}:12:5: claims[2].quantity is missing (expected the figure claimed, e.g. 'more than 1,000')",
         f"{bad}:16:15: claims[3].quantity: cannot read quantity 'lots': found no figure "
         "(expected one figure, such as '75', 'more than 1,000', 'US$40 billion' or 'three days')",
     ]
