@@ -150,6 +150,14 @@ def pasted_path(verdicts: Path) -> Path:
     return path
 
 
+def decisions_only(verdicts: Verdicts) -> Verdicts:
+    """People's verdicts and notes, without the evidence: what a recovery file needs to bring a
+    review back (the checker's part is checked again), and quick to write after every change."""
+    return replace(verdicts, reports=tuple(
+        replace(r, claims=tuple(replace(c, evidence=()) for c in r.claims if c.reviewed or c.note))
+        for r in verdicts.reports))
+
+
 def with_missing(verdicts: Verdicts, missing: tuple[ReportVerdicts, ...]) -> Verdicts:
     """The verdicts to save: this review's, then those of reports that could not be found."""
     have = {r.file for r in verdicts.reports}

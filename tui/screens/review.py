@@ -42,7 +42,7 @@ from factdesk.tui.render import neutralise
 from factdesk.tui.screens.dialogs import Answer, Ask, Choice, Paste
 from factdesk.tui.screens.help import Help
 from factdesk.tui.screens.matrix import Matrix
-from factdesk.tui.session import LoadPlan, VerdictsFile, pasted_path, plan, shown, with_missing
+from factdesk.tui.session import LoadPlan, VerdictsFile, decisions_only, pasted_path, plan, shown, with_missing
 from factdesk.tui.widgets.fields import PickList, SafeInput
 
 ALTERNATIVES = 8  # other passages offered after the evidence
@@ -150,6 +150,7 @@ class ReviewScreen(Screen[None]):
         self.report = self.claim = self.passage = 0
         self.filter = ""
         self.listed: list[int] = []  # the claims in the list (after the filter)
+        self.drawn: tuple[object, ...] = (None,)  # what the claims list was last drawn from
         self.source = SourceView(None)
         self.missing: tuple[ReportVerdicts, ...] = ()
         self.skipped: list[Skipped] = []
@@ -187,9 +188,9 @@ class ReviewScreen(Screen[None]):
     def dump(self, state: ReviewState) -> str:
         return dump_yaml(with_missing(to_verdicts(state), self.missing))
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="autosave")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="autosave", description="autosave")
     def autosave(self, file: VerdictsFile, state: ReviewState, seq: int) -> None:
-        text = self.dump(state)
+        text = dump_yaml(decisions_only(with_missing(to_verdicts(state), self.missing)))
         with self.autosave_lock:
             if seq > self.autosave_floor and seq == self.autosave_seq:
                 file.autosave(text)
@@ -295,7 +296,7 @@ class ReviewScreen(Screen[None]):
         self.query_one(ProgressBar).update(total=len(p.paths) or None, progress=0)
         self.load(p, source)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="check reports")
     def load(self, p: LoadPlan, source: bool) -> None:
         worker = get_current_worker()
         rules = self.setup.rules
@@ -411,6 +412,15 @@ class ReviewScreen(Screen[None]):
         width = max(8, (claims.size.width or 40) - 4)
         first = min(max(0, self.report - width // 2), max(0, n - width))
         last = min(n, first + width)
+        drawn = (s, tuple(listed), first, last, self.report)  # what the items show: redraw only on change
+        if drawn[0] is not self.drawn[0] or drawn[1:] != self.drawn[1:]:
+            self.drawn = drawn
+            self.draw_claims(claims, listed, first, last)
+        if self.claim in listed:
+            claims.highlighted = listed.index(self.claim)
+
+    def draw_claims(self, claims: PickList, listed: list[int], first: int, last: int) -> None:
+        s, n = self.state, len(self.state.reports)
         items = []
         for c in listed:
             pairs = [(s.pair(r, c), s.is_stale(r, c)) for r in range(first, last)]
@@ -421,8 +431,6 @@ class ReviewScreen(Screen[None]):
         else:
             for i, item in enumerate(items):
                 claims.replace_option_prompt_at_index(i, item)
-        if self.claim in listed:
-            claims.highlighted = listed.index(self.claim)
 
     def refresh_pair(self) -> None:
         s = self.state
