@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import math
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -59,7 +58,6 @@ RSS_FLAT_MAX = 1.25  # peak RSS at 4,000 reports / at 1,000
 JOBS_MIN = 1.6  # --jobs 1 time / --jobs 2 time
 MB_PER_MB_MAX = 10.0  # extra peak RSS (over checking one small report) per MB of report
 
-OUT = corpus.out_root()
 
 
 def section_budget(name: str) -> float:
@@ -114,11 +112,11 @@ def large_corpus() -> Path:
 
 
 @pytest.fixture(scope="session")
-def small(small_corpus, bench_report) -> Series:
+def small(small_corpus, bench_report, tmp_path_factory) -> Series:
     """1,000 reports: the floor, check (default table), check --format yaml, the pipeline."""
     folder = str(small_corpus)
     sample = len(range(0, N_SMALL, EVERY))
-    scratch = Path(tempfile.mkdtemp(prefix="factdesk-bench-"))
+    scratch = tmp_path_factory.mktemp("pipeline")
 
     def pipeline(timeout):
         timing = scratch / "timing.json"
@@ -152,10 +150,11 @@ def small(small_corpus, bench_report) -> Series:
 
 
 @pytest.fixture(scope="session")
-def large(large_corpus, bench_report) -> tuple[Series, list[str]]:
+def large(large_corpus, bench_report, tmp_path_factory) -> tuple[Series, list[str]]:
     """4,000 reports: check --format yaml with --jobs 1 and --jobs 2 (outputs kept to compare)."""
     folder = str(large_corpus)
-    outputs = {1: OUT / "jobs1.yaml", 2: OUT / "jobs2.yaml"}
+    scratch = tmp_path_factory.mktemp("jobs")
+    outputs = {1: scratch / "jobs1.yaml", 2: scratch / "jobs2.yaml"}
 
     def jobs(n):
         return lambda timeout: run_child(check_cmd(folder, "--format", "yaml", "--jobs", str(n)),
