@@ -193,13 +193,31 @@ def html_article(html: str, name: str) -> tuple[str, str]:
             html, include_comments=False, include_tables=True, include_links=False,
             include_images=False, favor_recall=True, with_metadata=False, prune_xpath=_NOT_ARTICLE,
         )
-        meta = trafilatura.extract_metadata(html) if text else None
     except Exception as exc:  # noqa: BLE001 (a page the parser chokes on is skipped, not fatal)
         raise ReportError(f"{name}: cannot read the HTML page ({type(exc).__name__})") from exc
     if not text:
         raise ReportError(f"{name}: no article text found in the HTML page")
-    title = (meta.title if meta is not None and meta.title else "") or Path(name).name
-    return text, title
+    return text, _page_title(html) or Path(name).name
+
+
+def _page_title(html: str) -> str:
+    """The page's title as trafilatura's metadata finds it (meta tags, JSON-LD, <title>, <h1>),
+    without the rest of extract_metadata: its date search alone costs seconds on first use."""
+    from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(html)
+        if tree is None:
+            return ""
+        meta = examine_meta(tree)
+        try:
+            meta = extract_meta_json(tree, meta)
+        except Exception:  # noqa: BLE001 (trafilatura guards this call the same way)
+            pass
+        return " ".join((meta.title or extract_title(tree) or "").split())
+    except Exception:  # noqa: BLE001 (no title is not a reason to skip the report)
+        return ""
 
 
 LARGE_HTML = 4_000_000  # characters; trafilatura takes ~3 s at 2 MB and ~30 s at 9 MB
