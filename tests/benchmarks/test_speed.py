@@ -59,7 +59,6 @@ JOBS_MIN = 1.6  # --jobs 1 time / --jobs 2 time
 MB_PER_MB_MAX = 10.0  # extra peak RSS (over checking one small report) per MB of report
 
 
-
 def section_budget(name: str) -> float:
     """Seconds for a section: its share of BENCH_BUDGET; measure 5 (run last) gets no more than
     what is left of the whole budget, but at least GROWTH_MIN."""
