@@ -166,6 +166,8 @@ def _replace_with(path: Path, data: bytes, folder: Path, mode: int | None) -> No
             view = memoryview(data)
             while view:
                 written = os.write(fd, view[:1 << 20])
+                if written <= 0:  # a device that takes nothing would loop for ever
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
                 view = view[written:]
             if mode is not None:
                 try:
