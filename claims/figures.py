@@ -22,7 +22,7 @@ from enum import StrEnum
 from text_to_num import text2num
 
 from .errors import QuantityError
-from .lexicon import is_country, is_demonym
+from .lexicon import alternation, is_country, is_demonym
 
 INF = math.inf
 
@@ -105,30 +105,6 @@ class Figure:
 # ---------------------------------------------------------------------------------------------
 # Vocabulary
 # ---------------------------------------------------------------------------------------------
-
-
-def _trie(words: list[str]) -> str:
-    """A regex for any of `words`, factored by shared prefixes so that a miss fails at once."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word.lower():
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_pattern(tree)
-
-
-def _trie_pattern(node: dict) -> str:
-    alts = [
-        (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if not alts:
-        return ""
-    if len(alts) == 1 and "" not in node:
-        return alts[0]
-    return "(?:" + "|".join(alts) + ")" + ("?" if "" in node else "")
 
 
 _UNITS = (
@@ -219,7 +195,7 @@ _HEDGES_BEFORE: list[tuple[str, Hedge]] = [
     ("under", Hedge.LESS_THAN), ("below", Hedge.LESS_THAN),
 ]
 _HEDGE_BEFORE_RE = re.compile(
-    r"(?<![\w$])(?P<hedge>" + _trie([h for h, _ in _HEDGES_BEFORE]) + r")\s*$",
+    r"(?<![\w$])(?P<hedge>" + alternation([h for h, _ in _HEDGES_BEFORE]) + r")\s*$",
     re.IGNORECASE,
 )
 _HEDGE_BY_WORDS = {" ".join(h.split()): kind for h, kind in _HEDGES_BEFORE}
@@ -332,7 +308,7 @@ _WORDS = (
 # ordinary words without trying every alternative.
 _LEAD = (
     r"(?<!\w)(?=[\d$€£¥₫฿₹₱₩+(.]|an?\s|"
-    + _trie(
+    + alternation(
         _UNITS + _TENS + list(_SCALE_WORDS) + list(_MONTHS) + _CURRENCY_CODES
         + ["dozen", "half", "tens", "scores", "several", "many", "from", "between", "http", "www.",
            "u.s.", "rp"]
@@ -472,6 +448,14 @@ def read_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         figures.append(figure)
         pos = figure.end
     return figures
+
+
+def currency_marks(code: str) -> list[str]:
+    """Every way the grammar reads `code` in a text: 'USD' -> '$', 'US$', 'USD', 'dollars', ..."""
+    marks = [k for k, v in _CURRENCY_PREFIX.items() if v == code]
+    marks += [w for w, v in _CURRENCY_WORDS.items() if v == code]
+    marks += [c for c in _CURRENCY_CODES if c == code or (c == "RMB" and code == "CNY")]
+    return marks
 
 
 def read_quantity(text: str) -> Figure:

@@ -10,16 +10,18 @@ when it matches an exact claim exactly or already exceeds it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
-from .figures import Figure, Hedge, Interval, Kind, read_figures
+from .figures import Figure, Hedge, Interval, Kind, currency_marks, read_figures
 from .lexicon import (
-    NEUTRAL_MODIFIERS, PEOPLE, REPORTING, STOPWORDS, SUBNATIONAL, content_words, countries_in, is_country,
-    is_demonym, is_region, measures_in, nearest_measures, same_word, words,
+    NEUTRAL_MODIFIERS, PEOPLE, REPORTING, STOPWORDS, SUBNATIONAL, alternation, content_words, countries_in,
+    is_country,
+    alias_names, is_demonym, is_region, measure_pattern, measures_in, nearest_measures, same_word, stem, words,
 )
 from .reports import Report, Sentence
 from .rules import Claim
@@ -59,58 +61,72 @@ class Passage:
 
 
 class Analysis:
-    """A report's figures with what each counts, and per-sentence context, built once."""
+    """A report read for matching: figures and their context, worked out sentence by sentence
+    as the claims ask (a claim only looks at sentences holding one of its cue words)."""
 
     def __init__(self, report: Report) -> None:
         self.report = report
         self.text = report.text
-        self.mentions: tuple[Mention, ...] = tuple(self._mentions())
-        self._by_sentence: dict[int, list[Mention]] = {}
-        for mention in self.mentions:
-            self._by_sentence.setdefault(mention.index, []).append(mention)
+        self._starts = [s.start for s in report.sentences]
+        self._mentions: dict[int, list[Mention]] = {}
+        self._antecedents: dict[int, int | None] = {}
+        self._measures: dict[int, frozenset[str]] = {}
+        self._countries: dict[int, frozenset[str]] = {}
 
     def in_sentence(self, index: int) -> list[Mention]:
-        return self._by_sentence.get(index, [])
-
-    def _mentions(self):
-        text = self.text
-        for index, sentence in enumerate(self.report.sentences):
-            for figure in read_figures(text, sentence.start, sentence.end):
+        """The figures of one sentence, with what each counts (read once, on first use)."""
+        found = self._mentions.get(index)
+        if found is None:
+            sentence = self.report.sentences[index]
+            found = []
+            for figure in read_figures(self.text, sentence.start, sentence.end):
                 if figure.end > sentence.end:
-                    figure = _clip(figure, sentence.end, text)
-                noun, origin, partitive = _counted(text, figure, sentence)
-                yield Mention(figure, index, noun, origin, partitive)
+                    figure = _clip(figure, sentence.end, self.text)
+                noun, origin, partitive = _counted(self.text, figure, sentence)
+                found.append(Mention(figure, index, noun, origin, partitive))
+            self._mentions[index] = found
+        return found
+
+    def sentence_at(self, position: int) -> int | None:
+        """The index of the sentence holding `position`, if any."""
+        index = bisect_right(self._starts, position) - 1
+        if index < 0 or position >= self.report.sentences[index].end:
+            return None
+        return index
 
     def sentence_text(self, index: int) -> str:
         s = self.report.sentences[index]
         return self.text[s.start:s.end]
 
-    @cached_property
-    def antecedents(self) -> list[int | None]:
+    def says(self, index: int, pattern: re.Pattern[str]) -> bool:
+        """Does the sentence, or the one before it, match `pattern`?"""
+        sentences = self.report.sentences
+        lo = sentences[index - 1].start if index > 0 else sentences[index].start
+        return pattern.search(self.text, lo, sentences[index].end) is not None
+
+    def antecedent(self, index: int) -> int | None:
         """The earlier sentence a sentence leans on ("They included ...", "The 215 foreigners were")."""
-        out: list[int | None] = []
-        first_seen: dict[float, int] = {}
-        for i in range(len(self.report.sentences)):
-            s = self.sentence_text(i)
-            ante: int | None = None
-            if i > 0 and _LEANS_BACK.match(s):
-                ante = self._group_before(i)
-            elif i > 0 and _BULLET.match(s):
-                ante = next((j for j in range(i - 1, -1, -1)
-                             if not _BULLET.match(self.sentence_text(j))), None)
-            for m in self.in_sentence(i):
-                if m.figure.kind is not Kind.COUNT:
-                    continue
-                seen = first_seen.get(m.figure.value)
-                if seen is not None and seen < i and _DEFINITE_BEFORE.search(
-                    self.text, max(0, m.figure.start - 5), m.figure.start
-                ):
-                    ante = seen
+        if index in self._antecedents:
+            return self._antecedents[index]
+        s = self.sentence_text(index)
+        ante: int | None = None
+        if index > 0 and _LEANS_BACK.match(s):
+            ante = self._group_before(index)
+        elif index > 0 and _BULLET.match(s):
+            ante = next((j for j in range(index - 1, -1, -1) if not _BULLET.match(self.sentence_text(j))), None)
+        for m in self.in_sentence(index):
+            if m.figure.kind is Kind.COUNT and _DEFINITE_BEFORE.search(
+                self.text, max(0, m.figure.start - 7), m.figure.start
+            ):
+                # "The 215 foreign nationals were ...": the sentence that first gave 215
+                earlier = next((j for j in range(index) if any(
+                    o.figure.kind is Kind.COUNT and o.figure.value == m.figure.value
+                    for o in self.in_sentence(j))), None)
+                if earlier is not None:
+                    ante = earlier
                     break
-            for m in self.in_sentence(i):
-                first_seen.setdefault(m.figure.value, i)
-            out.append(ante)
-        return out
+        self._antecedents[index] = ante
+        return ante
 
     def _group_before(self, index: int) -> int:
         """The sentence that "They" or "Those held" points back to: the nearest of the three
@@ -123,6 +139,12 @@ class Analysis:
     def measures(self, mention: Mention) -> frozenset[str]:
         """What happened to the things counted: from the figure's clause, else its sentence,
         else the sentence it leans on."""
+        key = mention.figure.start
+        if key not in self._measures:
+            self._measures[key] = self._find_measures(mention)
+        return self._measures[key]
+
+    def _find_measures(self, mention: Mention) -> frozenset[str]:
         s = self.report.sentences[mention.index]
         text = self.text
         lo, hi = mention.figure.start, mention.figure.end
@@ -131,7 +153,7 @@ class Analysis:
         while hi < s.end and text[hi] not in _CLAUSE_MARKS:
             hi += 1
         found = nearest_measures(text[lo:hi], mention.figure.start - lo) or measures_in(text[s.start:s.end])
-        ante = self.antecedents[mention.index]
+        ante = self.antecedent(mention.index)
         if not found and ante is not None:
             found = measures_in(self.sentence_text(ante))
         return found
@@ -139,7 +161,7 @@ class Analysis:
     def scope(self, mention: Mention, claim_places: tuple[str, ...]) -> bool:
         """Is the figure's scope narrower than a whole-country count (one city, day or raid)?"""
         narrow = self._narrow(mention.index, mention.figure, claim_places)
-        ante = self.antecedents[mention.index]
+        ante = self.antecedent(mention.index)
         if narrow is None and ante is not None:
             narrow = self._narrow_sentence(ante, claim_places)
         return bool(narrow)
@@ -180,7 +202,7 @@ class Analysis:
         its sentence, the sentence it leans on, and the two before ("a raid in the town")."""
         index = mention.index
         parts = [self.sentence_text(i) for i in range(max(0, index - 2), index + 1)]
-        ante = self.antecedents[index]
+        ante = self.antecedent(index)
         if ante is not None and ante < index - 2:
             parts.append(self.sentence_text(ante))
         return " ".join(parts)
@@ -188,15 +210,20 @@ class Analysis:
     def elsewhere(self, mention: Mention, countries: frozenset[str]) -> bool:
         """Does the figure's sentence (or, when it names none, the dateline) speak of other
         countries only?"""
-        named = countries_in(self.sentence_text(mention.index))
+        named = self.countries(mention.index)
         # "Indonesia's ministry said 271 Indonesians were held": a country counting its own people
         named = frozenset(c for c in named if not any(same_word(w, c) for w in (*mention.noun, *mention.origin)))
         if not named:
-            ante = self.antecedents[mention.index]
-            named = countries_in(self.sentence_text(ante)) if ante is not None else frozenset()
+            ante = self.antecedent(mention.index)
+            named = self.countries(ante) if ante is not None else frozenset()
         if not named:
             named = self.dateline
         return bool(named) and not (named & countries)
+
+    def countries(self, index: int) -> frozenset[str]:
+        if index not in self._countries:
+            self._countries[index] = countries_in(self.sentence_text(index))
+        return self._countries[index]
 
     @cached_property
     def dateline(self) -> frozenset[str]:
@@ -404,6 +431,8 @@ class ClaimTerms:
     rate: str
     people: bool  # the unit is people in general ("people", "suspects")
     query: str  # the text passages are ranked against
+    cues: Cues  # words one of which a sentence must hold to speak of the claim
+    also: re.Pattern[str] | None  # and, for a loose claim, words its sentence must hold too
 
     @classmethod
     def of(cls, claim: Claim, source_title: str = "") -> ClaimTerms:
@@ -423,18 +452,134 @@ class ClaimTerms:
                 rate = "year"
         people = any(len(u) == 1 and u[0].lower() in PEOPLE for u in units) or not units
         query = " ".join([claim.statement, *claim.units, *claim.context])
-        return cls(claim, units, measures, local, known, countries, rate, people, query)
+        return cls(claim, units, measures, local, known, countries, rate, people, query,
+                   _cues(claim, units, people), _also(claim, measures, rate, people))
 
 
-def ties(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None) -> list[Tie]:
-    """Every figure in the report that speaks of the claim's quantity, strongest first."""
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Words without which no figure in a sentence can be tied to a claim: what it counts (as
+    word beginnings), its currency, a unit of time. Sentences without any are not read."""
+
+    prefixes: frozenset[str] = frozenset()
+    wholes: frozenset[str] = frozenset()  # whole words and currency marks ("people", "$", "usd")
+    spans: bool = False  # "from June 27 to July 22": days named by their ends
+
+    def met_by(self, group: str, word: str) -> bool:
+        if group == "prefix":
+            return any(word.startswith(p) for p in self.prefixes)
+        if group == "span":
+            return self.spans
+        return word in self.wholes
+
+
+def _cues(claim: Claim, units: tuple[tuple[str, ...], ...], people: bool) -> Cues:
+    if claim.kind is Kind.MONEY:
+        return Cues(wholes=frozenset(" ".join(m.lower().split()) for m in currency_marks(claim.figure.currency)))
+    if claim.kind is Kind.DURATION:
+        return Cues(prefixes=_TIME_WORDS, spans=True)
+    if claim.kind is Kind.PERCENT:
+        return Cues(prefixes=frozenset({"percent", "pct"}), wholes=frozenset({"%", "per cent"}))
+    prefixes, wholes = set(), set()
+    for word in (w for unit in units for w in unit):
+        for name in (stem(word), *alias_names(stem(word))):
+            if len(name) < 4:
+                wholes.add(name)
+            else:
+                prefixes.add(name[:5] if len(name) >= 8 else name[:4])
+    if people:
+        wholes |= {*PEOPLE, "total", "number", "tally", "figure", "count"}
+    return Cues(frozenset(prefixes), frozenset(wholes))
+
+
+_TIME_WORDS = frozenset({"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade"})
+
+
+class CueIndex:
+    """One pass over a report finds, for every claim, the sentences holding its cues."""
+
+    def __init__(self, terms: list[ClaimTerms]) -> None:
+        self.terms = terms
+        prefixes = set().union(*(t.cues.prefixes for t in terms))
+        wholes = set().union(*(t.cues.wholes for t in terms))
+        words_ = {w for w in wholes if w[:1].isalpha()}
+        marks = wholes - words_
+        parts = []
+        if prefixes:
+            parts.append(r"(?P<prefix>\b" + alternation(prefixes) + ")")
+        if words_:
+            parts.append(r"(?P<whole>\b" + alternation(words_) + r"\b)")
+        if marks:
+            parts.append(r"(?P<mark>" + "|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True)) + ")")
+        if any(t.cues.spans for t in terms):
+            parts.append(r"(?P<span>\b(?:from|between)\s+(?:\S+\s+){0,3}?" + _WHEN_WORDS + ")")
+        # Only a word start with a possible first letter (or a currency mark) is tried further.
+        firsts = {w[0].lower() for w in prefixes | wholes} | ({"f", "b"} if any(t.cues.spans for t in terms) else set())
+        lead = "[" + "".join(sorted({re.escape(c) for c in firsts} | {re.escape(c.upper()) for c in firsts})) + "]"
+        self.pattern = re.compile(r"(?<![A-Za-z])(?=" + lead + ")(?:" + ("|".join(parts) or r"(?!)") + ")", re.I)
+        self._cued: dict[tuple[str, str], tuple[int, ...]] = {}  # which claims a matched word cues
+
+    def _claims_cued(self, group: str, text: str) -> tuple[int, ...]:
+        key = (group, text)
+        claims = self._cued.get(key)
+        if claims is None:
+            word = " ".join(text.lower().split())
+            claims = tuple(n for n, t in enumerate(self.terms) if t.cues.met_by(group, word))
+            self._cued[key] = claims
+        return claims
+
+    def sentences(self, analysis: Analysis) -> list[list[int]]:
+        """For each claim (in the order given), the indexes of the sentences it should read."""
+        found: list[list[int]] = [[] for _ in self.terms]
+        for m in self.pattern.finditer(analysis.text):
+            index = analysis.sentence_at(m.start())
+            if index is None:
+                continue
+            for n in self._claims_cued(m.lastgroup or "", m.group(0)):
+                seen = found[n]
+                if not seen or seen[-1] != index:
+                    seen.append(index)
+        return [
+            [i for i in seen if terms.also is None or analysis.says(i, terms.also)]
+            for terms, seen in zip(self.terms, found)
+        ]
+
+
+def _also(claim: Claim, measures: frozenset[str], rate: str, people: bool) -> re.Pattern[str] | None:
+    """What else a sentence (or the one before it) must say for a loosely described claim: its
+    event for people in general or a span of days (see `_tie`), its period for money per year."""
+    if claim.kind is Kind.MONEY and rate:
+        return _RATE_WORDS
+    wanted = measures - {"exist"}
+    if wanted and (claim.kind is Kind.DURATION or (people and claim.kind is Kind.COUNT)):
+        related = set(wanted)
+        if claim.kind is not Kind.DURATION:
+            for m in wanted:
+                related |= _RELATED.get(m, set())
+        return measure_pattern(related)
+    return None
+
+
+_WHEN_WORDS = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday"
+               r"|friday|saturday|sunday)")
+
+
+def ties(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None,
+         sentences: list[int] | None = None) -> list[Tie]:
+    """Every figure in the report that speaks of the claim's quantity, strongest first.
+
+    `sentences` are the ones to read (from a CueIndex built for all the claims at once).
+    """
     terms = terms or ClaimTerms.of(claim)
+    if sentences is None:
+        sentences = CueIndex([terms]).sentences(analysis)[0]
     out: list[Tie] = []
     scores: dict[int, float] = {}
-    for mention in analysis.mentions:
-        tie = _tie(terms, analysis, mention, scores)
-        if tie is not None:
-            out.append(tie)
+    for index in sentences:
+        for mention in analysis.in_sentence(index):
+            tie = _tie(terms, analysis, mention, scores)
+            if tie is not None:
+                out.append(tie)
     out.sort(key=lambda t: (-t.strength, t.mention.figure.start))
     return out
 

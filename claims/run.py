@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from .errors import ReportError
-from .match import ClaimTerms
+from .match import ClaimTerms, CueIndex
 from .reports import Report, Skipped, expand_paths, load_report
 from .rules import RuleSet
 from .verdicts import ReportVerdicts, check_report
@@ -20,6 +20,7 @@ class _Checker:
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules
         self.terms = [ClaimTerms.of(c, rules.source.title) for c in rules.claims]
+        self.cues = CueIndex(self.terms)
 
     def __call__(self, path: str) -> ReportVerdicts | Skipped:
         try:
@@ -27,7 +28,7 @@ class _Checker:
         except ReportError as exc:
             reason = str(exc)
             return Skipped(path, reason.removeprefix(f"{path}: "))
-        return check_report(self.rules, report, self.terms)
+        return check_report(self.rules, report, self.terms, self.cues)
 
 
 _worker: _Checker | None = None
@@ -97,7 +98,7 @@ def check_loaded(
     for item in items:
         if isinstance(item, Skipped):
             yield item
-    terms = [ClaimTerms.of(c, rules.source.title) for c in rules.claims]
+    checker = _Checker(rules)
     for done, path in enumerate(files, 1):
         if stop is not None and stop():
             return
@@ -106,6 +107,6 @@ def check_loaded(
         except ReportError as exc:
             yield Skipped(path, str(exc).removeprefix(f"{path}: "))
         else:
-            yield report, check_report(rules, report, terms)
+            yield report, check_report(rules, report, checker.terms, checker.cues)
         if progress is not None:
             progress(done, len(files), path)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .figures import Interval, describe_interval
-from .match import Analysis, ClaimTerms, Tie, ties
+from .match import Analysis, ClaimTerms, CueIndex, Tie, ties
 from .reports import Report
 from .rules import Claim, RuleSet
 
@@ -74,16 +74,24 @@ class Verdicts:
     version: int = 1
 
 
-def check_report(rules: RuleSet, report: Report, terms: list[ClaimTerms] | None = None) -> ReportVerdicts:
-    """The checker's verdict for every claim of `rules` in one report."""
+def check_report(rules: RuleSet, report: Report, terms: list[ClaimTerms] | None = None,
+                 cues: CueIndex | None = None) -> ReportVerdicts:
+    """The checker's verdict for every claim of `rules` in one report.
+
+    `terms` and `cues` are derived from the rules; pass them in when checking many reports.
+    """
     analysis = Analysis(report)
     terms = terms or [ClaimTerms.of(c, rules.source.title) for c in rules.claims]
-    verdicts = tuple(judge(t.claim, analysis, t) for t in terms)
+    cues = cues or CueIndex(terms)
+    verdicts = tuple(
+        judge(t.claim, analysis, t, sentences) for t, sentences in zip(terms, cues.sentences(analysis))
+    )
     return ReportVerdicts(report.file, report.sha256, verdicts, report.title)
 
 
-def judge(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None) -> ClaimVerdict:
-    verdict, evidence = decide(claim, ties(claim, analysis, terms), analysis)
+def judge(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None,
+          sentences: list[int] | None = None) -> ClaimVerdict:
+    verdict, evidence = decide(claim, ties(claim, analysis, terms, sentences), analysis)
     return ClaimVerdict(claim.id, verdict, verdict, evidence)
 
 
