@@ -162,7 +162,7 @@ DEMONYM_ALIASES = {
     "laos": ("lao", "laotian"), "switzerland": ("swiss",), "wales": ("welsh",),
     "ireland": ("irish",), "britain": ("british", "briton"), "uk": ("british", "briton"),
     "us": ("american",), "usa": ("american",), "peru": ("peruvian",), "china": ("chinese",),
-    "thailand": ("thai",), "vietnam": ("vietnamese",), "taiwan": ("taiwanese",),
+    "thailand": ("thai",), "vietnam": ("vietnamese", "viet"), "taiwan": ("taiwanese",),
 }
 # Words for a place inside a country: a count there is narrower than a nationwide count.
 SUBNATIONAL = frozenset(

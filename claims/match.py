@@ -99,10 +99,13 @@ class Analysis:
         return self.text[s.start:s.end]
 
     def says(self, index: int, pattern: re.Pattern[str]) -> bool:
-        """Does the sentence, or the one before it, match `pattern`?"""
-        sentences = self.report.sentences
-        lo = sentences[index - 1].start if index > 0 else sentences[index].start
-        return pattern.search(self.text, lo, sentences[index].end) is not None
+        """Does the sentence, or the one it leans on ("They included ..."), match `pattern`?"""
+        s = self.report.sentences[index]
+        if pattern.search(self.text, s.start, s.end) is not None:
+            return True
+        ante = self.antecedent(index) if _LEANS_BACK.match(self.text, s.start) or _BULLET.match(
+            self.text, s.start) else None
+        return ante is not None and self.says(ante, pattern)
 
     def antecedent(self, index: int) -> int | None:
         """The earlier sentence a sentence leans on ("They included ...", "The 215 foreigners were")."""
@@ -485,8 +488,8 @@ def _cues(claim: Claim, units: tuple[tuple[str, ...], ...], people: bool) -> Cue
         for name in (stem(word), *alias_names(stem(word))):
             if len(name) < 4:
                 wholes.add(name)
-            else:
-                prefixes.add(name[:5] if len(name) >= 8 else name[:4])
+            else:  # as much of the word as `same_word` needs two words to share
+                prefixes.add(name[:5] if len(name) >= 6 else name[:4])
     if people:
         wholes |= {*PEOPLE, "total", "number", "tally", "figure", "count"}
     return Cues(frozenset(prefixes), frozenset(wholes))
@@ -591,10 +594,6 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         return None
     if claim.kind is Kind.MONEY and figure.currency != claim.figure.currency:
         return None
-    if _SUPERSEDED.search(analysis.text, max(0, figure.start - 40), figure.start):
-        return None  # "up from 190 this morning": an earlier value, not the report's figure
-    if terms.countries and analysis.elsewhere(mention, terms.countries):
-        return None  # "Thailand's police arrested 53": another country's count
     interval = figure.interval
     member = False
     quality = 0.6
@@ -621,12 +620,16 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
             if figure.rate or not _RATE_WORDS.search(analysis.sentence_text(mention.index)):
                 return None
         counts = figure.currency
+    if _SUPERSEDED.search(analysis.text, max(0, figure.start - 40), figure.start):
+        return None  # "up from 190 this morning": an earlier value, not the report's figure
     agree = measures_agree(terms.measures, analysis.measures(mention), strict=claim.kind is Kind.DURATION)
     if agree is False:
         return None  # another measure: rescued, not deported
     loose = quality <= 0.6 or (terms.people and claim.kind is Kind.COUNT)
     if agree is None and terms.measures - {"exist"} and claim.kind is not Kind.MONEY and loose:
         return None  # a duration, or people in general, must be counted in the claim's event
+    if terms.countries and analysis.elsewhere(mention, terms.countries):
+        return None  # "Thailand's police arrested 53": another country's count
     sentence_places = analysis.places_near(mention)
     if terms.places and not any(p in sentence_places for p in terms.places):
         return None  # the claim is about Poipet; this figure is about somewhere else
