@@ -160,9 +160,9 @@ def render_scores(scores: Scores, fmt: str = "table", *, show_errors: bool = Fal
 
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if fmt == "yaml":
-        import yaml
+        from .formats import safe_yaml
 
-        return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+        return safe_yaml(data)
     return _table(scores, data, show_errors)
 
 

@@ -24,11 +24,18 @@ class _Checker:
 
     def __call__(self, path: str) -> ReportVerdicts | Skipped:
         try:
-            report = load_report(path)
+            return self.check(load_report(path))
         except ReportError as exc:
-            reason = str(exc)
-            return Skipped(path, reason.removeprefix(f"{path}: "))
-        return check_report(self.rules, report, self.terms, self.cues)
+            return Skipped(path, str(exc).removeprefix(f"{path}: "))
+
+    def check(self, report: Report) -> ReportVerdicts:
+        """One report's verdicts. A fault of ours on one report must not cost the others: it is
+        reported as an error of factdesk's, naming the report, and the run goes on."""
+        try:
+            return check_report(self.rules, report, self.terms, self.cues)
+        except Exception as exc:  # noqa: BLE001 -- see the docstring
+            raise ReportError(f"{report.file}: internal error in factdesk while checking it "
+                              f"({type(exc).__name__}: {exc}); please report this") from exc
 
 
 _worker: _Checker | None = None
@@ -104,9 +111,10 @@ def check_loaded(
             return
         try:
             report = load_report(path)
+            verdicts = checker.check(report)
         except ReportError as exc:
             yield Skipped(path, str(exc).removeprefix(f"{path}: "))
         else:
-            yield report, check_report(rules, report, checker.terms, checker.cues)
+            yield report, verdicts
         if progress is not None:
             progress(done, len(files), path)
