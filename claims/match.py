@@ -115,6 +115,12 @@ class Analysis:
         ante: int | None = None
         if index > 0 and _LEANS_BACK.match(s):
             ante = self._group_before(index)
+        elif index > 0 and _TABLE_ROW.match(s):
+            # a table row leans on the table's first row, its header ("| Nationality | Detained |")
+            ante = index
+            while ante > 0 and _TABLE_ROW.match(self.sentence_text(ante - 1)):
+                ante -= 1
+            ante = ante if ante != index else None
         elif index > 0 and _BULLET.match(s):
             ante = next((j for j in range(index - 1, -1, -1) if not _BULLET.match(self.sentence_text(j))), None)
         for m in self.in_sentence(index):
@@ -181,11 +187,13 @@ class Analysis:
             return True  # "809 people detained over the two days" (not "in three days of raids")
         lo = max(s.start, figure.start - 2 * WINDOW)
         near = text[lo:min(s.end, figure.end + 2 * WINDOW)]
-        if _alone(near, figure.start - lo, claim_places) or _time_scoped(sentence) or _ONE_NIGHT.search(before + after):
+        fronted = _FRONTED.match(sentence)
+        clause = _clause(sentence, figure.start - s.start, figure.end - s.start)
+        if (_alone(near, figure.start - lo, claim_places) or _time_scoped(clause)
+                or (fronted and _time_scoped(fronted.group(0))) or _ONE_NIGHT.search(before + after)):
             return True
         if _WHOLE_BEFORE.search(before) or _WHOLE_AFTER.match(after) or _WHOLE.search(sentence):
             return False
-        fronted = _FRONTED.match(sentence)
         local = before + " " + after + (" " + fronted.group(0) if fronted else "")
         if _place_scoped(local, claim_places) or _SINGLE_SITE.search(local) or _LOCAL_FORCE.search(before):
             return True
@@ -260,7 +268,7 @@ _OTHER = re.compile(r"\s+other\b", re.I)
 _OF_KIND = re.compile(r"\s+of\s+(?:other|another|various other)\s+(?:nationalit|countr)|\s+of\s+[A-Z]\w+\s+(?:origin|descent)")
 _NOUN_WORD = re.compile(r"\s*(?:the\s+)?([A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
 _NOUN_BEFORE = re.compile(
-    r"([A-Z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)\s*(?P<paren>\([^()]{0,40}\)\s*)?(?P<mark>[:=–]\s*)?$"
+    r"([A-Z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)\s*(?P<paren>\([^()]{0,40}\)\s*)?(?P<mark>[:=–|]\s*)?$"
 )
 _ORIGIN = re.compile(
     r"\s*,?\s*(?:from|of)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
@@ -325,6 +333,17 @@ _TIME_WINDOW_AFTER = re.compile(
 )
 _ALONE = re.compile(r"\b(?:in|at|on|from|for|inside)\b(?P<where>[^.;]{0,60})\balone\b", re.I)
 _NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\.\s")
+_CLAUSE_BREAK = re.compile(r";|—|,\s+(?:and|but|while|whereas|after|before|when|although|though)\b")
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The clause of a sentence that holds the span [start, end): between semicolons, dashes
+    and conjunctions such as ', after' (but not the commas of lists and asides)."""
+    lo = 0
+    for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
+        lo = m.end()
+    m = _CLAUSE_BREAK.search(sentence, end)
+    return sentence[lo:m.start() if m else len(sentence)]
 _ONE_NIGHT = re.compile(r"\b(?:overnight|that night|that day|this morning|in a single day)\b", re.I)
 _LOCAL_FORCE = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:provincial|municipal|district|city)\s+"
                           r"(?:police|authorities|officials|officers)\b")
@@ -412,6 +431,7 @@ _LEANS_BACK = re.compile(
     r"(?:They|Those|These|Among them|Of them|Of these|Most of them|Most of those|The detainees|"
     r"The suspects|The group|The foreigners|The rest)\b"
 )
+_TABLE_ROW = re.compile(r"\s*\|")
 _BULLET = re.compile(r"\s*(?:[-*+•]|\d+[.)])\s")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|all|those|these)\s+$", re.I)
 
@@ -744,6 +764,8 @@ def _bare_tie(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> bool:
 
 
 _REVISION = re.compile(r"\b(?:revis|rais|lower|correct|updat|adjust|amend)\w*\b", re.I)
+_WITHIN = re.compile(r"\bwithin\s+$", re.I)
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
 _EVENT_SPAN = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?(?:raids?|operations?|crackdowns?|sweeps?|searches)\b", re.I)
 
 
@@ -752,6 +774,10 @@ def _window_of_a_count(analysis: Analysis, mention: Mention) -> bool:
     figure = mention.figure
     if figure.text.lower().startswith(("between", "from")):
         return False  # a span named by its first and last day is the event's own
+    if _WITHIN.search(analysis.text, max(0, figure.start - 8), figure.start) and _OF_AFTER.match(
+        analysis.text, figure.end
+    ):
+        return True  # "within six months of earlier raids": a time since an event, not its span
     if _EVENT_SPAN.match(analysis.text, figure.end) or "-" in figure.text:
         return False  # "three days of raids", "a three-day operation": the event's own span
     for other in analysis.in_sentence(mention.index):

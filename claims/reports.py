@@ -265,22 +265,57 @@ def _first_line_title(text: str) -> str:
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
-    """Sentences with offsets; very long runs without sentence ends are cut at spaces."""
+    """Sentences with offsets; very long runs without sentence ends are cut at spaces.
+
+    Lines wrapped inside a sentence (text copied from a PDF) stay one sentence; a table row, a
+    list item, a heading or a short headline line is a sentence of its own.
+    """
     out: list[Sentence] = []
-    pos = 0
-    for piece in segment("en", text):
-        start = text.find(piece, pos)
-        if start < 0:  # the segmenter changed the text; fall back to where we are
-            start = pos
-        end = start + len(piece)
-        pos = end
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            out.extend(_cut(text, start, end))
+    for block_start, block_end in _blocks(text):
+        block = text[block_start:block_end]
+        pos = 0
+        for piece in segment("en", block):
+            start = block.find(piece, pos)
+            if start < 0:  # the segmenter changed the text; fall back to where we are
+                start = pos
+            end = start + len(piece)
+            pos = end
+            while start < end and block[start].isspace():
+                start += 1
+            while end > start and block[end - 1].isspace():
+                end -= 1
+            if end > start:
+                out.extend(_cut(text, block_start + start, block_start + end))
     return tuple(out)
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of text between the line breaks that always end a sentence."""
+    start = 0
+    line_start = 0
+    while (newline := text.find("\n", line_start)) >= 0:
+        next_end = text.find("\n", newline + 1)
+        line = text[line_start:newline]
+        following = text[newline + 1:next_end if next_end >= 0 else len(text)]
+        if _ends_a_line(line, following):
+            yield start, newline
+            start = newline + 1
+        line_start = newline + 1
+    yield start, len(text)
+
+
+def _ends_a_line(line: str, following: str) -> bool:
+    if _ONE_LINE.match(line) or _NEW_PART.match(following) or not line.strip():
+        return True  # table rows, list items, headings; a new speaker in a transcript
+    stripped = line.rstrip()
+    if stripped[-1:] in ".!?":
+        return True
+    # A short line with no sentence end, followed by a capital, is a headline or a dateline.
+    return len(stripped) < 50 and stripped[-1:] not in ",;:-–(" and following[:1].isupper()
+
+
+_ONE_LINE = re.compile(r"\s*(?:\||#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s)")
+_NEW_PART = re.compile(r"\s*(?:\||#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|[A-Z][A-Z .'’-]{1,30}:\s)")
 
 
 def _cut(text: str, start: int, end: int) -> Iterator[Sentence]:

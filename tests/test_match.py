@@ -70,6 +70,10 @@ TABLE = [
     ("indonesians", "The detained comprise: Indonesia 271; Viet Nam 213; other nationalities 60.", ["271"]),
     ("vietnamese", "The detained comprise: Indonesia 271; Viet Nam 213; other nationalities 60.", ["213"]),
     ("taiwanese", "The detained comprise: China (including Taiwan) 391; other nationalities 60.", []),
+    # a table row is read under its header; a time since an event is not its span
+    ("thais", "| Nationality | Detained |\n|---|---|\n| Thai | 18 |", []),
+    ("vietnamese", "| Nationality | Detained |\n|---|---|\n| Vietnamese | 213 |", ["213"]),
+    ("days", "Most compounds were operating again within six months of earlier raids.", []),
     # dates, years, phone numbers and codes are never figures for a claim
     ("total", "On July 16, 2025, police in Phnom Penh gave a hotline, 012 345 678, and Route 5 closed.", []),
 ]

@@ -177,3 +177,26 @@ def test_long_runs_without_full_stops_are_cut_at_spaces():
     assert " ".join(pieces) == text  # cut only at spaces, nothing lost
     unbroken = "x" * (MAX_SENTENCE * 2 + 10)  # no space at all: cut anyway
     assert [s.end - s.start for s in split_sentences(unbroken)] == [MAX_SENTENCE, MAX_SENTENCE, 10]
+
+
+LINES = [
+    # lines wrapped inside a sentence, as text copied from a PDF, stay one sentence
+    ("Police said they had arrested more\nthan 1,000 people in raids across\nthe country. Then they left.",
+     ["Police said they had arrested more\nthan 1,000 people in raids across\nthe country.", "Then they left."]),
+    # a headline without a full stop is a sentence of its own
+    ("Cambodia holds 1,000 in raids\nPolice said 75 Taiwanese were held.",
+     ["Cambodia holds 1,000 in raids", "Police said 75 Taiwanese were held."]),
+    # every table row and list item is its own sentence
+    ("| Nationality | Detained |\n|---|---|\n| Indonesian | 271 |\n| Vietnamese | 213 |",
+     ["| Nationality | Detained |", "|---|---|", "| Indonesian | 271 |", "| Vietnamese | 213 |"]),
+    ("Detainees by nationality:\n- Thais: 58\n- Chinese: 12",
+     ["Detainees by nationality:", "- Thais: 58", "- Chinese: 12"]),
+    # a speaker's turn in a transcript may wrap; a new speaker starts a new sentence
+    ("ANCHOR: Police now say more than\n1,000 people were held\nREPORTER: That is right.",
+     ["ANCHOR: Police now say more than\n1,000 people were held", "REPORTER: That is right."]),
+]
+
+
+@pytest.mark.parametrize(("text", "sentences"), LINES)
+def test_line_breaks_end_sentences_only_where_a_reader_would(text, sentences):
+    assert [text[s.start:s.end] for s in split_sentences(text)] == sentences
