@@ -40,3 +40,8 @@ def test_factdesk_check_runs_without_textual():
 
 def test_the_review_command_is_what_brings_textual_in():
     assert "textual" in loaded_after("import factdesk.tui.app")
+
+
+def test_the_review_checks_reports_in_a_child_that_loads_no_textual():
+    modules = loaded_after("import factdesk.tui.checking, factdesk.tui.session")
+    assert "textual" not in modules

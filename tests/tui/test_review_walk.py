@@ -251,3 +251,26 @@ async def test_footer_shows_the_keys_that_apply_now(desk):
         assert "supports" not in footer and "matrix" not in footer  # no report yet: nothing to decide
         assert "help" in footer and "quit" in footer
         assert "no such file or folder" in screen_text(app)  # the skipped path is said
+
+
+@pilot_test
+async def test_loading_many_reports_can_be_stopped_and_the_screen_answers_meanwhile(desk):
+    sample = desk.path("reports/01-wire-agreement.txt").read_text(encoding="utf-8") * 20  # slow enough to stop
+    many = desk.path("many")
+    many.mkdir()
+    for i in range(300):
+        many.joinpath(f"{i:03d}.txt").write_text(f"{sample}\nUpdate {i}.\n", encoding="utf-8")
+    app = desk.app("many")
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        review = review_of(app)
+        await until(pilot, lambda: len(review.state.reports) >= 3)
+        assert review.checking and app.screen.query_one("#loading").display
+        await pilot.press("j", "tab")  # the review answers while the reports are checked
+        assert "claim 2/9 taiwanese" in text(app, "#pair") and "report 2/" in text(app, "#pair")
+        await pilot.press("escape")
+        await until(pilot, lambda: not review.checking)
+        stopped_at = len(review.state.reports)
+        assert 3 <= stopped_at < 300
+        assert "Loading stopped" in screen_text(app)
+        await pilot.pause(0.3)
+        assert len(review.state.reports) == stopped_at and not app.screen.query_one("#loading").display

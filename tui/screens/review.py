@@ -27,17 +27,17 @@ from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Stat
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from factdesk.claims.errors import ReportError, VerdictsError
+from factdesk.claims.errors import VerdictsError
 from factdesk.claims.figures import read_figures
 from factdesk.claims.formats import dump_yaml, load_verdicts
-from factdesk.claims.match import ClaimTerms, Passage, rank_passages, source_passage, statement_figure
-from factdesk.claims.reports import Report, Skipped, load_report
+from factdesk.claims.match import ClaimTerms, Passage, rank_passages, statement_figure
+from factdesk.claims.reports import Report, Skipped
 from factdesk.claims.review import ReviewState, add_reports, set_note, set_verdict, start, to_verdicts
 from factdesk.claims.rules import RuleSet
-from factdesk.claims.run import check_loaded
-from factdesk.claims.verdicts import Evidence, ReportVerdicts, Verdict, Verdicts, check_report
+from factdesk.claims.verdicts import Evidence, ReportVerdicts, Verdict, Verdicts
 from factdesk.tui import render
 from factdesk.tui.commands import ReviewCommands
+from factdesk.tui.checking import Checker
 from factdesk.tui.render import neutralise
 from factdesk.tui.screens.dialogs import Answer, Ask, Choice, Paste
 from factdesk.tui.screens.help import Help
@@ -127,9 +127,10 @@ class ReviewScreen(Screen[None]):
     checking = reactive(False, bindings=True)
 
     class Checked(Message):
-        def __init__(self, item: tuple[Report, ReportVerdicts] | Skipped, previous: Verdicts | None) -> None:
+        def __init__(self, item: tuple[Report, ReportVerdicts] | Skipped, previous: Verdicts | None,
+                     path: str) -> None:
             super().__init__()
-            self.item, self.previous = item, previous
+            self.item, self.previous, self.path = item, previous, path
 
     class SourceLoaded(Message):
         def __init__(self, view: SourceView, problem: str = "") -> None:
@@ -299,23 +300,24 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="check reports")
     def load(self, p: LoadPlan, source: bool) -> None:
         worker = get_current_worker()
-        rules = self.setup.rules
-        if source and rules.source_path is not None:
-            try:
-                text = load_report(rules.source_path)
-            except ReportError as exc:
-                self.post_message(self.SourceLoaded(SourceView(None), str(exc)))
-            else:
-                view = SourceView(text, tuple(source_passage(c, text) for c in rules.claims),
-                                  check_report(rules, text))
-                self.post_message(self.SourceLoaded(view))
-        progress = lambda done, total, file: self.post_message(self.Progress(done, total, file))  # noqa: E731
-        for item in check_loaded(rules, p.paths, progress=progress, stop=lambda: worker.is_cancelled):
-            if not isinstance(item, Skipped) and (name := p.names.get(item[0].file)):
-                item = (replace(item[0], file=name), replace(item[1], file=name))
-            self.post_message(self.Checked(item, p.previous))
-        for path in p.paths:
-            self.loaded.add(os.path.realpath(path))
+        stop = lambda: worker.is_cancelled  # noqa: E731
+        checker = Checker(self.setup.rules)
+        try:
+            path = self.setup.rules.source_path
+            if source and path is not None and (found := checker.source(str(path), stop)) is not None:
+                item, passages = found
+                view = SourceView(None) if isinstance(item, Skipped) else SourceView(item[0], passages, item[1])
+                self.post_message(self.SourceLoaded(view, item.reason if isinstance(item, Skipped) else ""))
+            for done, path in enumerate(p.paths, 1):
+                item = checker.check(path, stop)
+                if item is None:
+                    return
+                if not isinstance(item, Skipped) and (name := p.names.get(item[0].file)):
+                    item = (replace(item[0], file=name), replace(item[1], file=name))
+                self.post_message(self.Checked(item, p.previous, path))
+                self.post_message(self.Progress(done, len(p.paths), path))
+        finally:
+            checker.close()
 
     def on_review_screen_source_loaded(self, message: SourceLoaded) -> None:
         self.source = message.view
@@ -329,6 +331,7 @@ class ReviewScreen(Screen[None]):
             Content(f"checked {message.done}/{message.total}: ") + render.safe(render.line(Path(message.file).name)))
 
     def on_review_screen_checked(self, message: Checked) -> None:
+        self.loaded.add(os.path.realpath(message.path))
         if isinstance(message.item, Skipped):
             self.skipped.append(message.item)
             return
