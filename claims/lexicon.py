@@ -92,7 +92,9 @@ def _measure_regex(names: list[str]) -> tuple[re.Pattern[str], dict[str, str], l
     if wholes:
         parts.append(r"(?P<whole>" + alternation(set(wholes)) + r")\b")
     parts += [f"(?P<re{i}>" + r.pattern + ")" for i, (r, _) in enumerate(regexes)]
-    pattern = re.compile(r"\b(?:" + "|".join(parts) + ")", re.I)
+    firsts = {w[0] for w in (*prefixes, *wholes)} | {r.pattern.lstrip("\\b")[0] for r, _ in regexes}
+    lead = "(?=[" + "".join(sorted({c.lower() for c in firsts} | {c.upper() for c in firsts})) + "])"
+    pattern = re.compile(r"\b" + lead + "(?:" + "|".join(parts) + ")", re.I)
     return pattern, {**prefixes, **wholes}, regexes
 
 
