@@ -16,7 +16,7 @@ from textual.widgets import Input
 from factdesk.claims.formats import load_verdicts
 from factdesk.tui.screens.dialogs import Ask, Choice, Paste
 
-from tui_helpers import idle, loaded, pilot_test, review_of, text, until
+from tui_helpers import idle, loaded, pilot_test, review_of, text, toasts, until
 
 
 async def save(pilot) -> None:
@@ -342,3 +342,34 @@ async def test_a_pasted_report_is_kept_beside_the_verdicts_and_resumes(desk):
     async with app.run_test(size=(120, 40)) as pilot:
         review = await loaded(pilot, reports=2)
         assert review.state.pair(1, 1).reviewed and "1 of 18 pairs reviewed" in text(app, "#status")
+
+
+@pilot_test
+async def test_a_report_gone_from_disk_keeps_its_verdicts_in_the_file(desk):
+    await decide_and_save(desk, "tab", "tab", "2")  # report 3, total-arrests: contradicts
+    desk.path("reports/03-hedged-figures.txt").unlink()
+    app = desk.app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        review = await loaded(pilot, reports=2)
+        assert "were not found" in toasts(app)
+        await pilot.press("1")
+        await save(pilot)
+    saved = pairs(desk.path(desk.verdicts))
+    assert saved[("03-hedged-figures.txt", "total-arrests")]["verdict"] == "contradicts"
+    assert saved[("01-wire-agreement.txt", "total-arrests")]["verdict"] == "supports"
+    assert len(review.state.reports) == 2
+
+
+@pilot_test
+async def test_the_review_opens_what_factdesk_check_wrote(desk, cli):
+    code, _, _ = cli("check", desk.rules, "reports", "--output", desk.verdicts)
+    assert code in (0, 1)
+    app = desk.app(given=())  # no reports given: those of the verdicts file
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot, reports=3)
+        assert "0 of 27 pairs reviewed" in text(app, "#status") and "saved" in text(app, "#status")
+        await pilot.press("tab", "j", "j", "j", "1")  # overrule 429 Vietnamese: supports
+        await save(pilot)
+    back = load_verdicts(desk.path(desk.verdicts))  # the engine's reader takes what the screen wrote
+    vietnamese = back.reports[1].claim("vietnamese")
+    assert (vietnamese.verdict, vietnamese.auto, vietnamese.reviewed) == ("supports", "contradicts", True)

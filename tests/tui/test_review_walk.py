@@ -6,7 +6,7 @@ import yaml
 
 from factdesk.tui.screens.dialogs import Ask, Choice
 
-from tui_helpers import loaded, pilot_test, review_of, screen_text, text, until
+from tui_helpers import loaded, pilot_test, review_of, screen_text, text, toasts, until
 
 
 def claims_of(path) -> dict[str, dict[str, dict]]:
@@ -155,7 +155,7 @@ async def test_every_pair_reviewed_stays_put_and_says_so(desk):
         await loaded(pilot, reports=1)
         await pilot.press(*["enter"] * 9)
         assert "9 of 9 pairs reviewed" in text(app, "#status")
-        assert "Every pair is reviewed" in screen_text(app)
+        assert "Every pair is reviewed" in toasts(app)
 
 
 @pilot_test
@@ -250,7 +250,7 @@ async def test_footer_shows_the_keys_that_apply_now(desk):
         footer = screen_text(app).splitlines()[-1]
         assert "supports" not in footer and "matrix" not in footer  # no report yet: nothing to decide
         assert "help" in footer and "quit" in footer
-        assert "no such file or folder" in screen_text(app)  # the skipped path is said
+        assert "no such file or folder" in toasts(app)  # the skipped path is said
 
 
 @pilot_test
@@ -271,6 +271,38 @@ async def test_loading_many_reports_can_be_stopped_and_the_screen_answers_meanwh
         await until(pilot, lambda: not review.checking)
         stopped_at = len(review.state.reports)
         assert 3 <= stopped_at < 300
-        assert "Loading stopped" in screen_text(app)
+        assert "Loading stopped" in toasts(app)
         await pilot.pause(0.3)
         assert len(review.state.reports) == stopped_at and not app.screen.query_one("#loading").display
+
+
+@pilot_test
+async def test_a_broken_keymap_is_said_and_the_default_keys_stay(desk, tmp_path):
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('[keymap]\n"review.no_such_thing" = "x"\n"review.undo" = "z"\n', encoding="utf-8")
+    app = desk.app(keymap=keymap)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        review = await loaded(pilot)
+        assert "unknown binding id 'review.no_such_thing'" in toasts(app)
+        await pilot.press("1", "z")  # the valid entry still applies
+        assert review.state.reviewed == 0
+    keymap.write_text("[keymap\n", encoding="utf-8")
+    app = desk.app(keymap=keymap, verdicts="other.yaml")  # (the first review left a recovery file)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        review = await loaded(pilot)
+        assert "cannot read the keymap" in toasts(app)
+        await pilot.press("1", "u")
+        assert review.state.reviewed == 0
+
+
+@pilot_test
+async def test_the_palette_offers_the_review_actions(desk):
+    app = desk.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.2)
+        await pilot.press(*"matrix")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await until(pilot, lambda: bool(app.screen.query("#matrix")))

@@ -6,11 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input
-from textual.widgets._toast import Toast
 
 from factdesk.tui.screens.dialogs import Ask
 
-from tui_helpers import loaded, pilot_test, review_of, screen_text, text, until
+from tui_helpers import loaded, pilot_test, review_of, screen_text, text, toasts, until
 
 CLICK = "[@click=app.quit]x[/]"
 ESC_RED = "\x1b[31m"
@@ -88,9 +87,7 @@ async def test_markup_and_escapes_in_every_widget_are_shown_as_written(desk):
         await pilot.press("enter")
         assert f"note: see {CLICK} [bold]x {SHOWN_RED}" in text(app, "#note")
 
-        toasts = " ".join(t.render().plain if hasattr(t.render(), "plain") else str(t.render())
-                          for t in app.screen.query(Toast))
-        assert f"missing {CLICK} {SHOWN_RED}.txt" in toasts  # the skipped path, in a notification
+        assert f"missing {CLICK} {SHOWN_RED}.txt" in toasts(app)  # the skipped path, in a notification
 
         shown = screen_text(app)
         assert "\x1b" not in shown and "\x07" not in shown  # nothing reaches the terminal as a command

@@ -91,3 +91,10 @@ def pilot_test(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
     def run(*args: object, **kwargs: object) -> None:
         asyncio.run(test(*args, **kwargs))
     return run
+
+
+def toasts(app: App) -> str:
+    """The text of the notifications on screen."""
+    from textual.widgets._toast import Toast
+
+    return " ".join(str(getattr(t.render(), "plain", t.render())) for t in app.screen.query(Toast))

@@ -31,7 +31,7 @@ from factdesk.claims.errors import VerdictsError
 from factdesk.claims.figures import read_figures
 from factdesk.claims.formats import dump_yaml, load_verdicts
 from factdesk.claims.match import ClaimTerms, Passage, rank_passages, statement_figure
-from factdesk.claims.reports import Report, Skipped
+from factdesk.claims.reports import STDIN_NAME, Report, Skipped
 from factdesk.claims.review import ReviewState, add_reports, set_note, set_verdict, start, to_verdicts
 from factdesk.claims.rules import RuleSet
 from factdesk.claims.verdicts import Evidence, ReportVerdicts, Verdict, Verdicts
@@ -283,6 +283,8 @@ class ReviewScreen(Screen[None]):
             else:
                 self.file.drop_recovery()
         p = plan(list(self.setup.paths), previous, self.file.path.parent)
+        if STDIN_NAME in self.setup.paths:
+            self.tell("Standard input cannot be reviewed on screen: paste the report with p.", "warning")
         if p.missing:
             self.tell(f"{len(p.missing)} report(s) of the verdicts file were not found; their verdicts "
                       "are kept in the file as they were.", "warning")
