@@ -37,45 +37,70 @@ def _number(x: float | None) -> float | int | None:
 
 def verdicts_to_data(verdicts: Verdicts) -> dict:
     """Plain data in the documented key order (what YAML and JSON output share)."""
-    reports = []
-    for report in verdicts.reports:
-        claims = []
-        for c in report.claims:
-            item = {
-                "id": c.id,
-                "verdict": c.verdict.value,
-                "auto": c.auto.value,
-                "reviewed": c.reviewed,
-                "evidence": [
-                    {
-                        "quote": e.quote,
-                        "start": e.start,
-                        "end": e.end,
-                        "figure": e.figure,
-                        "low": _number(e.low),
-                        "high": _number(e.high),
-                        "score": _number(e.score),
-                    }
-                    for e in c.evidence
-                ],
-                "note": c.note,
-            }
-            if c.reviewed_at:
-                item["reviewed_at"] = c.reviewed_at
-            if c.reviewer:
-                item["reviewer"] = c.reviewer
-            claims.append(item)
-        reports.append({"file": report.file, "sha256": report.sha256, "claims": claims})
-    return {
-        "version": verdicts.version,
-        "rules": verdicts.rules,
-        "generated": verdicts.generated,
-        "reports": reports,
-    }
+    return {**_head(verdicts.rules, verdicts.generated, verdicts.version),
+            "reports": [report_to_data(r) for r in verdicts.reports]}
+
+
+def _head(rules: str, generated: str, version: int = FORMAT_VERSION) -> dict:
+    return {"version": version, "rules": rules, "generated": generated}
+
+
+def report_to_data(report: ReportVerdicts) -> dict:
+    claims = []
+    for c in report.claims:
+        item = {
+            "id": c.id,
+            "verdict": c.verdict.value,
+            "auto": c.auto.value,
+            "reviewed": c.reviewed,
+            "evidence": [
+                {
+                    "quote": e.quote,
+                    "start": e.start,
+                    "end": e.end,
+                    "figure": e.figure,
+                    "low": _number(e.low),
+                    "high": _number(e.high),
+                    "score": _number(e.score),
+                }
+                for e in c.evidence
+            ],
+            "note": c.note,
+        }
+        if c.reviewed_at:
+            item["reviewed_at"] = c.reviewed_at
+        if c.reviewer:
+            item["reviewer"] = c.reviewer
+        claims.append(item)
+    return {"file": report.file, "sha256": report.sha256, "claims": claims}
+
+
+# A verdicts file written piece by piece, one report at a time (so that a run over thousands
+# of reports need not hold them): the pieces put together are exactly dump_yaml / dump_json.
+
+def yaml_head(rules: str, generated: str) -> str:
+    return safe_yaml(_head(rules, generated)) + "reports:\n"
+
+
+def yaml_report(report: ReportVerdicts) -> str:
+    return safe_yaml([report_to_data(report)])
+
+
+def json_head(rules: str, generated: str) -> str:
+    return safe_json(json.dumps(_head(rules, generated), ensure_ascii=False, indent=2)[:-2]) + ',\n  "reports": ['
+
+
+def json_report(report: ReportVerdicts) -> str:
+    """One report, indented as an item of the reports list (join items with ',')."""
+    text = json.dumps(report_to_data(report), ensure_ascii=False, indent=2)
+    return safe_json("\n" + "\n".join("    " + line for line in text.splitlines()))
+
+
+JSON_TAIL = "\n  ]\n}\n"
 
 
 def dump_yaml(verdicts: Verdicts) -> str:
-    return safe_yaml(verdicts_to_data(verdicts))
+    return yaml_head(verdicts.rules, verdicts.generated) + "".join(yaml_report(r) for r in verdicts.reports)
 
 
 def safe_yaml(data: object) -> str:
@@ -113,7 +138,10 @@ _FAST_DUMPER = getattr(yaml, "CSafeDumper", _SafeDumper)
 def dump_json(verdicts: Verdicts) -> str:
     """JSON (UTF-8 text). Characters a terminal may obey (C1 controls, bidi overrides) are written
     as \\u escapes, as JSON already writes the C0 ones: the same data, safe to print."""
-    return safe_json(json.dumps(verdicts_to_data(verdicts), ensure_ascii=False, indent=2) + "\n")
+    if not verdicts.reports:
+        return safe_json(json.dumps(verdicts_to_data(verdicts), ensure_ascii=False, indent=2) + "\n")
+    head = json_head(verdicts.rules, verdicts.generated)
+    return head + ",".join(json_report(r) for r in verdicts.reports) + JSON_TAIL
 
 
 def safe_json(text: str) -> str:

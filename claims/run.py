@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
 
 from .errors import ReportError
 from .match import ClaimTerms, CueIndex
@@ -12,21 +13,24 @@ from .rules import RuleSet
 from .verdicts import ReportVerdicts, check_report
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file)
+T = TypeVar("T")
 
 
 class _Checker:
-    """Holds the rules and their derived terms; one per process."""
+    """Holds the rules, their derived terms and what to make of each result; one per process."""
 
-    def __init__(self, rules: RuleSet) -> None:
+    def __init__(self, rules: RuleSet, render: Callable[[ReportVerdicts], T] | None = None) -> None:
         self.rules = rules
         self.terms = [ClaimTerms.of(c, rules.source.title) for c in rules.claims]
         self.cues = CueIndex(self.terms)
+        self.render = render
 
-    def __call__(self, path: str) -> ReportVerdicts | Skipped:
+    def __call__(self, path: str) -> T | ReportVerdicts | Skipped:
         try:
-            return self.check(load_report(path))
+            verdicts = self.check(load_report(path))
         except ReportError as exc:
             return Skipped(path, str(exc).removeprefix(f"{path}: "))
+        return self.render(verdicts) if self.render is not None else verdicts
 
     def check(self, report: Report) -> ReportVerdicts:
         """One report's verdicts. A fault of ours on one report must not cost the others: it is
@@ -41,12 +45,12 @@ class _Checker:
 _worker: _Checker | None = None
 
 
-def _init_worker(rules: RuleSet) -> None:
+def _init_worker(rules: RuleSet, render: Callable[[ReportVerdicts], object] | None) -> None:
     global _worker  # one checker per worker process, built once
-    _worker = _Checker(rules)
+    _worker = _Checker(rules, render)
 
 
-def _work(path: str) -> ReportVerdicts | Skipped:
+def _work(path: str) -> object:
     assert _worker is not None
     return _worker(path)
 
@@ -57,12 +61,14 @@ def check_paths(
     *,
     jobs: int = 1,
     progress: Progress | None = None,
-) -> Iterator[ReportVerdicts | Skipped]:
+    render: Callable[[ReportVerdicts], T] | None = None,
+) -> Iterator[T | ReportVerdicts | Skipped]:
     """Verdicts for every report under `paths`, in the order the paths expand to.
 
     With `jobs > 1` reports are checked in that many processes; the output is the same, in the
-    same order. Reports are loaded and dropped one at a time, so memory does not grow with the
-    number of reports.
+    same order. `render` (a picklable function) turns each report's verdicts into what the
+    caller writes, in the process that checked it, so that the parent only writes. Reports are
+    loaded and dropped one at a time, so memory does not grow with the number of reports.
     """
     items = list(expand_paths(paths))
     files = [i for i in items if isinstance(i, str)]
@@ -71,14 +77,13 @@ def check_paths(
         if isinstance(item, Skipped):
             yield item
     if jobs <= 1 or total < 2:
-        checker = _Checker(rules)
-        results: Iterator[ReportVerdicts | Skipped] = (checker(f) for f in files)
-        yield from _counted(results, files, progress)
+        checker = _Checker(rules, render)
+        yield from _counted((checker(f) for f in files), files, progress)
         return
     if "-" in files:
         raise ReportError("standard input ('-') cannot be read with --jobs above 1")
     chunk = max(1, min(64, total // (jobs * 8) or 1))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules,)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules, render)) as pool:
         yield from _counted(pool.map(_work, files, chunksize=chunk), files, progress)
 
 

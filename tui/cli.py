@@ -7,26 +7,33 @@ target is missed (eval); 2 bad input or usage.
 from __future__ import annotations
 
 import argparse
+import gc
+import io
 import sys
 from collections.abc import Sequence
-from importlib import metadata, resources
+from dataclasses import dataclass
+from functools import partial
+from importlib import resources
 from pathlib import Path
 
 from factdesk.claims.errors import FactdeskError
 from factdesk.claims.formats import (
-    dump_json,
-    dump_yaml,
+    JSON_TAIL,
     file_stamp,
+    json_head,
+    json_report,
     load_gold,
     now,
     printable,
     safe_json,
     write_atomic,
+    yaml_head,
+    yaml_report,
 )
 from factdesk.claims.reports import Skipped
 from factdesk.claims.rules import load_rules
 from factdesk.claims.run import check_paths
-from factdesk.claims.verdicts import ReportVerdicts, Verdict, Verdicts
+from factdesk.claims.verdicts import ReportVerdicts, Verdict
 
 EXIT_OK, EXIT_CONTRADICTED, EXIT_BAD_INPUT = 0, 1, 2
 BUNDLED_RULES = "cambodia-scam-crackdown.yaml"
@@ -40,11 +47,21 @@ def bundled_reports() -> Path:
     return Path(str(resources.files("factdesk.seeds.reports")))
 
 
-def _version() -> str:
-    try:
-        return metadata.version("factdesk")
-    except metadata.PackageNotFoundError:
-        return "unknown"
+class _Version(argparse.Action):
+    """--version, looked up only when asked (importlib.metadata is slow to import)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:  # noqa: ANN001
+        from importlib import metadata
+
+        try:
+            version = metadata.version("factdesk")
+        except metadata.PackageNotFoundError:
+            version = "unknown"
+        print(f"factdesk {version}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check the numbers in a news article against other reports of the same events. "
         "With no command, opens the review screen on the bundled example.",
     )
-    parser.add_argument("--version", action="version", version=f"factdesk {_version()}")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="check reports against a rules file, headless",
@@ -181,33 +198,65 @@ def cmd_check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error("give at least one report (a file, a folder, or - for standard input)")
     rules = load_rules(rules_path)
     guard = _OutputGuard(args.output) if args.output else None
+    gc.freeze()  # what is loaded so far lives to the end: the collector need not walk it again
+    generated = now()
+    render = partial(_render, fmt=args.format, id_width=max(len(c.id) for c in rules.claims),
+                     keep_yaml=guard is not None)
     progress = _Progress()
-    results: list[ReportVerdicts] = []
-    skipped = 0
+    counts = {v: 0 for v in Verdict}
+    saved: list[str] = []  # the verdicts file, for --output: text, a report at a time
+    # Standard output is written as reports come, unless it must wait for --output to be saved.
+    out = io.StringIO() if guard is not None else sys.stdout
+    written = 0
     try:
-        for item in check_paths(rules, paths, jobs=args.jobs, progress=progress):
+        for item in check_paths(rules, paths, jobs=args.jobs, progress=progress, render=render):
             if isinstance(item, Skipped):
                 progress.close()
                 _warn(str(item))
-                skipped += 1
-            else:
-                results.append(item)
+                continue
+            if written == 0:
+                out.write({"yaml": yaml_head, "json": json_head}.get(args.format, lambda r, g: "")(
+                    rules_path, generated))
+            out.write(("," if written and args.format == "json" else "") + item.text)
+            saved.append(item.yaml)
+            for verdict, n in zip(Verdict, item.counts):
+                counts[verdict] += n
+            written += 1
     finally:
         progress.close()
-    if not results:
+    if not written:
         _warn("no report could be read")
         return EXIT_BAD_INPUT
-    verdicts = Verdicts(rules_path, now(), tuple(results))
+    if args.format == "json":
+        out.write(JSON_TAIL)
+    elif args.format == "table":
+        summary = ", ".join(f"{n} {v.value.replace('_', ' ')}" for v, n in counts.items())
+        out.write(f"{written} reports x {len(rules.claims)} claims: {summary}\n")
     if guard is not None:
-        guard.write(dump_yaml(verdicts), force=args.force)
-    if args.format == "yaml":
-        sys.stdout.write(dump_yaml(verdicts))
-    elif args.format == "json":
-        sys.stdout.write(dump_json(verdicts))
-    else:
-        sys.stdout.write(table(rules.claims, results))
-    alarms = any(c.verdict in (Verdict.CONTRADICTS, Verdict.CONFLICTING) for r in results for c in r.claims)
+        guard.write(yaml_head(rules_path, generated) + "".join(saved), force=args.force)
+        sys.stdout.write(out.getvalue())
+    alarms = counts[Verdict.CONTRADICTS] + counts[Verdict.CONFLICTING]
     return EXIT_CONTRADICTED if alarms else EXIT_OK
+
+
+@dataclass(frozen=True, slots=True)
+class _Rendered:
+    """One report as the check command writes it (made in the process that checked it)."""
+
+    text: str  # for standard output, in the chosen format
+    yaml: str  # for --output ('' when not asked)
+    counts: tuple[int, ...]  # how many claims got each verdict, in Verdict order
+
+
+def _render(report: ReportVerdicts, *, fmt: str, id_width: int, keep_yaml: bool) -> _Rendered:
+    if fmt == "yaml":
+        text = yaml_report(report)
+    elif fmt == "json":
+        text = json_report(report)
+    else:
+        text = table_block(report, id_width)
+    counts = tuple(sum(c.verdict is v for c in report.claims) for v in Verdict)
+    return _Rendered(text, (text if fmt == "yaml" else yaml_report(report)) if keep_yaml else "", counts)
 
 
 class _OutputGuard:
@@ -238,28 +287,20 @@ _GLYPH = {
 }
 
 
-def table(claims, results: list[ReportVerdicts], width: int = 100) -> str:
-    """A readable plain-text table: one block per report, one line per claim."""
-    idw = max(len(c.id) for c in claims)
-    lines: list[str] = []
-    counts = {v: 0 for v in Verdict}
-    for report in results:
-        lines.append(printable(report.file, one_line=True))
-        for c in report.claims:
-            counts[c.verdict] += 1
-            line = f"  {c.id:<{idw}}  {_GLYPH[c.verdict]:<11}"
-            if c.evidence:
-                e = c.evidence[0]
-                quote = " ".join(e.quote.split())
-                room = max(20, width - len(line) - len(e.figure) - 6)
-                if len(quote) > room:
-                    quote = quote[: room - 1] + "…"
-                line += f"  {e.figure}  \"{quote}\""
-            lines.append(printable(line))
-        lines.append("")
-    summary = ", ".join(f"{n} {v.value.replace('_', ' ')}" for v, n in counts.items())
-    lines.append(f"{len(results)} reports x {len(claims)} claims: {summary}")
-    return "\n".join(lines) + "\n"
+def table_block(report: ReportVerdicts, id_width: int, width: int = 100) -> str:
+    """One report in the readable plain-text table: its file, then a line per claim."""
+    lines = [printable(report.file, one_line=True)]
+    for c in report.claims:
+        line = f"  {c.id:<{id_width}}  {_GLYPH[c.verdict]:<11}"
+        if c.evidence:
+            e = c.evidence[0]
+            quote = " ".join(e.quote.split())
+            room = max(20, width - len(line) - len(e.figure) - 6)
+            if len(quote) > room:
+                quote = quote[: room - 1] + "…"
+            line += f"  {e.figure}  \"{quote}\""
+        lines.append(printable(line))
+    return "\n".join(lines) + "\n\n"
 
 
 def default_verdicts_path(rules_path: str | Path) -> Path:
