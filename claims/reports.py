@@ -271,37 +271,48 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     list item, a heading or a short headline line is a sentence of its own.
     """
     out: list[Sentence] = []
-    for block_start, block_end in _blocks(text):
-        block = text[block_start:block_end]
-        pos = 0
-        for piece in segment("en", block):
-            start = block.find(piece, pos)
-            if start < 0:  # the segmenter changed the text; fall back to where we are
-                start = pos
-            end = start + len(piece)
-            pos = end
-            while start < end and block[start].isspace():
-                start += 1
-            while end > start and block[end - 1].isspace():
-                end -= 1
-            if end > start:
-                out.extend(_cut(text, block_start + start, block_start + end))
+    pos = 0
+    for piece in segment("en", text):
+        start = text.find(piece, pos)
+        if start < 0:  # the segmenter changed the text; fall back to where we are
+            start = pos
+        end = start + len(piece)
+        pos = end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            continue
+        if "\n" in text[start:end]:
+            for line_start, line_end in _lines(text, start, end):
+                out.extend(_cut(text, line_start, line_end))
+        else:
+            out.extend(_cut(text, start, end))
     return tuple(out)
 
 
-def _blocks(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of text between the line breaks that always end a sentence."""
-    start = 0
-    line_start = 0
-    while (newline := text.find("\n", line_start)) >= 0:
-        next_end = text.find("\n", newline + 1)
-        line = text[line_start:newline]
-        following = text[newline + 1:next_end if next_end >= 0 else len(text)]
-        if _ends_a_line(line, following):
-            yield start, newline
-            start = newline + 1
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a segment at the line breaks that always end a sentence (see _ends_a_line)."""
+    spans = []
+    block_start = line_start = start
+    while (newline := text.find("\n", line_start, end)) >= 0:
+        next_end = text.find("\n", newline + 1, end)
+        following = text[newline + 1:next_end if next_end >= 0 else end]
+        if _ends_a_line(text[line_start:newline], following):
+            spans.append((block_start, newline))
+            block_start = newline + 1
         line_start = newline + 1
-    yield start, len(text)
+    spans.append((block_start, end))
+    out = []
+    for lo, hi in spans:  # without the blank edges a break may leave
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if hi > lo:
+            out.append((lo, hi))
+    return out
 
 
 def _ends_a_line(line: str, following: str) -> bool:
