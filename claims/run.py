@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
@@ -13,6 +14,7 @@ from .rules import RuleSet
 from .verdicts import ReportVerdicts, check_report
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file)
+AUTO_JOBS_FROM = 40
 T = TypeVar("T")
 
 
@@ -59,14 +61,15 @@ def check_paths(
     rules: RuleSet,
     paths: Iterable[str],
     *,
-    jobs: int = 1,
+    jobs: int | None = 1,
     progress: Progress | None = None,
     render: Callable[[ReportVerdicts], T] | None = None,
 ) -> Iterator[T | ReportVerdicts | Skipped]:
     """Verdicts for every report under `paths`, in the order the paths expand to.
 
     With `jobs > 1` reports are checked in that many processes; the output is the same, in the
-    same order. `render` (a picklable function) turns each report's verdicts into what the
+    same order. `jobs=None` uses every processor this process may run on, for a folder of at
+    least AUTO_JOBS_FROM reports (below that, starting processes costs more than it saves). `render` (a picklable function) turns each report's verdicts into what the
     caller writes, in the process that checked it, so that the parent only writes. Reports are
     loaded and dropped one at a time, so memory does not grow with the number of reports.
     """
@@ -76,6 +79,8 @@ def check_paths(
     for item in items:
         if isinstance(item, Skipped):
             yield item
+    if jobs is None:
+        jobs = available_cpus() if total >= AUTO_JOBS_FROM and "-" not in files else 1
     if jobs <= 1 or total < 2:
         checker = _Checker(rules, render)
         yield from _counted((checker(f) for f in files), files, progress)
@@ -85,6 +90,13 @@ def check_paths(
     chunk = max(1, min(64, total // (jobs * 8) or 1))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules, render)) as pool:
         yield from _counted(pool.map(_work, files, chunksize=chunk), files, progress)
+
+
+def available_cpus() -> int:
+    try:
+        return max(1, min(8, len(os.sched_getaffinity(0))))
+    except AttributeError:  # not on Linux
+        return max(1, min(8, os.cpu_count() or 1))
 
 
 def _counted(results, files, progress):

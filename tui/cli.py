@@ -83,8 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output", "-o", metavar="FILE", help="write the verdicts file (YAML) here, atomically")
     check.add_argument("--force", action="store_true",
                        help="overwrite --output even if it changed on disk since it was read")
-    check.add_argument("--jobs", "-j", type=_positive, default=1, metavar="N",
-                       help="check reports in N processes (same output)")
+    check.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
+                       help="check reports in N processes; the output is the same (default: one per "
+                       "processor for 40 reports or more, else 1)")
 
     review = sub.add_parser("review", help="open the review screen (the default command)",
                             description="Review the checker's verdicts with the keyboard and save them. "
@@ -105,7 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("gold", help="a verdicts file written (or reviewed) by people")
     evaluate.add_argument("--show-errors", action="store_true", help="list every disagreement")
     evaluate.add_argument("--format", choices=("table", "yaml", "json"), default="table")
-    evaluate.add_argument("--jobs", "-j", type=_positive, default=1, metavar="N")
+    evaluate.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
+                          help="check reports in N processes (default: as for check)")
     return parser
 
 
