@@ -180,8 +180,12 @@ def _table(scores: Scores, data: dict, show_errors: bool) -> str:
         "",
         f"{'verdict':<14} {'precision':>9} {'recall':>7} {'F1':>6} {'support':>8}",
     ]
+    used = {p.gold for p in scores.pairs} | {p.got for p in scores.pairs}
     for v, c in scores.classes.items():
-        out.append(f"{v.value:<14} {c.precision:>9.3f} {c.recall:>7.3f} {c.f1:>6.3f} {c.support:>8}")
+        if v in used:
+            out.append(f"{v.value:<14} {c.precision:>9.3f} {c.recall:>7.3f} {c.f1:>6.3f} {c.support:>8}")
+        else:  # used by nobody: no score, and not part of macro-F1
+            out.append(f"{v.value:<14} {'-':>9} {'-':>7} {'-':>6} {c.support:>8}")
     out += ["", "confusion (rows: people, columns: factdesk)"]
     heads = [v.value[:13] for v in Verdict]
     out.append(" " * 14 + " ".join(f"{h:>13}" for h in heads))
