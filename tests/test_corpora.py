@@ -25,6 +25,6 @@ def test_heldout_corpus_meets_the_targets(name):
     s = score(gold, results)
     assert s.macro_f1 >= 0.85, s.errors
     assert s.false_alarm_rate <= 0.03, [(p.file, p.claim) for p in s.false_alarms]
-    assert s.missed_contradictions == [] or s.accuracy >= 0.95
+    assert [(p.file, p.claim) for p in s.missed_contradictions] == []
     found, quoted = s.evidence_recall
     assert found / quoted >= 0.85
