@@ -168,10 +168,14 @@ def note(text: str) -> Content:
     return Content.assemble(("note: ", "bold $text-muted"), neutralise(text))
 
 
-def status(verdicts_file: str, reviewed: int, total: int, dirty: bool, reviewer: str, filtered: str) -> Content:
+def status(verdicts_file: str, exists: bool, reviewed: int, total: int, dirty: bool, reviewer: str,
+           filtered: str) -> Content:
     parts: list[Content | str | tuple[str, str]] = [
         (f"{reviewed} of {total} pairs reviewed", "bold"), ("   verdicts: ", "$text-muted"), line(verdicts_file)]
-    parts.append(("   unsaved changes", "bold $text-warning") if dirty else ("   saved", "$text-muted"))
+    if dirty:
+        parts.append(("   unsaved changes", "bold $text-warning"))
+    else:
+        parts.append(("   saved" if exists else "   new file", "$text-muted"))
     if reviewer:
         parts += [("   reviewer: ", "$text-muted"), line(reviewer)]
     if filtered:
@@ -180,5 +184,5 @@ def status(verdicts_file: str, reviewed: int, total: int, dirty: bool, reviewer:
 
 
 def message(*parts: str | tuple[str, str]) -> Content:
-    """A dialog's message: plain strings are ours, (text, style) tuples may be untrusted."""
-    return Content.assemble(*[(neutralise(p[0]), p[1]) if isinstance(p, tuple) else p for p in parts])
+    """A dialog's message from plain and (text, style) parts, any of them untrusted."""
+    return Content.assemble(*[(neutralise(p[0]), p[1]) if isinstance(p, tuple) else neutralise(p) for p in parts])

@@ -67,7 +67,7 @@ class Entry:
 
     id: int
     state: ReviewState
-    pair: tuple[int, int] | None = None
+    pair: tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ class ReviewScreen(Screen[None]):
         super().__init__()
         self.setup = setup
         self.file = VerdictsFile(setup.verdicts, None)  # its stamp is read when the review starts
-        self.history = [Entry(0, start(setup.rules, setup.rules_file, setup.reviewer))]
+        self.history = [Entry(0, start(setup.rules, setup.rules_file, setup.reviewer), (0, 0))]
         self.saved_id = self.changes = 0
         self.report = self.claim = self.passage = 0
         self.filter = ""
@@ -402,7 +402,8 @@ class ReviewScreen(Screen[None]):
     def refresh_view(self) -> None:
         s = self.state
         self.query_one("#status", Static).update(render.status(
-            shown(self.file.path), s.reviewed, s.total, self.dirty, s.reviewer, self.filter))
+            shown(self.file.path), self.file.stamp is not None, s.reviewed, s.total, self.dirty, s.reviewer,
+            self.filter))
         self.refresh_claims()
         reports = self.query_one("#reports", PickList)
         if reports.option_count:
@@ -614,9 +615,8 @@ class ReviewScreen(Screen[None]):
             undone = self.history.pop()
             self.autosave(self.file, self.state, self.next_seq())
             self.refresh_bindings()
-            if undone.pair is not None:
-                self.update_report_item(undone.pair[0])
-                self.select(*undone.pair)
+            self.update_report_item(undone.pair[0])
+            self.select(*undone.pair)
             self.tell("Undone.", timeout=2)
 
     def action_note(self) -> None:
