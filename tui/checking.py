@@ -4,6 +4,10 @@ The engine's work on a large report is long stretches of regular expressions tha
 interpreter lock: run in a thread, it would freeze the screen, and a cancel could only take
 effect once the report is done. In a child process the screen stays live, and stopping
 kills the child at once. No screen here (this module is imported by the child).
+
+As with any "spawn" child, the program's main module is imported again in the child: a script
+that starts the review must keep its work under `if __name__ == "__main__":` (the `factdesk`
+command does).
 """
 
 from __future__ import annotations
