@@ -525,13 +525,18 @@ class CueIndex:
 
     def __init__(self, terms: list[ClaimTerms]) -> None:
         self.terms = terms
-        # (token, must start a word, must end a word, the claims it cues)
+        # (token, must start a word, must end a word (a plural 's' allowed), the claims it cues)
         self.tokens: list[tuple[str, bool, bool, tuple[int, ...]]] = []
         for kind in ("prefixes", "wholes"):
-            for token in sorted(set().union(*(getattr(t.cues, kind) for t in terms))):
-                claims = tuple(n for n, t in enumerate(terms) if token in getattr(t.cues, kind))
+            cued: dict[str, set[int]] = {}
+            for n, t in enumerate(terms):
+                for token in getattr(t.cues, kind):
+                    cued.setdefault(token, set()).add(n)
+            for token, claims in sorted(cued.items()):
+                if any(_covers(other, token, kind) and claims <= cued[other] for other in cued if other != token):
+                    continue  # "thai" finds all that "thail" would; "dollars" all that "us dollars" would
                 word = token[:1].isalpha()
-                self.tokens.append((token, word, word and kind == "wholes", claims))
+                self.tokens.append((token, word, word and kind == "wholes", tuple(sorted(claims))))
         self.spans = tuple(n for n, t in enumerate(terms) if t.cues.spans)
 
     def sentences(self, analysis: Analysis) -> list[list[int]]:
@@ -545,6 +550,7 @@ class CueIndex:
                 end = at + len(token)
                 if (not starts or at == 0 or not lower[at - 1].isalpha()) and (
                     not ends or end >= size or not lower[end].isalpha()
+                    or (lower[end] == "s" and (end + 1 >= size or not lower[end + 1].isalpha()))
                 ):
                     index = analysis.sentence_at(at)
                     if index is not None:
@@ -561,6 +567,15 @@ class CueIndex:
             sorted(i for i in seen if terms.also is None or analysis.says(i, terms.also))
             for terms, seen in zip(self.terms, found)
         ]
+
+
+def _covers(token: str, other: str, kind: str) -> bool:
+    """Does every place `other` is found also hold `token`? ('thai' covers 'thail'; 'dollars'
+    covers 'us dollars'; as whole words, 'suspect' covers 'suspects')."""
+    if kind == "prefixes":
+        return other.startswith(token)
+    return other == token + "s" or (" " in other and token in other.split()) or (
+        not token[:1].isalpha() and token in other)
 
 
 def _also(claim: Claim, measures: frozenset[str], rate: str, people: bool) -> re.Pattern[str] | None:
