@@ -90,8 +90,20 @@ def test_output_file_is_written_and_the_previous_kept(tmp_path, capsys):
     first = target.read_text()
     assert run(capsys, "check", RULES, CONTRA, "--output", target)[0] == 1
     assert (tmp_path / "verdicts.yaml.bak").read_text() == first
-    assert yaml.safe_load(target.read_text())["reports"][0]["file"] == str(CONTRA)
+    saved = yaml.safe_load(target.read_text())
+    # paths are relative to the verdicts file, so it reads the same from anywhere
+    assert (tmp_path / saved["reports"][0]["file"]).resolve() == CONTRA.resolve()
+    assert (tmp_path / saved["rules"]).resolve() == RULES.resolve()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["verdicts.yaml", "verdicts.yaml.bak"]
+
+
+def test_a_saved_verdicts_file_is_a_gold_file(tmp_path, capsys, monkeypatch):
+    target = tmp_path / "out" / "verdicts.yaml"
+    target.parent.mkdir()
+    assert run(capsys, "check", RULES, AGREE, CONTRA, "--output", target)[0] == 1
+    monkeypatch.chdir(tmp_path)  # read from elsewhere: the paths hold
+    code, out, _ = run(capsys, "eval", target)
+    assert code == 0 and "pairs                 18" in out and "accuracy              1.000" in out
 
 
 def test_jobs_give_the_same_output(tmp_path, capsys):

@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 import gc
 import io
+import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from importlib import resources
 from pathlib import Path
@@ -202,8 +203,10 @@ def cmd_check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     guard = _OutputGuard(args.output) if args.output else None
     gc.freeze()  # what is loaded so far lives to the end: the collector need not walk it again
     generated = now()
+    # The verdicts file names files relative to its own folder (so it is also a gold file).
+    output_dir = Path(args.output).parent if args.output else None
     render = partial(_render, fmt=args.format, id_width=max(len(c.id) for c in rules.claims),
-                     keep_yaml=guard is not None)
+                     output_dir=output_dir)
     progress = _Progress()
     counts = {v: 0 for v in Verdict}
     saved: list[str] = []  # the verdicts file, for --output: text, a report at a time
@@ -235,7 +238,8 @@ def cmd_check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         summary = ", ".join(f"{n} {v.value.replace('_', ' ')}" for v, n in counts.items())
         out.write(f"{written} reports x {len(rules.claims)} claims: {summary}\n")
     if guard is not None:
-        guard.write(yaml_head(rules_path, generated) + "".join(saved), force=args.force)
+        guard.write(yaml_head(relative_to(rules_path, output_dir), generated) + "".join(saved),
+                    force=args.force)
         sys.stdout.write(out.getvalue())
     alarms = counts[Verdict.CONTRADICTS] + counts[Verdict.CONFLICTING]
     return EXIT_CONTRADICTED if alarms else EXIT_OK
@@ -250,7 +254,7 @@ class _Rendered:
     counts: tuple[int, ...]  # how many claims got each verdict, in Verdict order
 
 
-def _render(report: ReportVerdicts, *, fmt: str, id_width: int, keep_yaml: bool) -> _Rendered:
+def _render(report: ReportVerdicts, *, fmt: str, id_width: int, output_dir: Path | None) -> _Rendered:
     if fmt == "yaml":
         text = yaml_report(report)
     elif fmt == "json":
@@ -258,7 +262,17 @@ def _render(report: ReportVerdicts, *, fmt: str, id_width: int, keep_yaml: bool)
     else:
         text = table_block(report, id_width)
     counts = tuple(sum(c.verdict is v for c in report.claims) for v in Verdict)
-    return _Rendered(text, (text if fmt == "yaml" else yaml_report(report)) if keep_yaml else "", counts)
+    saved = ""
+    if output_dir is not None:
+        saved = yaml_report(replace(report, file=relative_to(report.file, output_dir)))
+    return _Rendered(text, saved, counts)
+
+
+def relative_to(path: str, folder: Path | None) -> str:
+    """`path` (as given, from the current folder) seen from `folder`; standard input stays '-'."""
+    if folder is None or path == "-":
+        return path
+    return os.path.relpath(os.path.abspath(path), os.path.abspath(folder))
 
 
 class _OutputGuard:

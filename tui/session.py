@@ -89,7 +89,7 @@ class LoadPlan:
 
     paths: tuple[str, ...]
     previous: Verdicts | None
-    names: dict[str, str]
+    names: dict[str, str]  # every report's name in the verdicts file (see file_name)
     missing: tuple[ReportVerdicts, ...]
 
 
@@ -98,13 +98,20 @@ def _key(path: str | Path) -> str:
 
 
 def find_report(file: str, base: Path) -> Path | None:
-    """A report named in a verdicts file: as given (from the current folder), else from `base`."""
+    """A report named in a verdicts file: relative to the file's folder `base` (as factdesk writes
+    them), else as given from the current folder (as older files or hand-written ones may)."""
     given = Path(file)
-    if given.is_file():
-        return given
     if not given.is_absolute() and (base / given).is_file():
         return base / given
+    if given.is_file():
+        return given
     return None
+
+
+def file_name(path: str | Path, base: Path) -> str:
+    """How a verdicts file in `base` names a report: relative to its own folder, so that the
+    file stays valid wherever it is read from (it is also a gold file for `factdesk eval`)."""
+    return os.path.relpath(os.path.abspath(path), os.path.abspath(base))
 
 
 def plan(given: list[str], previous: Verdicts | None, base: Path, loaded: set[str] = frozenset()) -> LoadPlan:
@@ -119,23 +126,23 @@ def plan(given: list[str], previous: Verdicts | None, base: Path, loaded: set[st
                 paths.append(item)
         else:
             paths.append(item.file)  # check_loaded answers it with the same Skipped
+    names = {p: file_name(p, base) for p in paths if Path(p).exists()}
     if previous is None:
-        return LoadPlan(tuple(paths), None, {}, ())
+        return LoadPlan(tuple(paths), None, names, ())
     by_key = {_key(p): p for p in paths}
-    names: dict[str, str] = {}
     kept: list[ReportVerdicts] = []
     missing: list[ReportVerdicts] = []
     for r in previous.reports:
         found = find_report(r.file, base)
         if found is None:
             missing.append(r)
-        elif _key(found) in by_key:  # given again, perhaps spelt otherwise: the given name wins
-            kept.append(replace(r, file=by_key[_key(found)]))
+        elif _key(found) in by_key:  # given again, perhaps spelt otherwise
+            kept.append(replace(r, file=names[by_key[_key(found)]]))
         elif _key(found) not in seen:
             seen.add(_key(found))
             paths.append(str(found))
-            names[str(found)] = r.file
-            kept.append(r)
+            names[str(found)] = file_name(found, base)
+            kept.append(replace(r, file=names[str(found)]))
     return LoadPlan(tuple(paths), replace(previous, reports=tuple(kept)), names, tuple(missing))
 
 

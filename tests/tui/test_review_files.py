@@ -80,15 +80,17 @@ async def test_reports_listed_in_the_verdicts_file_are_loaded_too(desk):
 
 @pilot_test
 async def test_report_paths_resolve_against_the_verdicts_folder(desk, monkeypatch):
-    await decide_and_save(desk, "1")  # the file lists "reports/01-wire-agreement.txt", ...
-    shutil.copy(desk.path(desk.verdicts), desk.path("review.yaml"))  # a verdicts file beside "reports/"
+    await decide_and_save(desk, "1")  # the file lists "../reports/01-wire-agreement.txt", ...
+    saved = yaml.safe_load(desk.path(desk.verdicts).read_text(encoding="utf-8"))
+    assert saved["rules"] == "cambodia-scam-crackdown.yaml"  # both relative to the verdicts file
+    assert saved["reports"][0]["file"] == "../reports/01-wire-agreement.txt"
     desk.path("elsewhere").mkdir()
     monkeypatch.chdir(desk.path("elsewhere"))  # where "reports/..." does not exist
-    app = desk.app(given=(), rules=str(desk.path(desk.rules)), verdicts=str(desk.path("review.yaml")))
+    app = desk.app(given=(), rules=str(desk.path(desk.rules)), verdicts=str(desk.path(desk.verdicts)))
     async with app.run_test(size=(120, 40)) as pilot:
         review = await loaded(pilot, reports=3)
         assert "1 of 27 pairs reviewed" in text(app, "#status")
-        assert review.state.reports[0].file == "reports/01-wire-agreement.txt"  # saved as it was written
+        assert review.state.reports[0].file == "../reports/01-wire-agreement.txt"  # as saved
 
 
 @pilot_test

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 
 from factdesk.tui.screens.dialogs import Ask, Choice
@@ -11,7 +13,7 @@ from tui_helpers import loaded, pilot_test, review_of, screen_text, text, toasts
 
 def claims_of(path) -> dict[str, dict[str, dict]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {r["file"]: {c["id"]: c for c in r["claims"]} for r in data["reports"]}
+    return {Path(r["file"]).name: {c["id"]: c for c in r["claims"]} for r in data["reports"]}
 
 
 @pilot_test
@@ -69,7 +71,7 @@ async def test_walk_a_review_with_every_key(desk):
         await pilot.press("ctrl+s")
         await until(pilot, lambda: "unsaved" not in text(app, "#status"))
         assert "saved" in text(app, "#status")
-        saved = claims_of(desk.path(desk.verdicts))["reports/02-cumulative-tally.txt"]
+        saved = claims_of(desk.path(desk.verdicts))["02-cumulative-tally.txt"]
         assert saved["vietnamese"]["verdict"] == "contradicts" and saved["vietnamese"]["reviewed"] is True
         assert saved["vietnamese"]["reviewer"] == "tester" and saved["vietnamese"]["reviewed_at"]
         assert saved["raid-days"]["verdict"] == "not_mentioned" and saved["raid-days"]["reviewed"]
@@ -144,7 +146,7 @@ async def test_quit_and_save_writes_then_quits(desk):
         await until(pilot, lambda: isinstance(app.screen, Choice))
         await pilot.press("s")
         await until(pilot, lambda: app.return_code is not None)
-    saved = claims_of(desk.path(desk.verdicts))["reports/01-wire-agreement.txt"]
+    saved = claims_of(desk.path(desk.verdicts))["01-wire-agreement.txt"]
     assert saved["total-arrests"]["verdict"] == "contradicts" and saved["total-arrests"]["reviewed"]
 
 

@@ -42,7 +42,9 @@ from factdesk.tui.render import neutralise
 from factdesk.tui.screens.dialogs import Answer, Ask, Choice, Paste
 from factdesk.tui.screens.help import Help
 from factdesk.tui.screens.matrix import Matrix
-from factdesk.tui.session import LoadPlan, VerdictsFile, decisions_only, pasted_path, plan, shown, with_missing
+from factdesk.tui.session import (
+    LoadPlan, VerdictsFile, decisions_only, file_name, pasted_path, plan, shown, with_missing,
+)
 from factdesk.tui.widgets.fields import PickList, SafeInput
 
 ALTERNATIVES = 8  # other passages offered after the evidence
@@ -54,7 +56,7 @@ class Setup:
     """What the review was started with."""
 
     rules: RuleSet
-    rules_file: str  # as written into the verdicts file
+    rules_file: str  # as given on the command line
     paths: tuple[str, ...]
     verdicts: Path
     reviewer: str | None = None
@@ -146,7 +148,8 @@ class ReviewScreen(Screen[None]):
         super().__init__()
         self.setup = setup
         self.file = VerdictsFile(setup.verdicts, None)  # its stamp is read when the review starts
-        self.history = [Entry(0, start(setup.rules, setup.rules_file, setup.reviewer), (0, 0))]
+        rules_file = file_name(setup.rules_file, setup.verdicts.parent)  # relative to the verdicts file
+        self.history = [Entry(0, start(setup.rules, rules_file, setup.reviewer), (0, 0))]
         self.saved_id = self.changes = 0
         self.report = self.claim = self.passage = 0
         self.filter = ""
@@ -656,8 +659,7 @@ class ReviewScreen(Screen[None]):
             except OSError as exc:
                 self.error(f"Cannot keep the pasted report: {exc.strerror or exc}")
                 return
-            name = os.path.relpath(path, self.file.path.parent)
-            self.start_loading(LoadPlan((str(path),), None, {str(path): name}, ()))
+            self.start_loading(LoadPlan((str(path),), None, {str(path): file_name(path, self.file.path.parent)}, ()))
 
         self.app.push_screen(Paste(classes="dialog"), done)
 
