@@ -320,9 +320,12 @@ def table_block(report: ReportVerdicts, id_width: int, width: int = 100) -> str:
 
 
 def default_verdicts_path(rules_path: str | Path) -> Path:
-    """Where a review's verdicts are saved unless told otherwise: beside the rules file."""
+    """Where a review's verdicts are saved unless told otherwise: beside the rules file, or in the
+    current folder when that one may not be written (the bundled example, installed read-only)."""
     rules_path = Path(rules_path)
-    return rules_path.with_name(rules_path.stem + ".verdicts.yaml")
+    name = rules_path.stem + ".verdicts.yaml"
+    folder = rules_path.parent
+    return (folder if os.access(folder, os.W_OK) else Path.cwd()) / name
 
 
 def cmd_review(args: argparse.Namespace) -> int:
