@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
@@ -29,6 +30,15 @@ from .rules import Claim
 WINDOW = 80  # characters either side of a figure that speak of its scope and measure
 
 
+class Part(StrEnum):
+    """How a figure's count stands to the others around it."""
+
+    WHOLE = "whole"  # "1,000 people": a count in its own right
+    OF_THEM = "of them"  # "45 of them women": part of the figure before, of the kind named
+    OF_THE = "of the"  # "10 of the compounds": some of the things counted, never their number
+    OTHER = "other"  # "13 other Taiwanese", "people of other nationalities": another group
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A figure in its sentence, with what it counts."""
@@ -37,7 +47,9 @@ class Mention:
     index: int  # of its sentence in the report
     noun: tuple[str, ...]  # the words after the figure: ("scam", "centres"); () when bare
     origin: tuple[str, ...]  # places after "from": ("Taiwan",) or ("Vietnam", "China")
-    partitive: bool = False  # "45 of them women" counts part of another figure
+    part: Part = Part.WHOLE  # a part of another count, or another group
+
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +95,8 @@ class Analysis:
             for figure in read_figures(self.text, sentence.start, sentence.end):
                 if figure.end > sentence.end:
                     figure = _clip(figure, sentence.end, self.text)
-                noun, origin, partitive = _counted(self.text, figure, sentence)
-                found.append(Mention(figure, index, noun, origin, partitive))
+                noun, origin, part = _counted(self.text, figure, sentence)
+                found.append(Mention(figure, index, noun, origin, part))
             self._mentions[index] = found
         return found
 
@@ -249,7 +261,7 @@ class Analysis:
 
 
 def _counts_people(mention: Mention) -> bool:
-    if mention.figure.kind is not Kind.COUNT or mention.partitive:
+    if mention.figure.kind is not Kind.COUNT or mention.part is not Part.WHOLE:
         return False
     if not mention.noun:
         return True
@@ -281,20 +293,20 @@ _ORIGIN = re.compile(
 )
 
 
-def _counted(text: str, figure: Figure, sentence: Sentence) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
-    """(noun words, origin places, partitive?) for the figure ending at `figure.end`.
+def _counted(text: str, figure: Figure, sentence: Sentence) -> tuple[tuple[str, ...], tuple[str, ...], Part]:
+    """(noun words, origin places, part) for the figure ending at `figure.end`.
 
-    "75 suspects from Taiwan" -> (("suspects",), ("Taiwan",), False);
-    "45 of them women" -> (("women",), (), True).
+    "75 suspects from Taiwan" -> (("suspects",), ("Taiwan",), WHOLE);
+    "45 of them women" -> (("women",), (), OF_THEM).
     """
     pos, limit = figure.end, sentence.end
-    partitive = False
+    part = Part.WHOLE
     if _OTHER.match(text, pos, limit):
-        return ("other",), (), True  # "13 other Taiwanese": another group, not the count itself
+        return (), (), Part.OTHER
     if figure.hedge is not Hedge.VAGUE and _OF_THE.match(text, pos, limit):
-        return ("of-the",), (), True  # "10 of the compounds": a part of them, not their number
+        return (), (), Part.OF_THE
     if (m := _PARTITIVE.match(text, pos, limit)) is not None:
-        partitive, pos = True, m.end()  # "45 of them women"
+        part, pos = Part.OF_THEM, m.end()
     elif (m := _SKIP_AFTER.match(text, pos, limit)) is not None:
         pos = m.end()
     noun: list[str] = []
@@ -308,7 +320,7 @@ def _counted(text: str, figure: Figure, sentence: Sentence) -> tuple[tuple[str, 
             break
     origin: tuple[str, ...] = ()
     if noun and _OF_KIND.match(text, pos, limit):
-        noun.append("of-other")  # "people of other nationalities" is a part, not all people
+        part = Part.OTHER  # "33 people of other nationalities"
     if (m := _ORIGIN.match(text, pos, limit)) is not None:
         names = [re.sub(r"^the\s+", "", n.strip()) for n in re.split(r",|\band\b", m.group(1))]
         origin = tuple(n for n in names if n)
@@ -318,7 +330,7 @@ def _counted(text: str, figure: Figure, sentence: Sentence) -> tuple[tuple[str, 
             name = m.group(1).split()
             if m.group("mark") or is_country(name[-1]) or is_demonym(name[-1]) or name == ["Viet", "Nam"]:
                 noun = ["Vietnam"] if name == ["Viet", "Nam"] else name
-    return tuple(noun), origin, partitive
+    return tuple(noun), origin, part
 
 
 # ---------------------------------------------------------------------------------------------
@@ -630,7 +642,9 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     quality = 0.6
     counts = ""
     if claim.kind is Kind.COUNT:
-        if mention.partitive and (terms.people or not (mention.noun or mention.origin)):
+        if mention.part in (Part.OF_THE, Part.OTHER):
+            return None
+        if mention.part is Part.OF_THEM and (terms.people or not (mention.noun or mention.origin)):
             return None  # "45 of them women" is part of another count
         matched = _unit_quality(terms, mention)
         if matched is None:
@@ -758,7 +772,7 @@ def _meets(unit: tuple[str, ...], noun: list[str], origin: list[str]) -> tuple[f
 
 def _bare_tie(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> bool:
     """A number with no noun ("brought the total to 2,137") ties when its sentence says what."""
-    if mention.noun or mention.origin or mention.partitive:
+    if mention.noun or mention.origin or mention.part is not Part.WHOLE:
         return False
     s = analysis.report.sentences[mention.index]
     before = analysis.text[s.start:mention.figure.start]
