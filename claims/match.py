@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -79,7 +80,7 @@ class Analysis:
     def __init__(self, report: Report) -> None:
         self.report = report
         self.text = report.text
-        self._starts = [s.start for s in report.sentences]
+        self._starts = report.sentences.starts
         self._mentions: dict[int, list[Mention]] = {}
         self._antecedents: dict[int, int | None] = {}
         self._measures: dict[int, frozenset[str]] = {}
@@ -99,6 +100,16 @@ class Analysis:
                 found.append(Mention(figure, index, noun, origin, part))
             self._mentions[index] = found
         return found
+
+    def lowered(self, size: int = 1 << 20) -> Iterator[tuple[int, str]]:
+        """The text in lower case, a window of whole sentences at a time: (offset, window)."""
+        sentences = self.report.sentences
+        i = 0
+        while i < len(sentences):
+            j = bisect_right(self._starts, sentences[i].start + size, lo=i + 1)
+            lo, hi = sentences[i].start, sentences[j - 1].end
+            yield lo, self.text[lo:hi].lower()
+            i = j
 
     def sentence_at(self, position: int) -> int | None:
         """The index of the sentence holding `position`, if any."""
@@ -554,27 +565,27 @@ class CueIndex:
     def sentences(self, analysis: Analysis) -> list[list[int]]:
         """For each claim (in the order given), the indexes of the sentences it should read."""
         found: list[set[int]] = [set() for _ in self.terms]
-        lower = analysis.text.lower()
-        size = len(lower)
-        for token, starts, ends, claims in self.tokens:
-            at = lower.find(token)
-            while at >= 0:
-                end = at + len(token)
-                if (not starts or at == 0 or not lower[at - 1].isalpha()) and (
-                    not ends or end >= size or not lower[end].isalpha()
-                    or (lower[end] == "s" and (end + 1 >= size or not lower[end + 1].isalpha()))
-                ):
-                    index = analysis.sentence_at(at)
+        for offset, lower in analysis.lowered():
+            size = len(lower)
+            for token, starts, ends, claims in self.tokens:
+                at = lower.find(token)
+                while at >= 0:
+                    end = at + len(token)
+                    if (not starts or at == 0 or not lower[at - 1].isalpha()) and (
+                        not ends or end >= size or not lower[end].isalpha()
+                        or (lower[end] == "s" and (end + 1 >= size or not lower[end + 1].isalpha()))
+                    ):
+                        index = analysis.sentence_at(offset + at)
+                        if index is not None:
+                            for n in claims:
+                                found[n].add(index)
+                    at = lower.find(token, end)
+            if self.spans:
+                for m in _SPAN_CUE.finditer(lower):
+                    index = analysis.sentence_at(offset + m.start())
                     if index is not None:
-                        for n in claims:
+                        for n in self.spans:
                             found[n].add(index)
-                at = lower.find(token, end)
-        if self.spans:
-            for m in _SPAN_CUE.finditer(lower):
-                index = analysis.sentence_at(m.start())
-                if index is not None:
-                    for n in self.spans:
-                        found[n].add(index)
         return [
             sorted(i for i in seen if terms.also is None or analysis.says(i, terms.also))
             for terms, seen in zip(self.terms, found)

@@ -13,7 +13,8 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,45 @@ class Sentence:
     end: int
 
 
+class Sentences(Sequence[Sentence]):
+    """A report's sentences, kept as two arrays of offsets (a 100 MB report has millions of
+    sentences: objects for each would cost far more than the text); read as Sentence values."""
+
+    __slots__ = ("_starts", "_ends")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts, self._ends = array("q"), array("q")
+        self.add(spans)
+
+    def add(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Append sentences (only while the report is being read)."""
+        for start, end in spans:
+            self._starts.append(start)
+            self._ends.append(end)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, index):  # noqa: ANN001, ANN204 (an int or a slice, as for a tuple)
+        if isinstance(index, slice):
+            return tuple(Sentence(a, b) for a, b in zip(self._starts[index], self._ends[index]))
+        return Sentence(self._starts[index], self._ends[index])
+
+    @property
+    def starts(self) -> array:
+        """Every sentence's start, in order (for bisect)."""
+        return self._starts
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sentences) and self._starts == other._starts and self._ends == other._ends
+
+    def __hash__(self) -> int:
+        return hash((self._starts.tobytes(), self._ends.tobytes()))
+
+    def __repr__(self) -> str:
+        return f"Sentences({len(self)})"
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     """One report as loaded: `file` is the path as given; offsets are into `text`."""
@@ -40,7 +80,7 @@ class Report:
     text: str
     sha256: str
     title: str
-    sentences: tuple[Sentence, ...]
+    sentences: Sentences
     kind: str = "text"  # text | markdown | html
 
     def sentence_text(self, sentence: Sentence) -> str:
@@ -70,10 +110,17 @@ def load_report(path: str | Path, data: bytes | None = None) -> Report:
             data = stream.read() if name == STDIN_NAME else Path(path).read_bytes()
         except (OSError, ValueError) as exc:
             raise ReportError(f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}") from exc
-    return report_from_bytes(name, data)
+    loaded = _decoded(name, data)
+    del data  # a huge report's bytes need not outlive its text
+    return _report(name, *loaded)
 
 
 def report_from_bytes(name: str, data: bytes) -> Report:
+    return _report(name, *_decoded(name, data))
+
+
+def _decoded(name: str, data: bytes) -> tuple[str, str, str, str]:
+    """(text, sha256, title, kind) of a report's bytes."""
     digest = hashlib.sha256(data).hexdigest()
     if not data or data.isspace():  # (isspace stops at the first other byte; strip would copy)
         raise ReportError(f"{name}: the file is empty")
@@ -87,8 +134,12 @@ def report_from_bytes(name: str, data: bytes) -> Report:
         text = raw
         kind = "markdown" if suffix in (".md", ".markdown") else "text"
         title = _first_line_title(text) or Path(name).name
-    if not text.strip():
+    if not text or text.isspace():
         raise ReportError(f"{name}: no text found")
+    return text, digest, title, kind
+
+
+def _report(name: str, text: str, digest: str, title: str, kind: str) -> Report:
     return Report(name, text, digest, title, split_sentences(text), kind)
 
 
@@ -264,16 +315,43 @@ def _first_line_title(text: str) -> str:
     return ""
 
 
-def split_sentences(text: str) -> tuple[Sentence, ...]:
+def split_sentences(text: str) -> Sentences:
     """Sentences with offsets; very long runs without sentence ends are cut at spaces.
 
     Lines wrapped inside a sentence (text copied from a PDF) stay one sentence; a table row, a
     list item, a heading or a short headline line is a sentence of its own.
     """
-    out: list[Sentence] = []
-    pos = 0
-    for piece in segment("en", text):
-        start = text.find(piece, pos)
+    out = Sentences()
+    for chunk_start, chunk_end in _chunks(text):
+        _segment(text, chunk_start, chunk_end, out)
+    return out
+
+
+CHUNK = 1 << 20  # the segmenter reads a huge report a piece at a time, so memory stays bounded
+
+
+def _chunks(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of about CHUNK characters that end where a sentence cannot continue: at a blank
+    line if there is one, else after a full stop, else at a space."""
+    start = 0
+    while len(text) - start > CHUNK:
+        limit = start + CHUNK
+        cut = text.rfind("\n\n", start + CHUNK // 2, limit)
+        if cut < 0:
+            cut = text.rfind(". ", start + CHUNK // 2, limit) + 1
+        if cut <= 0:
+            cut = text.rfind(" ", start + CHUNK // 2, limit)
+        if cut <= start:
+            cut = limit
+        yield start, cut
+        start = cut
+    yield start, len(text)
+
+
+def _segment(text: str, begin: int, finish: int, out: Sentences) -> None:
+    pos = begin
+    for piece in segment("en", text[begin:finish]):
+        start = text.find(piece, pos, finish)
         if start < 0:  # the segmenter changed the text; fall back to where we are
             start = pos
         end = start + len(piece)
@@ -284,12 +362,11 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
             end -= 1
         if end <= start:
             continue
-        if "\n" in text[start:end]:
+        if text.find("\n", start, end) >= 0:
             for line_start, line_end in _lines(text, start, end):
-                out.extend(_cut(text, line_start, line_end))
+                out.add(_cut(text, line_start, line_end))
         else:
-            out.extend(_cut(text, start, end))
-    return tuple(out)
+            out.add(_cut(text, start, end))
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -329,17 +406,17 @@ _ONE_LINE = re.compile(r"\s*(?:\||#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s)")
 _NEW_PART = re.compile(r"\s*(?:\||#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|[A-Z][A-Z .'’-]{1,30}:\s)")
 
 
-def _cut(text: str, start: int, end: int) -> Iterator[Sentence]:
+def _cut(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while end - start > MAX_SENTENCE:
         cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
         if cut <= start:
             cut = start + MAX_SENTENCE
-        yield Sentence(start, cut)
+        yield start, cut
         start = cut
         while start < end and text[start].isspace():
             start += 1
     if end > start:
-        yield Sentence(start, end)
+        yield start, end
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str | Skipped]:
