@@ -93,10 +93,6 @@ class Figure:
     currency: str = ""  # ISO 4217 code, for money
     rate: str = ""  # "year", "month", "week" or "day" when the figure is per period
 
-    @property
-    def is_exact(self) -> bool:
-        return self.interval.low == self.interval.high
-
     def describe(self) -> str:
         """The figure in plain words, e.g. 'more than 1,000' or 'about 40 billion USD a year'."""
         return describe_interval(self.interval, self.hedge, self.kind, self.currency, self.rate)
