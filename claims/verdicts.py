@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .figures import Interval, describe_interval
-from .match import Analysis, ClaimTerms, CueIndex, Tie, ties
+from .context import Analysis
+from .match import ClaimTerms, CueIndex, Tie, ties
 from .reports import Report
 from .rules import Claim, RuleSet
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factdesk.claims.match import Analysis, rank_passages, source_passage, statement_figure, ties
+from factdesk.claims.context import Analysis
+from factdesk.claims.match import rank_passages, source_passage, statement_figure, ties
 from factdesk.claims.reports import report_from_bytes
 from factdesk.claims.rules import parse_rules
 

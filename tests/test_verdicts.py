@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from factdesk.claims.match import Analysis
+from factdesk.claims.context import Analysis
 from factdesk.claims.reports import report_from_bytes
 from factdesk.claims.rules import parse_rules
 from factdesk.claims.verdicts import Verdict, judge

@@ -1,0 +1,437 @@
+"""What a report says around each figure: what it counts, what happened to those counted, and
+whether its scope is narrower than a whole country's (one city, one day, one raid).
+
+The matcher (match.py) asks; this module reads the report, sentence by sentence, and remembers.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+
+from .figures import Figure, Hedge, Kind, read_figures
+from .lexicon import (
+    PEOPLE, REPORTING, STOPWORDS, SUBNATIONAL, countries_in, is_country, is_demonym, is_region,
+    measures_in, nearest_measures, same_word,
+)
+from .reports import Report, Sentence
+
+WINDOW = 80  # characters either side of a figure that speak of its scope and measure
+
+
+class Part(StrEnum):
+    """How a figure's count stands to the others around it."""
+
+    WHOLE = "whole"  # "1,000 people": a count in its own right
+    OF_THEM = "of them"  # "45 of them women": part of the figure before, of the kind named
+    OF_THE = "of the"  # "10 of the compounds": some of the things counted, never their number
+    OTHER = "other"  # "13 other Taiwanese", "people of other nationalities": another group
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A figure in its sentence, with what it counts."""
+
+    figure: Figure
+    index: int  # of its sentence in the report
+    noun: tuple[str, ...]  # the words after the figure: ("scam", "centres"); () when bare
+    origin: tuple[str, ...]  # places after "from": ("Taiwan",) or ("Vietnam", "China")
+    part: Part = Part.WHOLE  # a part of another count, or another group
+
+
+
+
+class Analysis:
+    """A report read for matching: figures and their context, worked out sentence by sentence
+    as the claims ask (a claim only looks at sentences holding one of its cue words)."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.text = report.text
+        self._starts = report.sentences.starts
+        self._mentions: dict[int, list[Mention]] = {}
+        self._antecedents: dict[int, int | None] = {}
+        self._measures: dict[int, frozenset[str]] = {}
+        self._countries: dict[int, frozenset[str]] = {}
+        self._said: dict[tuple[int, str], bool] = {}
+
+    def in_sentence(self, index: int) -> list[Mention]:
+        """The figures of one sentence, with what each counts (read once, on first use)."""
+        found = self._mentions.get(index)
+        if found is None:
+            sentence = self.report.sentences[index]
+            found = []
+            for figure in read_figures(self.text, sentence.start, sentence.end):
+                if figure.end > sentence.end:
+                    figure = _clip(figure, sentence.end, self.text)
+                noun, origin, part = _counted(self.text, figure, sentence)
+                found.append(Mention(figure, index, noun, origin, part))
+            self._mentions[index] = found
+        return found
+
+    def lowered(self, size: int = 1 << 20) -> Iterator[tuple[int, str]]:
+        """The text in lower case, a window of whole sentences at a time: (offset, window)."""
+        sentences = self.report.sentences
+        i = 0
+        while i < len(sentences):
+            j = bisect_right(self._starts, sentences[i].start + size, lo=i + 1)
+            lo, hi = sentences[i].start, sentences[j - 1].end
+            yield lo, self.text[lo:hi].lower()
+            i = j
+
+    def sentence_at(self, position: int) -> int | None:
+        """The index of the sentence holding `position`, if any."""
+        index = bisect_right(self._starts, position) - 1
+        if index < 0 or position >= self.report.sentences[index].end:
+            return None
+        return index
+
+    def sentence_text(self, index: int) -> str:
+        s = self.report.sentences[index]
+        return self.text[s.start:s.end]
+
+    def says(self, index: int, pattern: re.Pattern[str]) -> bool:
+        """Does the sentence, or the one it leans on ("They included ..."), match `pattern`?"""
+        key = (index, pattern.pattern)
+        if key not in self._said:
+            s = self.report.sentences[index]
+            found = pattern.search(self.text, s.start, s.end) is not None
+            if not found and (_LEANS_BACK.match(self.text, s.start) or _BULLET.match(self.text, s.start)
+                              or _TABLE_ROW.match(self.text, s.start)):
+                ante = self.antecedent(index)
+                found = ante is not None and self.says(ante, pattern)
+            self._said[key] = found
+        return self._said[key]
+
+    def antecedent(self, index: int) -> int | None:
+        """The earlier sentence a sentence leans on ("They included ...", "The 215 foreigners were")."""
+        if index in self._antecedents:
+            return self._antecedents[index]
+        s = self.sentence_text(index)
+        ante: int | None = None
+        if index > 0 and _LEANS_BACK.match(s):
+            ante = self._group_before(index)
+        elif index > 0 and _TABLE_ROW.match(s):
+            # a table row leans on the table's first row, its header ("| Nationality | Detained |")
+            ante = index
+            while ante > 0 and _TABLE_ROW.match(self.sentence_text(ante - 1)):
+                ante -= 1
+            ante = ante if ante != index else None
+        elif index > 0 and _BULLET.match(s):
+            ante = next((j for j in range(index - 1, -1, -1) if not _BULLET.match(self.sentence_text(j))), None)
+        for m in self.in_sentence(index):
+            if m.figure.kind is Kind.COUNT and _DEFINITE_BEFORE.search(
+                self.text, max(0, m.figure.start - 7), m.figure.start
+            ):
+                # "The 215 foreign nationals were ...": the sentence that first gave 215
+                earlier = next((j for j in range(index) if any(
+                    o.figure.kind is Kind.COUNT and o.figure.value == m.figure.value
+                    for o in self.in_sentence(j))), None)
+                if earlier is not None:
+                    ante = earlier
+                    break
+        self._antecedents[index] = ante
+        return ante
+
+    def _group_before(self, index: int) -> int:
+        """The sentence that "They" or "Those held" points back to: the nearest of the three
+        before that counts people, else the one just before."""
+        for j in range(index - 1, max(-1, index - 4), -1):
+            if any(_counts_people(m) for m in self.in_sentence(j)):
+                return j
+        return index - 1
+
+    def measures(self, mention: Mention) -> frozenset[str]:
+        """What happened to the things counted: from the figure's clause, else its sentence,
+        else the sentence it leans on."""
+        key = mention.figure.start
+        if key not in self._measures:
+            self._measures[key] = self._find_measures(mention)
+        return self._measures[key]
+
+    def _find_measures(self, mention: Mention) -> frozenset[str]:
+        s = self.report.sentences[mention.index]
+        text = self.text
+        lo, hi = mention.figure.start, mention.figure.end
+        while lo > s.start and text[lo - 1] not in _CLAUSE_MARKS:
+            lo -= 1
+        while hi < s.end and text[hi] not in _CLAUSE_MARKS:
+            hi += 1
+        found = nearest_measures(text[lo:hi], mention.figure.start - lo) or measures_in(text[s.start:s.end])
+        ante = self.antecedent(mention.index)
+        if not found and ante is not None:
+            found = measures_in(self.sentence_text(ante))
+        return found
+
+    def scope(self, mention: Mention, claim_places: tuple[str, ...]) -> bool:
+        """Is the figure's scope narrower than a whole-country count (one city, day or raid)?"""
+        narrow = self._narrow(mention.index, mention.figure, claim_places)
+        ante = self.antecedent(mention.index)
+        if narrow is None and ante is not None:
+            narrow = self._narrow_sentence(ante, claim_places)
+        return bool(narrow)
+
+    def _narrow(self, index: int, figure: Figure, claim_places: tuple[str, ...]) -> bool | None:
+        """True: narrower; False: explicitly the whole count; None: the sentence does not say."""
+        s = self.report.sentences[index]
+        text = self.text
+        before = text[max(s.start, figure.start - WINDOW):figure.start]
+        after = text[figure.end:min(s.end, figure.end + WINDOW)]
+        sentence = text[s.start:s.end]
+        window = _TIME_WINDOW_AFTER.match(after)
+        if window and not EVENT_SPAN.match(after, window.end()):
+            return True  # "809 people detained over the two days" (not "in three days of raids")
+        lo = max(s.start, figure.start - 2 * WINDOW)
+        near = text[lo:min(s.end, figure.end + 2 * WINDOW)]
+        fronted = _FRONTED.match(sentence)
+        clause = _clause(sentence, figure.start - s.start, figure.end - s.start)
+        if (_alone(near, figure.start - lo, claim_places) or _time_scoped(clause)
+                or (fronted and _time_scoped(fronted.group(0))) or _ONE_NIGHT.search(before + after)):
+            return True
+        if _WHOLE_BEFORE.search(before) or _WHOLE_AFTER.match(after) or _WHOLE.search(sentence):
+            return False
+        local = before + " " + after + (" " + fronted.group(0) if fronted else "")
+        if _place_scoped(local, claim_places) or _SINGLE_SITE.search(local) or _LOCAL_FORCE.search(before):
+            return True
+        return None
+
+    def _narrow_sentence(self, index: int, claim_places: tuple[str, ...]) -> bool | None:
+        sentence = self.sentence_text(index)
+        if _WHOLE.search(sentence):
+            return False
+        if (_time_scoped(sentence) or _place_scoped(sentence, claim_places)
+                or _SINGLE_SITE.search(sentence) or _alone(sentence, 0, claim_places)):
+            return True
+        return None
+
+    def places_near(self, mention: Mention) -> str:
+        """The text a claim's own place must appear in for the figure to be about that place:
+        its sentence, the sentence it leans on, and the two before ("a raid in the town")."""
+        index = mention.index
+        parts = [self.sentence_text(i) for i in range(max(0, index - 2), index + 1)]
+        ante = self.antecedent(index)
+        if ante is not None and ante < index - 2:
+            parts.append(self.sentence_text(ante))
+        return " ".join(parts)
+
+    def elsewhere(self, mention: Mention, countries: frozenset[str]) -> bool:
+        """Does the figure's sentence (or, when it names none, the dateline) speak of other
+        countries only?"""
+        named = self.countries(mention.index)
+        # "Indonesia's ministry said 271 Indonesians were held": a country counting its own people
+        named = frozenset(c for c in named if not any(same_word(w, c) for w in (*mention.noun, *mention.origin)))
+        if not named:
+            ante = self.antecedent(mention.index)
+            named = self.countries(ante) if ante is not None else frozenset()
+        if not named:
+            named = self.dateline
+        return bool(named) and not (named & countries)
+
+    def countries(self, index: int) -> frozenset[str]:
+        if index not in self._countries:
+            self._countries[index] = countries_in(self.sentence_text(index))
+        return self._countries[index]
+
+    @cached_property
+    def dateline(self) -> frozenset[str]:
+        """Countries in a dateline such as 'CHIANG RAI, Thailand - ' at the top of the report."""
+        m = _DATELINE.match(self.text)
+        return countries_in(m.group(1)) if m else frozenset()
+
+
+def _counts_people(mention: Mention) -> bool:
+    if mention.figure.kind is not Kind.COUNT or mention.part is not Part.WHOLE:
+        return False
+    if not mention.noun:
+        return True
+    head = mention.noun[-1].lower()
+    return head in PEOPLE or head in ("foreigners", "nationals", "citizens", "workers") or is_demonym(head)
+
+
+def _clip(figure: Figure, end: int, text: str) -> Figure:
+    return Figure(figure.start, end, text[figure.start:end], figure.kind, figure.interval,
+                  figure.value, figure.hedge, figure.currency, figure.rate)
+
+
+# ---------------------------------------------------------------------------------------------
+# What a figure counts
+# ---------------------------------------------------------------------------------------------
+
+_PARTITIVE = re.compile(r"\s+of\s+(?:them|whom|these|those)\b,?(?:\s+(?:were|are))?", re.I)
+_OF_THE = re.compile(r"\s+of\s+(?=the\s)", re.I)
+_SKIP_AFTER = re.compile(r"(?:\s+(?:of|more|additional|further|new)\b)+", re.I)
+_OTHER = re.compile(r"\s+other\b", re.I)
+_OF_KIND = re.compile(r"\s+of\s+(?:other|another|various other)\s+(?:nationalit|countr)|\s+of\s+[A-Z]\w+\s+(?:origin|descent)")
+_NOUN_WORD = re.compile(r"\s*(?:the\s+)?([A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
+_NOUN_BEFORE = re.compile(
+    r"([A-Z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)\s*(?P<paren>\([^()]{0,40}\)\s*)?(?P<mark>[:=–|]\s*)?$"
+)
+_ORIGIN = re.compile(
+    r"\s*,?\s*(?:from|of)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+    r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*)"
+)
+
+
+def _counted(text: str, figure: Figure, sentence: Sentence) -> tuple[tuple[str, ...], tuple[str, ...], Part]:
+    """(noun words, origin places, part) for the figure ending at `figure.end`.
+
+    "75 suspects from Taiwan" -> (("suspects",), ("Taiwan",), WHOLE);
+    "45 of them women" -> (("women",), (), OF_THEM).
+    """
+    pos, limit = figure.end, sentence.end
+    part = Part.WHOLE
+    if _OTHER.match(text, pos, limit):
+        return (), (), Part.OTHER
+    if figure.hedge is not Hedge.VAGUE and _OF_THE.match(text, pos, limit):
+        return (), (), Part.OF_THE
+    if (m := _PARTITIVE.match(text, pos, limit)) is not None:
+        part, pos = Part.OF_THEM, m.end()
+    elif (m := _SKIP_AFTER.match(text, pos, limit)) is not None:
+        pos = m.end()
+    noun: list[str] = []
+    while len(noun) < 3 and (m := _NOUN_WORD.match(text, pos, limit)) is not None:
+        word = m.group(1)
+        if word.lower() in STOPWORDS or (noun and word.lower().endswith("ed")):
+            break  # "230 foreigners detained in raids": the noun ends before the verb
+        noun.append(word)
+        pos = m.end()
+        if word.lower() in PEOPLE:
+            break
+    origin: tuple[str, ...] = ()
+    if noun and _OF_KIND.match(text, pos, limit):
+        part = Part.OTHER  # "33 people of other nationalities"
+    if (m := _ORIGIN.match(text, pos, limit)) is not None:
+        names = [re.sub(r"^the\s+", "", n.strip()) for n in re.split(r",|\band\b", m.group(1))]
+        origin = tuple(n for n in names if n)
+    if not noun and not origin and figure.kind is Kind.COUNT:
+        # "Vietnamese: 213", "Indonesia 271", "China (including Taiwan) 391" in a list
+        if (m := _NOUN_BEFORE.search(text, max(sentence.start, figure.start - 60), figure.start)):
+            name = m.group(1).split()
+            if m.group("mark") or is_country(name[-1]) or is_demonym(name[-1]) or name == ["Viet", "Nam"]:
+                noun = ["Vietnam"] if name == ["Viet", "Nam"] else name
+    return tuple(noun), origin, part
+
+
+# ---------------------------------------------------------------------------------------------
+# Scope: narrower than the claim?
+# ---------------------------------------------------------------------------------------------
+
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+_DAY_WORD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_ON_DAY = re.compile(
+    r"\b[Oo]n\s+(?:the\s+)?(?:" + _DAY_WORD + r"|"
+    + _MONTHS + r"\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r")\b"
+)
+_TIME_WINDOW_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:over|in|during|within)\s+(?:the\s+|just\s+|only\s+)*(?:past\s+|last\s+|first\s+)?"
+    r"(?:two|three|four|five|six|seven|\d+)\s+(?:days|hours|weeks)\b",
+    re.I,
+)
+_ALONE = re.compile(r"\b(?:in|at|on|from|for|inside)\b(?P<where>[^.;]{0,60})\balone\b", re.I)
+_NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\.\s")
+_CLAUSE_BREAK = re.compile(r";|—|,\s+(?:and|but|while|whereas|after|before|when|although|though)\b")
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The clause of a sentence that holds the span [start, end): between semicolons, dashes
+    and conjunctions such as ', after' (but not the commas of lists and asides)."""
+    lo = 0
+    for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
+        lo = m.end()
+    m = _CLAUSE_BREAK.search(sentence, end)
+    return sentence[lo:m.start() if m else len(sentence)]
+_ONE_NIGHT = re.compile(r"\b(?:overnight|that night|that day|this morning|in a single day)\b", re.I)
+_LOCAL_FORCE = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:provincial|municipal|district|city)\s+"
+                          r"(?:police|authorities|officials|officers)\b")
+_CLAUSE_MARKS = frozenset(",;:()[]—–")
+_WHOLE = re.compile(r"\b(?:nationwide|across the country|around the country|throughout the country|"
+                    r"country-?wide|all told)\b", re.I)
+_WHOLE_BEFORE = re.compile(r"\b(?:total|tally|overall|in all|altogether|all)\b", re.I)
+_WHOLE_AFTER = re.compile(r"[^.;]{0,30}?\b(?:in total|in all|altogether|overall|all told|nationwide)\b", re.I)
+_FRONTED = re.compile(r"(?:In|On|During|Between|From|Over|Within)\b[^,]{2,70},")
+_SINGLE_SITE = re.compile(
+    r"\b(?:a|one|single|that|the same)\s+(?:[\w-]+\s+){0,2}?(?:raid|building|compound|house|"
+    r"guesthouse|hotel|casino|property|apartment|villa|complex)\b"
+    r"|\bthe latest (?:raid|operation)\b",
+    re.I,
+)
+PLACE_NAME = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside)\s+(?:the\s+)?(?:[a-z]+ern\s+|border\s+|coastal\s+|resort\s+)?"
+    r"(?:(?:capital|city|town|province|district|village|commune|state|county|port)\s+(?:of\s+)?)?"
+    r"(?P<name>(?!(?:In|On|At|The)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+_SUBNATIONAL = re.compile(
+    r"\b(?:in|at|of|across)\s+(?:(?P<hedge>at least|more than|over|some)\s+)?(?:the\s+|a\s+|"
+    r"(?P<n>two|three|four|\d+)\s+)?(?:[a-z]+ern\s+)?(?:" + "|".join(sorted(SUBNATIONAL)) + r")\b",
+    re.I,
+)
+
+
+def _alone(text: str, at: int, claim_places: tuple[str, ...]) -> bool:
+    """'In Poipet alone' narrows the figure at `at` in its own clause; 'inside Cambodia alone',
+    the claim's own place, does not."""
+    for m in _ALONE.finditer(text):
+        where = m.group("where")
+        between = text[min(at, m.start()):max(at, m.end())]
+        if any(p in where for p in claim_places) or _NEW_CLAUSE.search(between):
+            continue
+        return True
+    return False
+
+
+def _time_scoped(sentence: str) -> bool:
+    """'arrested on Wednesday', 'On July 15, ...', 'said that on July 16 ...': a count of one day
+    (but not 'said on Wednesday' or 'welcomed on Thursday', which date the telling)."""
+    for m in _ON_DAY.finditer(sentence):
+        lead = sentence[max(0, m.start() - 40):m.start()]
+        if not lead.strip() or re.search(r"(?:\bthat|[,;:])\s*$", lead):
+            return True
+        last = [w for w in lead.split() if w.lower() not in ("late", "early")][-2:]
+        if last and last[-1].lower().strip(",") in REPORTING:
+            continue
+        if measures_in(" ".join(last)) - {"exist"}:
+            return True
+    return False
+
+
+def _place_scoped(text: str, claim_places: tuple[str, ...]) -> bool:
+    """'In Phnom Penh', 'in the province of Kratie', 'in two provinces': narrower than a country.
+    A list of three or more places ('in Phnom Penh, Poipet and Sihanoukville') spans the
+    country rather than narrowing it."""
+    for m in PLACE_NAME.finditer(text):
+        name = m.group("name")
+        first = name.split()[0].rstrip("'’s")
+        if name in claim_places or first in claim_places:
+            continue
+        if is_country(first) or is_region(first) or is_demonym(first) or WHEN.fullmatch(first):
+            continue
+        if _PLACE_LIST.match(text, m.end()):
+            continue
+        return True
+    for m in _SUBNATIONAL.finditer(text):
+        if m.group("hedge"):
+            continue  # "in at least five provinces" spans the country, it does not narrow it
+        n = m.group("n")
+        if n and n.isdigit() and int(n) > 4:
+            continue
+        return True
+    return False
+
+
+_PLACE_LIST = re.compile(
+    r"(?:\s*,\s*(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)+,?\s+(?:and|or)\s+(?:the\s+)?[A-Z]"
+)
+_DATELINE = re.compile(r"\s*([A-Z][A-Z .'’-]+,\s+[A-Z][a-z]+(?:[ ,][A-Z][a-z.]+)*)[^\n]{0,20}?\s[-–—]\s")
+WHEN = re.compile(_MONTHS + r"|" + _DAY_WORD)
+_LEANS_BACK = re.compile(
+    r"(?:They|Those|These|Among them|Of them|Of these|Most of them|Most of those|The detainees|"
+    r"The suspects|The group|The foreigners|The rest)\b"
+)
+_TABLE_ROW = re.compile(r"\s*\|")
+_BULLET = re.compile(r"\s*(?:[-*+•]|\d+[.)])\s")
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|all|those|these)\s+$", re.I)
+EVENT_SPAN = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?(?:raids?|operations?|crackdowns?|sweeps?|searches)\b", re.I)
