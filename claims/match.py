@@ -19,7 +19,7 @@ from rapidfuzz.utils import default_process
 from .context import EVENT_SPAN, PLACE_NAME, WHEN, Analysis, Mention, Part
 from .figures import Interval, Kind, currency_marks, read_figures
 from .lexicon import (
-    NEUTRAL_MODIFIERS, PEOPLE, alias_names, content_words, countries_in, is_country, is_region,
+    MEASURES, NEUTRAL_MODIFIERS, PEOPLE, alias_names, content_words, countries_in, is_country, is_region,
     measure_pattern, measures_in, same_word, stem, words,
 )
 from .reports import Report, Sentence
@@ -66,6 +66,7 @@ class ClaimTerms:
     query: str  # the text passages are ranked against
     cues: Cues  # words one of which a sentence must hold to speak of the claim
     also: re.Pattern[str] | None  # and, for a loose claim, words its sentence must hold too
+    counted: re.Pattern[str] | None  # for people in general: the claim's verb right before a number
 
     @classmethod
     def of(cls, claim: Claim, source_title: str = "") -> ClaimTerms:
@@ -86,7 +87,8 @@ class ClaimTerms:
         people = any(len(u) == 1 and u[0].lower() in PEOPLE for u in units) or not units
         query = " ".join([claim.statement, *claim.units, *claim.context])
         return cls(claim, units, measures, local, known, countries, rate, people, query,
-                   _cues(claim, units, people), _also(claim, measures, rate, people))
+                   _cues(claim, units, people, measures), _also(claim, measures, rate, people),
+                   _counted_by(claim, measures) if people else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +101,16 @@ class Cues:
     spans: bool = False  # "from June 27 to July 22": days named by their ends
 
 
-def _cues(claim: Claim, units: tuple[tuple[str, ...], ...], people: bool) -> Cues:
+def _counted_by(claim: Claim, measures: frozenset[str]) -> re.Pattern[str] | None:
+    """'arrests over 1,000', 'detained 746': a verb of the claim's measure, then the number."""
+    wanted = measures - {"exist", "raid"}
+    if claim.kind is not Kind.COUNT or not wanted:
+        return None
+    return re.compile("(?:" + measure_pattern(wanted).pattern + r")\w*\s*$", re.I)
+
+
+def _cues(claim: Claim, units: tuple[tuple[str, ...], ...], people: bool,
+          measures: frozenset[str] = frozenset()) -> Cues:
     if claim.kind is Kind.MONEY:
         return Cues(wholes=frozenset(" ".join(m.lower().split()) for m in currency_marks(claim.figure.currency)))
     if claim.kind is Kind.DURATION:
@@ -115,6 +126,9 @@ def _cues(claim: Claim, units: tuple[tuple[str, ...], ...], people: bool) -> Cue
                 prefixes.add(name[:5] if len(name) >= 6 else name[:4])
     if people:
         wholes |= {*PEOPLE, "total", "number", "tally", "figure", "count"}
+        # and the claim's own verbs, for numbers without a noun ("arrests over 1,000")
+        prefixes |= {stem_ for m in measures - {"exist", "raid"} for stem_ in MEASURES[m]
+                     if stem_.isalpha() and len(stem_) >= 4}
     return Cues(frozenset(prefixes), frozenset(wholes))
 
 
@@ -377,6 +391,8 @@ def _bare_tie(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> bool:
         # "The count of Taiwanese, first announced as 75, was raised to 82"
     if not terms.people:
         return any(all(any(same_word(w, u) for w in words(before)) for u in unit) for unit in terms.units)
+    if terms.counted is not None and terms.counted.search(before[-24:]):
+        return True  # "Cambodia arrests over 1,000": the number is what was arrested
     return bool(re.search(r"\b(?:people|persons|suspects|detainees|number|total|tally|figure|count)\b",
                           before, re.I)) and bool(terms.measures & measures_in(before))
 

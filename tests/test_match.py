@@ -45,6 +45,8 @@ TABLE = [
     ("vietnamese", "- Vietnamese: 213", ["213"]),
     ("total", "The number of people detained has passed 3,000.", ["passed 3,000"]),
     ("total", "The arrests brought the total detained to 2,137, the minister said.", ["2,137"]),
+    ("total", "Cambodia arrests over 1,000 in scam crackdown", ["over 1,000"]),  # a headline
+    ("total", "The firm employs over 1,000 in Phnom Penh.", []),  # another verb, another count
     ("foreigners", "They were among 230 foreigners detained in raids in Poipet.", ["230"]),
     ("foreigners", "In Poipet, police detained 271 Indonesian nationals.", []),  # Indonesians, not foreigners in general
     # kinds: money takes only money in its currency and period; a duration only a duration
