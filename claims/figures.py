@@ -281,9 +281,9 @@ _DAY_RANGE = (
     r"|(?P<dd3>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|until|through|and)\s*(?P<dd4>\d{1,2})"
     r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r")(?:,?\s+\d{4}\b)?"
 )
-_WEEKDAY_RANGE = (
-    r"(?P<wfrom>from|between)\s+(?P<w1>" + _WEEKDAY + r")\s+(?:to|until|through|and)\s+"
-    r"(?P<w2>" + _WEEKDAY + r")"
+_WEEKDAY_RANGE = (  # "between Monday and Wednesday", "Monday to Wednesday" (not "Monday and Wednesday")
+    r"(?:(?:from|between)\s+(?P<w1>" + _WEEKDAY + r")\s+(?:to|until|through|and)\s+"
+    r"|(?P<w3>" + _WEEKDAY + r")\s*(?:to|until|through|-|–)\s*)(?P<w2>" + _WEEKDAY + r")"
 )
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
@@ -307,6 +307,7 @@ _LEAD = (
     + alternation(
         _UNITS + _TENS + list(_SCALE_WORDS) + list(_MONTHS) + _CURRENCY_CODES
         + ["dozen", "half", "tens", "scores", "several", "many", "from", "between", "http", "www.",
+           *_WEEKDAYS,
            "u.s.", "rp"]
         + [prefix for prefix in _CURRENCY_PREFIX if prefix[0].isalpha()]
     )
@@ -758,7 +759,7 @@ def _read_day_range(text: str, m: re.Match[str]) -> Figure | None:
 
 def _read_weekday_range(text: str, m: re.Match[str]) -> Figure | None:
     """'between Monday and Wednesday': three days, counted inclusively."""
-    first = _WEEKDAYS.index(m.group("w1").lower())
+    first = _WEEKDAYS.index((m.group("w1") or m.group("w3")).lower())
     last = _WEEKDAYS.index(m.group("w2").lower())
     days = float((last - first) % 7 + 1)
     return Figure(m.start(), m.end(), m.group(0), Kind.DURATION, Interval(days, days), days)

@@ -212,9 +212,12 @@ def _also(claim: Claim, measures: frozenset[str], rate: str, people: bool) -> re
     return None
 
 
-WHEN_WORDS = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday"
+_MONTH_OR_DAY = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday"
                r"|friday|saturday|sunday)")
-_SPAN_CUE = re.compile(r"\b(?:from|between)\s+(?:\S+\s+){0,3}?" + WHEN_WORDS)  # on lower-case text
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_SPAN_CUE = re.compile(  # on lower-case text: "from june 27 to july 22", "monday to wednesday"
+    r"\b(?:from|between)\s+(?:\S+\s+){0,3}?" + _MONTH_OR_DAY
+    + r"|\b" + _DAYS + r"\s*(?:to|through|until|-|–)\s*" + _DAYS)
 
 
 def ties(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None,

@@ -501,6 +501,10 @@ IN_THE_WILD = [
     case("raids from 14 to 16 July 2025", exact("from 14 to 16 July 2025", 3, DURATION)),
     case("raids from July 14 to 16", exact("from July 14 to 16", 3, DURATION)),
     case("from 10 to 20 people", exact("10", 10), exact("20", 20)),  # a change, not days
+    # days named by their first and last weekday, with or without "from"; "and" needs "between"
+    case("raids Monday to Wednesday", exact("Monday to Wednesday", 3, DURATION)),
+    case("raids Monday-Friday", exact("Monday-Friday", 5, DURATION)),
+    case("raids on Monday and Wednesday"),
 ]
 
 ALL_CASES = (

@@ -57,6 +57,7 @@ TABLE = [
     ("days", "Police arrested 809 people over the two days of operations.", ["two days"]),
     ("days", "In the two days since, 809 people were detained in raids.", []),
     ("days", "From June 27 to July 22, authorities carried out raids at 58 locations.", ["From June 27 to July 22"]),
+    ("days", "Police raided sites across the country Monday to Wednesday.", ["Monday to Wednesday"]),
     ("days", "Police raided 12 sites; a 240-page report came out on July 16, 2025.", []),
     # another measure: rescued or working is not arrested or deported
     ("thais", "Police rescued 215 foreigners, 109 of them Thais, from a compound.", []),
