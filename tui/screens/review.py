@@ -17,7 +17,7 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.notifications import SeverityLevel
@@ -46,6 +46,7 @@ from factdesk.tui.session import (
     LoadPlan, VerdictsFile, decisions_only, file_name, pasted_path, plan, shown, with_missing,
 )
 from factdesk.tui.widgets.fields import PickList, SafeInput
+from factdesk.tui.widgets.panels import Pane, Panel, Row
 
 ALTERNATIVES = 8  # other passages offered after the evidence
 DECIDES = "; marks the pair reviewed, moves on"
@@ -211,7 +212,7 @@ class ReviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="status")
+        yield Panel(id="status")
         with Horizontal(id="loading"):
             yield Static(id="loading-label")
             yield ProgressBar(show_eta=False, id="progress")
@@ -223,14 +224,14 @@ class ReviewScreen(Screen[None]):
                                      "underlined: reviewed  dim: suggested"), id="legend")
                 yield PickList(id="reports")
             with Vertical(id="right"):
-                yield Static(id="pair")
-                with Horizontal(id="sides"):
-                    with VerticalScroll(id="source-pane", can_focus=False):
-                        yield Static(id="source")
-                    with VerticalScroll(id="evidence-pane", can_focus=False):
-                        yield Static(id="evidence")
-                yield Static(id="reason")
-                yield Static(id="note")
+                yield Panel(id="pair")
+                with Row(id="sides"):
+                    with Pane(id="source-pane", can_focus=False):
+                        yield Panel(id="source")
+                    with Pane(id="evidence-pane", can_focus=False):
+                        yield Panel(id="evidence")
+                yield Panel(id="reason")
+                yield Panel(id="note")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -404,7 +405,7 @@ class ReviewScreen(Screen[None]):
 
     def refresh_view(self) -> None:
         s = self.state
-        self.query_one("#status", Static).update(render.status(
+        self.query_one("#status", Panel).show(render.status(
             shown(self.file.path), self.file.stamp is not None, s.reviewed, s.total, self.dirty, s.reviewer,
             self.filter))
         self.refresh_claims()
@@ -450,21 +451,21 @@ class ReviewScreen(Screen[None]):
             src, sp = self.source.report, self.source.passages[c].sentence
             figures = [(e.figure_start, e.figure_end) for e in self.source.evidence.claims[c].evidence]
             sentence = render.passage(src.text, sp.start, sp.end, figures)
-        self.query_one("#source", Static).update(render.source_side(
+        self.query_one("#source", Panel).show(render.source_side(
             claim, self.figures[c], sentence, s.rules.source.title, s.rules.source_path is not None))
         if not s.reports:
-            self.query_one("#pair", Static).update(Content.assemble(
+            self.query_one("#pair", Panel).show(Content.assemble(
                 ("claim ", "$text-muted"), (f"{c + 1}/{len(s.rules.claims)} ", "$text-muted"),
                 render.safe(render.line(claim.id), "bold")))
-            self.query_one("#evidence", Static).update(Content.styled(
+            self.query_one("#evidence", Panel).show(Content.styled(
                 "Checking the reports…" if self.checking else "No reports yet: o opens files or a folder, "
                 "p pastes a report.", "$text-muted"))
-            self.query_one("#reason", Static).update("")
-            self.query_one("#note", Static).update("")
+            self.query_one("#reason", Panel).show(Content(""))
+            self.query_one("#note", Panel).show(Content(""))
             return
         r = self.report
         pair = s.pair(r, c)
-        self.query_one("#pair", Static).update(render.pair_heading(
+        self.query_one("#pair", Panel).show(render.pair_heading(
             claim, c + 1, len(s.rules.claims), Path(s.reports[r].file).name, r + 1, len(s.reports),
             pair, s.is_stale(r, c)))
         count, kind, at, item = self.current_passage()
@@ -473,11 +474,11 @@ class ReviewScreen(Screen[None]):
             text = s.texts[r]
             before, after = _context(text, item.start, item.end)
             shown_text = render.passage(text.text, item.start, item.end, item.figures, before, after)
-        self.query_one("#evidence", Static).update(render.evidence_side(
+        self.query_one("#evidence", Panel).show(render.evidence_side(
             shown_text, kind, count, at, item.evidence if item else None))
-        self.query_one("#reason", Static).update(render.reason(item.evidence if item else None)
+        self.query_one("#reason", Panel).show(render.reason(item.evidence if item else None)
                                                  if pair.evidence else Content(""))
-        self.query_one("#note", Static).update(render.note(pair.note))
+        self.query_one("#note", Panel).show(render.note(pair.note))
 
     def current_passage(self) -> tuple[int, str, int, Shown | None]:
         """(how many of this kind, "evidence" or "other passage", which, the passage)."""
