@@ -56,10 +56,14 @@ def rich_text(text: str, style: str = "") -> Text:
 def glyph(pair: ClaimVerdict, stale: bool, selected: bool = False) -> Content:
     """One pair at a glance: dim while only suggested, bold and underlined once a person decided,
     on a warning background when that decision was made on older bytes of the report."""
+    return Content.styled(GLYPH[pair.verdict], _glyph_style(pair, stale, selected))
+
+
+def _glyph_style(pair: ClaimVerdict, stale: bool, selected: bool) -> str:
     style = f"{_THEMED[pair.verdict]} " + ("bold underline" if pair.reviewed else "dim")
     if stale:
         style = "bold $text-warning on $warning-muted"
-    return Content.styled(GLYPH[pair.verdict], style + (" reverse" if selected else ""))
+    return style + (" reverse" if selected else "")
 
 
 def glyph_text(pair: ClaimVerdict, stale: bool) -> Text:
@@ -77,7 +81,13 @@ def claim_item(claim: Claim, pairs: Sequence[tuple[ClaimVerdict, bool]], first: 
                more_before: bool, more_after: bool) -> Content:
     """A claim in the list: its id and figure, then a glyph per report (a window of them)."""
     head = Content.assemble((line(claim.id), "bold"), "  ", (line(claim.quantity), "$text-accent"))
-    cells = [glyph(p, s, first + i == selected) for i, (p, s) in enumerate(pairs)]
+    cells: list[tuple[str, str]] = []  # a run of glyphs of one style is one span: less to draw
+    for i, (p, s) in enumerate(pairs):
+        style = _glyph_style(p, s, first + i == selected)
+        if cells and cells[-1][1] == style:
+            cells[-1] = (cells[-1][0] + GLYPH[p.verdict], style)
+        else:
+            cells.append((GLYPH[p.verdict], style))
     row = Content.assemble("‹" if more_before else " ", *cells, "›" if more_after else "")
     return Content("\n").join([head, row])
 
