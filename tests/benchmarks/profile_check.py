@@ -1,5 +1,5 @@
-"""Profile `factdesk check` on the benchmark corpus with cProfile: the top functions by
-cumulative and by self time, for whoever optimises the engine.
+"""Profile `factdesk check --jobs 1` on the benchmark corpus with cProfile (one process, so the
+profile sees the engine): the top functions by cumulative and by self time.
 
     python tests/benchmarks/profile_check.py [--reports 1000] [--format table|yaml] [--top 15]
     python tests/benchmarks/profile_check.py --file bench-out/para-...txt     # one report instead
@@ -35,7 +35,7 @@ def main() -> int:
 
     profile = cProfile.Profile()
     with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
-        profile.runcall(factdesk, ["check", str(RULES), target, "--format", args.format])
+        profile.runcall(factdesk, ["check", str(RULES), target, "--format", args.format, "--jobs", "1"])
     if args.save:
         profile.dump_stats(args.save)
     for key, title in (("cumulative", "cumulative time"), ("tottime", "self time")):
