@@ -18,7 +18,7 @@ from .lexicon import (
     PEOPLE, REPORTING, STOPWORDS, SUBNATIONAL, countries_in, is_country, is_demonym, is_region,
     measures_in, nearest_measures, same_word,
 )
-from .reports import Report, Sentence
+from .reports import Report
 
 WINDOW = 80  # characters either side of a figure that speak of its scope and measure
 
@@ -53,6 +53,7 @@ class Analysis:
         self.report = report
         self.text = report.text
         self._starts = report.sentences.starts
+        self._ends = report.sentences.ends
         self._mentions: dict[int, list[Mention]] = {}
         self._antecedents: dict[int, int | None] = {}
         self._measures: dict[int, frozenset[str]] = {}
@@ -63,12 +64,12 @@ class Analysis:
         """The figures of one sentence, with what each counts (read once, on first use)."""
         found = self._mentions.get(index)
         if found is None:
-            sentence = self.report.sentences[index]
+            start, end = self._starts[index], self._ends[index]
             found = []
-            for figure in read_figures(self.text, sentence.start, sentence.end):
-                if figure.end > sentence.end:
-                    figure = _clip(figure, sentence.end, self.text)
-                noun, origin, part = _counted(self.text, figure, sentence)
+            for figure in read_figures(self.text, start, end):
+                if figure.end > end:
+                    figure = _clip(figure, end, self.text)
+                noun, origin, part = _counted(self.text, figure, start, end)
                 found.append(Mention(figure, index, noun, origin, part))
             self._mentions[index] = found
         return found
@@ -86,22 +87,21 @@ class Analysis:
     def sentence_at(self, position: int) -> int | None:
         """The index of the sentence holding `position`, if any."""
         index = bisect_right(self._starts, position) - 1
-        if index < 0 or position >= self.report.sentences[index].end:
+        if index < 0 or position >= self._ends[index]:
             return None
         return index
 
     def sentence_text(self, index: int) -> str:
-        s = self.report.sentences[index]
-        return self.text[s.start:s.end]
+        return self.text[self._starts[index]:self._ends[index]]
 
     def says(self, index: int, pattern: re.Pattern[str]) -> bool:
         """Does the sentence, or the one it leans on ("They included ..."), match `pattern`?"""
         key = (index, pattern.pattern)
         if key not in self._said:
-            s = self.report.sentences[index]
-            found = pattern.search(self.text, s.start, s.end) is not None
-            if not found and (_LEANS_BACK.match(self.text, s.start) or _BULLET.match(self.text, s.start)
-                              or _TABLE_ROW.match(self.text, s.start)):
+            start = self._starts[index]
+            found = pattern.search(self.text, start, self._ends[index]) is not None
+            if not found and (_LEANS_BACK.match(self.text, start) or _BULLET.match(self.text, start)
+                              or _TABLE_ROW.match(self.text, start)):
                 ante = self.antecedent(index)
                 found = ante is not None and self.says(ante, pattern)
             self._said[key] = found
@@ -154,14 +154,14 @@ class Analysis:
         return self._measures[key]
 
     def _find_measures(self, mention: Mention) -> frozenset[str]:
-        s = self.report.sentences[mention.index]
+        start, end = self._starts[mention.index], self._ends[mention.index]
         text = self.text
         lo, hi = mention.figure.start, mention.figure.end
-        while lo > s.start and text[lo - 1] not in _CLAUSE_MARKS:
+        while lo > start and text[lo - 1] not in _CLAUSE_MARKS:
             lo -= 1
-        while hi < s.end and text[hi] not in _CLAUSE_MARKS:
+        while hi < end and text[hi] not in _CLAUSE_MARKS:
             hi += 1
-        found = nearest_measures(text[lo:hi], mention.figure.start - lo) or measures_in(text[s.start:s.end])
+        found = nearest_measures(text[lo:hi], mention.figure.start - lo) or measures_in(text[start:end])
         ante = self.antecedent(mention.index)
         if not found and ante is not None:
             found = measures_in(self.sentence_text(ante))
@@ -276,13 +276,14 @@ _ORIGIN = re.compile(
 )
 
 
-def _counted(text: str, figure: Figure, sentence: Sentence) -> tuple[tuple[str, ...], tuple[str, ...], Part]:
-    """(noun words, origin places, part) for the figure ending at `figure.end`.
+def _counted(text: str, figure: Figure, start: int, end: int) -> tuple[tuple[str, ...], tuple[str, ...], Part]:
+    """(noun words, origin places, part) for the figure ending at `figure.end`, in the sentence
+    `text[start:end]`.
 
     "75 suspects from Taiwan" -> (("suspects",), ("Taiwan",), WHOLE);
     "45 of them women" -> (("women",), (), OF_THEM).
     """
-    pos, limit = figure.end, sentence.end
+    pos, limit = figure.end, end
     part = Part.WHOLE
     if _OTHER.match(text, pos, limit):
         return (), (), Part.OTHER
@@ -309,7 +310,7 @@ def _counted(text: str, figure: Figure, sentence: Sentence) -> tuple[tuple[str, 
         origin = tuple(n for n in names if n)
     if not noun and not origin and figure.kind is Kind.COUNT:
         # "Vietnamese: 213", "Indonesia 271", "China (including Taiwan) 391" in a list
-        if (m := _NOUN_BEFORE.search(text, max(sentence.start, figure.start - 60), figure.start)):
+        if (m := _NOUN_BEFORE.search(text, max(start, figure.start - 60), figure.start)):
             name = m.group(1).split()
             if m.group("mark") or is_country(name[-1]) or is_demonym(name[-1]) or name == ["Viet", "Nam"]:
                 noun = ["Vietnam"] if name == ["Viet", "Nam"] else name

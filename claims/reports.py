@@ -62,6 +62,11 @@ class Sentences(Sequence[Sentence]):
         """Every sentence's start, in order (for bisect)."""
         return self._starts
 
+    @property
+    def ends(self) -> array:
+        """Every sentence's end (hot loops read offsets here rather than build Sentence values)."""
+        return self._ends
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sentences) and self._starts == other._starts and self._ends == other._ends
 
