@@ -309,8 +309,12 @@ def is_region(word: str) -> bool:
     return stem(word) in REGIONS
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_demonym(word: str) -> bool:
-    """'Vietnamese', 'Thais', 'Filipino': a word for the people of a country."""
+    """'Vietnamese', 'Thais', 'Filipino': a word for the people of a country.
+
+    Cached: it compares the word with every country, and reports repeat the same few names.
+    """
     w = stem(word)
     if w in COUNTRIES:
         return False
