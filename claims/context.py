@@ -98,14 +98,26 @@ class Analysis:
         """Does the sentence, or the one it leans on ("They included ..."), match `pattern`?"""
         key = (index, pattern.pattern)
         if key not in self._said:
-            start = self._starts[index]
-            found = pattern.search(self.text, start, self._ends[index]) is not None
-            if not found and (_LEANS_BACK.match(self.text, start) or _BULLET.match(self.text, start)
-                              or _TABLE_ROW.match(self.text, start)):
+            found = pattern.search(self.text, self._starts[index], self._ends[index]) is not None
+            if not found and self._leans(index):
                 ante = self.antecedent(index)
                 found = ante is not None and self.says(ante, pattern)
             self._said[key] = found
         return self._said[key]
+
+    def figures_say(self, index: int, pattern: re.Pattern[str]) -> bool:
+        """Does the sentence hold figures and `says` `pattern`? A sentence that leans on another
+        is checked for figures first: without any it cannot matter, and finding the sentence it
+        leans on would read the figures of those before it."""
+        if self._leans(index) and not self.in_sentence(index):
+            return False
+        return self.says(index, pattern)
+
+    def _leans(self, index: int) -> bool:
+        """Does the sentence begin as one that leans on another ("They ...", a bullet, a table row)?"""
+        start = self._starts[index]
+        return bool(_LEANS_BACK.match(self.text, start) or _BULLET.match(self.text, start)
+                    or _TABLE_ROW.match(self.text, start))
 
     def antecedent(self, index: int) -> int | None:
         """The earlier sentence a sentence leans on ("They included ...", "The 215 foreigners were")."""

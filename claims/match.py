@@ -159,7 +159,8 @@ class CueIndex:
         self.spans = tuple(n for n, t in enumerate(terms) if t.cues.spans)
 
     def sentences(self, analysis: Analysis) -> list[list[int]]:
-        """For each claim (in the order given), the indexes of the sentences it should read."""
+        """For each claim (in the order given), the indexes of the sentences it should read
+        (for a loose claim, only those that say its `also` words: see Analysis.figures_say)."""
         found: list[set[int]] = [set() for _ in self.terms]
         for offset, lower in analysis.lowered():
             size = len(lower)
@@ -183,7 +184,7 @@ class CueIndex:
                         for n in self.spans:
                             found[n].add(index)
         return [
-            sorted(i for i in seen if terms.also is None or analysis.says(i, terms.also))
+            sorted(i for i in seen if terms.also is None or analysis.figures_say(i, terms.also))
             for terms, seen in zip(self.terms, found)
         ]
 
@@ -285,9 +286,10 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         return None  # a duration, or people in general, must be counted in the claim's event
     if terms.countries and analysis.elsewhere(mention, terms.countries):
         return None  # "Thailand's police arrested 53": another country's count
-    sentence_places = analysis.places_near(mention)
-    if terms.places and not any(p in sentence_places for p in terms.places):
-        return None  # the claim is about Poipet; this figure is about somewhere else
+    if terms.places:
+        near = analysis.places_near(mention)
+        if not any(p in near for p in terms.places):
+            return None  # the claim is about Poipet; this figure is about somewhere else
     if mention.index not in scores:
         scores[mention.index] = fuzz.token_set_ratio(
             terms.query, analysis.sentence_text(mention.index), processor=default_process)
