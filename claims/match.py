@@ -11,6 +11,7 @@ figure is read by context.py; this module decides, claim by claim, which figures
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -178,8 +179,8 @@ class CueIndex:
                                 found[n].add(index)
                     at = lower.find(token, end)
             if self.spans:
-                for m in _SPAN_CUE.finditer(lower):
-                    index = analysis.sentence_at(offset + m.start())
+                for at in _span_cues(lower):
+                    index = analysis.sentence_at(offset + at)
                     if index is not None:
                         for n in self.spans:
                             found[n].add(index)
@@ -215,10 +216,29 @@ def _also(claim: Claim, measures: frozenset[str], rate: str, people: bool) -> re
 
 _MONTH_OR_DAY = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday"
                r"|friday|saturday|sunday)")
-_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAYS = "(?:" + "|".join(_WEEKDAYS) + ")"
 _SPAN_CUE = re.compile(  # on lower-case text: "from june 27 to july 22", "monday to wednesday"
     r"\b(?:from|between)\s+(?:\S+\s+){0,3}?" + _MONTH_OR_DAY
     + r"|\b" + _DAYS + r"\s*(?:to|through|until|-|–)\s*" + _DAYS)
+_SPAN_CUE_FIRST = ("from", "between", *_WEEKDAYS)  # the words a _SPAN_CUE match begins with
+
+
+def _span_cues(lower: str) -> Iterator[int]:
+    """Where _SPAN_CUE.finditer(lower) finds its matches. A match begins with one of its first
+    words: they are found with str.find, and the pattern tried only there, which is far quicker
+    than the regular expression's own scan of every character."""
+    starts = []
+    for word in _SPAN_CUE_FIRST:
+        at = lower.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = lower.find(word, at + 1)
+    end = 0
+    for at in sorted(starts):
+        if at >= end and (m := _SPAN_CUE.match(lower, at)) is not None:
+            yield at
+            end = m.end()
 
 
 def ties(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None,
