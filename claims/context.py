@@ -109,9 +109,9 @@ class Analysis:
         """Does the sentence hold figures and `says` `pattern`? A sentence that leans on another
         is checked for figures first: without any it cannot matter, and finding the sentence it
         leans on would read the figures of those before it."""
-        if self._leans(index) and not self.in_sentence(index):
-            return False
-        return self.says(index, pattern)
+        if pattern.search(self.text, self._starts[index], self._ends[index]) is not None:
+            return True
+        return self._leans(index) and bool(self.in_sentence(index)) and self.says(index, pattern)
 
     def _leans(self, index: int) -> bool:
         """Does the sentence begin as one that leans on another ("They ...", a bullet, a table row)?"""

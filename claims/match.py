@@ -147,6 +147,7 @@ class CueIndex:
         self.terms = terms
         # (token, must start a word, must end a word (a plural 's' allowed), the claims it cues)
         self.tokens: list[tuple[str, bool, bool, tuple[int, ...]]] = []
+        prefixes: dict[str, set[int]] = {}
         for kind in ("prefixes", "wholes"):
             cued: dict[str, set[int]] = {}
             for n, t in enumerate(terms):
@@ -156,7 +157,11 @@ class CueIndex:
                 if any(_covers(other, token, kind) and claims <= cued[other] for other in cued if other != token):
                     continue  # "thai" finds all that "thail" would; "dollars" all that "us dollars" would
                 word = token[:1].isalpha()
+                if word and any(token.startswith(p) and claims <= prefixes[p] for p in prefixes):
+                    continue  # the word beginning "peopl" finds all that the whole word "people" would
                 self.tokens.append((token, word, word and kind == "wholes", tuple(sorted(claims))))
+            if kind == "prefixes":
+                prefixes = cued
         self.spans = tuple(n for n, t in enumerate(terms) if t.cues.spans)
 
     def sentences(self, analysis: Analysis) -> list[list[int]]:
