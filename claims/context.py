@@ -387,6 +387,8 @@ _SUBNATIONAL = re.compile(
 def _alone(text: str, at: int, claim_places: tuple[str, ...]) -> bool:
     """'In Poipet alone' narrows the figure at `at` in its own clause; 'inside Cambodia alone',
     the claim's own place, does not."""
+    if "alone" not in text.lower():
+        return False  # (a quick test first: the pattern needs the word, and scans slowly)
     for m in _ALONE.finditer(text):
         where = m.group("where")
         between = text[min(at, m.start()):max(at, m.end())]
