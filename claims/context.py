@@ -168,22 +168,20 @@ class Analysis:
     def _find_measures(self, mention: Mention) -> frozenset[str]:
         start, end = self._starts[mention.index], self._ends[mention.index]
         text = self.text
-        lo, hi = mention.figure.start, mention.figure.end
-        while lo > start and text[lo - 1] not in _CLAUSE_MARKS:
-            lo -= 1
-        while hi < end and text[hi] not in _CLAUSE_MARKS:
-            hi += 1
-        found = nearest_measures(text[lo:hi], mention.figure.start - lo) or measures_in(text[start:end])
-        ante = self.antecedent(mention.index)
-        if not found and ante is not None:
+        figure = mention.figure
+        lo = max(start, max(text.rfind(mark, start, figure.start) for mark in _CLAUSE_MARKS) + 1)
+        hi = _NO_CLAUSE_MARK.match(text, figure.end, end).end()
+        found = nearest_measures(text[lo:hi], figure.start - lo)
+        if not found and (lo, hi) != (start, end):  # (the clause is the sentence: nothing more to find)
+            found = measures_in(text[start:end])
+        if not found and (ante := self.antecedent(mention.index)) is not None:
             found = measures_in(self.sentence_text(ante))
         return found
 
     def scope(self, mention: Mention, claim_places: tuple[str, ...]) -> bool:
         """Is the figure's scope narrower than a whole-country count (one city, day or raid)?"""
         narrow = self._narrow(mention.index, mention.figure, claim_places)
-        ante = self.antecedent(mention.index)
-        if narrow is None and ante is not None:
+        if narrow is None and (ante := self.antecedent(mention.index)) is not None:
             narrow = self._narrow_sentence(ante, claim_places)
         return bool(narrow)
 
@@ -360,7 +358,8 @@ def _clause(sentence: str, start: int, end: int) -> str:
 _ONE_NIGHT = re.compile(r"\b(?:overnight|that night|that day|this morning|in a single day)\b", re.I)
 _LOCAL_FORCE = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:provincial|municipal|district|city)\s+"
                           r"(?:police|authorities|officials|officers)\b")
-_CLAUSE_MARKS = frozenset(",;:()[]—–")
+_CLAUSE_MARKS = ",;:()[]—–"
+_NO_CLAUSE_MARK = re.compile(r"[^,;:()\[\]—–]*")
 _WHOLE = re.compile(r"\b(?:nationwide|across the country|around the country|throughout the country|"
                     r"country-?wide|all told)\b", re.I)
 _WHOLE_BEFORE = re.compile(r"\b(?:total|tally|overall|in all|altogether|all)\b", re.I)
