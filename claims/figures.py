@@ -374,12 +374,18 @@ _DURATION_AFTER = re.compile(r"(?:\s*-\s*|\s+)" + _TIME_UNIT, re.IGNORECASE)
 _AGE_AFTER = re.compile(r"-\s*(?:year|month|week|day)s?-\s*old\b", re.IGNORECASE)
 _NOT_A_SPAN_AFTER = re.compile(r",?\s+(?:ago|earlier|later|old|since|after|before|from now)\b",
                                re.IGNORECASE)  # "three weeks after", "two days since": offsets
-_PLUS_AFTER = re.compile(r"\+(?!\d)|-\s*plus\b", re.IGNORECASE)  # "1,000+", "1,000-plus"
-_ODD_AFTER = re.compile(r"\s*-\s*odd\b", re.IGNORECASE)  # "a thousand-odd": a little over
-_OR_MORE_AFTER = re.compile(
-    r"\s+(?P<w>or\s+more|or\s+so|or\s+fewer|or\s+less|and\s+above|and\s+up|at\s+least|at\s+most)\b",
+# A hedge written after the number; the first alternative that matches wins.
+_HEDGE_AFTER = re.compile(
+    r"(?P<plus>\+(?!\d)|-\s*plus\b)"  # "1,000+", "1,000-plus"
+    r"|(?P<odd>\s*-\s*odd\b)"  # "a thousand-odd": a little over
+    r"|\s+(?P<w>or\s+more|or\s+so|or\s+fewer|or\s+less|and\s+above|and\s+up|at\s+least|at\s+most)\b",
     re.IGNORECASE,
 )
+_HEDGE_AFTER_WORDS = {
+    "or more": Hedge.AT_LEAST, "or so": Hedge.ABOUT, "or fewer": Hedge.UP_TO,
+    "or less": Hedge.UP_TO, "and above": Hedge.AT_LEAST, "and up": Hedge.AT_LEAST,
+    "at least": Hedge.AT_LEAST, "at most": Hedge.UP_TO,
+}
 _RATE_AFTER = re.compile(
     r"\)?\s*(?P<paren>\([^()]{0,60}\)\s*)?"
     r"(?:(?:a|per|each|every)\s+(?P<per>year|annum|month|week|day)\b"
@@ -823,17 +829,8 @@ def _finish(
         return None
     if kind is Kind.MONEY and currency == "":
         kind = Kind.COUNT
-    if (pm := _PLUS_AFTER.match(text, end, limit)) and hedge is Hedge.EXACT and vague is None:
-        hedge, end = Hedge.MORE_THAN, pm.end()
-    elif (odd := _ODD_AFTER.match(text, end, limit)) and hedge is Hedge.EXACT and vague is None:
-        hedge, end = Hedge.JUST_OVER, odd.end()
-    elif (om := _OR_MORE_AFTER.match(text, end, limit)) and hedge is Hedge.EXACT and vague is None:
-        hedge = {
-            "or more": Hedge.AT_LEAST, "or so": Hedge.ABOUT, "or fewer": Hedge.UP_TO,
-            "or less": Hedge.UP_TO, "and above": Hedge.AT_LEAST, "and up": Hedge.AT_LEAST,
-            "at least": Hedge.AT_LEAST, "at most": Hedge.UP_TO,
-        }[" ".join(om.group("w").lower().split())]
-        end = om.end()
+    if hedge is Hedge.EXACT and vague is None and (hm := _HEDGE_AFTER.match(text, end, limit)):
+        hedge, end = _hedge_after(hm), hm.end()
     rate = ""
     if kind in (Kind.MONEY, Kind.COUNT) and (rm := _RATE_AFTER.match(text, end, limit)):
         per = rm.group("per") or rm.group("adv") or rm.group("slash")
@@ -854,6 +851,15 @@ def _finish(
     return Figure(
         start, end, text[start:end], kind, interval, nominal * factor, hedge, currency, rate
     )
+
+
+def _hedge_after(m: re.Match[str]) -> Hedge:
+    """The hedge that `_HEDGE_AFTER` found: "+", "-odd", "or more", ..."""
+    if m.group("plus"):
+        return Hedge.MORE_THAN
+    if m.group("odd"):
+        return Hedge.JUST_OVER
+    return _HEDGE_AFTER_WORDS[" ".join(m.group("w").lower().split())]
 
 
 def _interval(x: float, y: float | None, hedge: Hedge) -> Interval:
