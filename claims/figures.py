@@ -13,6 +13,7 @@ grammar of compiled regular expressions, scanned left to right in one pass.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -124,6 +125,7 @@ _MONTH = (
     r"(?-i:(?=[A-Z]))(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
     r"|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
 )
+_MONTH_RE = re.compile(_MONTH)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
@@ -350,7 +352,6 @@ _WORDS_RANGE_AFTER = re.compile(
 _WORDS_RANGE_AND = re.compile(r"\s+and\s+(?P<words>" + _WORDS + r")\b", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-_LIST_MARKER = re.compile(r"[.)]\s")
 _LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
 _NUMBER_HYPHEN_BEFORE = re.compile(r"\d\s?[-–]\s?$")
 _SCORE_BEFORE = re.compile(r"\b(?:won|lost|beat|drew|defeated|draw|scored?|scoreline)\s+$", re.I)
@@ -522,7 +523,12 @@ def _is_inside_name(text: str, start: int) -> bool:
 
 
 def _is_month(word: str) -> bool:
-    return word[:3].lower() in _MONTHS and re.fullmatch(_MONTH, word) is not None
+    return word[:3].lower() in _MONTHS and _MONTH_RE.fullmatch(word) is not None
+
+
+def _is_list_marker(text: str, end: int) -> bool:
+    """Whether ". " or ") " follows the number that ends at `end`, as after a list item's."""
+    return text.startswith((".", ")"), end) and text[end + 1:end + 2].isspace()
 
 
 def _hedge_before(text: str, start: int) -> tuple[Hedge, int]:
@@ -541,7 +547,9 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
         text, max(0, start - 3), start
     ):
         return None  # a code, or the second half of "3-1" or "2024-25"
-    if _LIST_MARKER.match(text, m.end("digits")) and _LINE_START.search(text, max(0, start - 8), start):
+    if _is_list_marker(text, m.end("digits")) and _LINE_START.search(
+        text, max(0, start - 8), start
+    ):
         return None  # "3. The detained persons ...": the number of a list item
     digits = m.group("digits")
     end = m.end()
@@ -635,7 +643,7 @@ def _read_words(text: str, m: re.Match[str], limit: int) -> Figure | None:
                        Hedge.RANGE, "")
     if value is None:
         # Not one number ("five six"): read the first word alone and go on from there.
-        raw = re.match(r"\w+", raw).group(0)
+        raw = _FIRST_WORD.match(raw).group(0)
         value = _words_value(raw)
         if value is None:
             return None
@@ -667,21 +675,29 @@ def _read_words(text: str, m: re.Match[str], limit: int) -> Figure | None:
     return _finish(text, start, hedge_start, end, limit, value, high, hedge, "")
 
 
+_FIRST_WORD = re.compile(r"\w+")
+_AND = re.compile(r"\s+and\s+")
+_HYPHEN = re.compile(r"\s*-\s*")
+_A_FIRST = re.compile(r"^an?\s")
+
+
 def _two_numbers(raw: str) -> tuple[float, float, int] | None:
     """Split 'two hundred and fifty and three hundred' at the 'and' that parts two numbers."""
-    for m in reversed(list(re.finditer(r"\s+and\s+", raw))):
+    for m in reversed(list(_AND.finditer(raw))):
         low, high = _words_value(raw[:m.start()]), _words_value(raw[m.end():])
         if low is not None and high is not None and high > low:
             return low, high, m.start()
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _words_value(raw: str) -> float | None:
-    words = re.sub(r"\s*-\s*", "-", " ".join(raw.lower().split()))
+    """The number that words such as "two hundred and seventy-one" state (they recur: cached)."""
+    words = _HYPHEN.sub("-", " ".join(raw.lower().split()))
     factor = 1.0
     if words.startswith("half "):
         factor, words = 0.5, words[len("half "):]  # "half a million"
-    words = re.sub(r"^an?\s", "one ", words)
+    words = _A_FIRST.sub("one ", words)
     number, and_a_half, scale = words.partition(" and a half")
     if and_a_half:
         # "two and a half", "one and a half million"
