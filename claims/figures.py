@@ -159,9 +159,7 @@ _CURRENCY_WORDS = {
     "renminbi": "CNY", "yen": "JPY", "ringgit": "MYR", "rupiah": "IDR", "pesos": "PHP",
     "peso": "PHP", "rupees": "INR", "rupee": "INR", "won": "KRW", "kyat": "MMK", "kip": "LAK",
 }
-_CURRENCY_WORD_RE = "|".join(
-    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_CURRENCY_WORDS, key=len, reverse=True)
-)
+_CURRENCY_WORD_RE = alternation(list(_CURRENCY_WORDS))  # a trie: the longest word wins
 
 # Hedges before a figure; the leftmost wins, so "no more than" beats "more than".
 _HEDGES_BEFORE: list[tuple[str, Hedge]] = [
@@ -239,7 +237,7 @@ _CODE_WORDS = frozenset(
 # The word (or sign) that ends right before a number; the lookbehind tries word starts only.
 _VIET_NAM = re.compile(r"\bViet\s+Nam\s+$")
 _WORD_BEFORE = re.compile(
-    r"(?:(?P<sign>[#№])|(?<![\w'’.-])(?P<word>[A-Za-z][\w'’.-]*))(?P<space>\s*)$"
+    r"(?:(?P<sign>[#№])|(?<![\w'’.-])(?P<word>[A-Za-z][\w'’.-]*+))(?P<space>\s*)$"
 )
 
 _CLOCK = r"\s*(?:[ap]\.m\.|[ap]m\b|o'clock\b)"
@@ -329,7 +327,8 @@ _SCAN = re.compile(
     re.IGNORECASE,
 )
 
-# What may follow a number (all tried with .match at the number's end).
+# What may follow a number (all tried with .match at the number's end). A possessive `\s*+`
+# marks spaces that no alternative after them could begin with: giving them back cannot help.
 _SCALE_AFTER = re.compile(
     r"\s*-?\s*(?P<word>thousand|million|billion|trillion|lakh|crore)\b"
     r"|(?P<space>\s?)(?P<abbr>mn|mln|bln|bn|tn|trn|k|m|b)(?![\w$€£])",
@@ -338,7 +337,7 @@ _SCALE_AFTER = re.compile(
 _SCALE_AFTER_WORDS = {**_SCALE_WORDS, "lakh": 1e5, "crore": 1e7}
 # Units that may be glued to digits without making a code of them ("5km" is 5, "5G" is a name).
 _GLUED_UNIT_AFTER = re.compile(r"(?:km|kg|cm|mm|ha|kwh|kw|mw|gw|mph|kph)\b", re.IGNORECASE)
-_PERCENT = r"\s*(?:%|per\s*cent\b|percent\b|pct\b|percentage\s+points?\b)"
+_PERCENT = r"\s*+(?:%|per\s*cent\b|percent\b|pct\b|percentage\s+points?\b)"
 _PERCENT_AFTER = re.compile(_PERCENT, re.IGNORECASE)
 # The second number of a range; a percent sign after the first ("10% to 20%") is carried over.
 _RANGE_SECOND = r"(?P<cur>" + _PREFIX_CUR + r")?(?P<digits>" + _DIGITS + r")"
@@ -362,7 +361,7 @@ _ORDINAL_AFTER = re.compile(
 _OVER = re.compile(r"over\b", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(_CLOCK, re.IGNORECASE)
 _CURRENCY_AFTER = re.compile(
-    r"\s*(?:-\s*)?(?:(?P<code>" + "|".join(_CURRENCY_CODES) + r")\b"
+    r"\s*+(?:-\s*+)?(?:(?P<code>" + alternation(_CURRENCY_CODES) + r")\b"
     r"|(?P<word>" + _CURRENCY_WORD_RE + r")\b)",
     re.IGNORECASE,
 )
@@ -388,7 +387,7 @@ _HEDGE_AFTER_WORDS = {
     "at least": Hedge.AT_LEAST, "at most": Hedge.UP_TO,
 }
 _RATE_AFTER = re.compile(
-    r"\)?\s*(?P<paren>\([^()]{0,60}\)\s*)?"
+    r"\)?\s*+(?P<paren>\([^()]{0,60}\)\s*+)?"
     r"(?:(?:a|per|each|every)\s+(?P<per>year|annum|month|week|day)\b"
     r"|(?P<adv>annually|yearly|monthly|weekly|daily)\b"
     r"|(?:in|of)\s+(?P<adj>annual|yearly|monthly|weekly|daily)\b"
