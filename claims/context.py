@@ -353,7 +353,7 @@ class _WordPattern:
 
     def _may_hold(self, text: str) -> bool:
         low = text.lower()
-        return any(w in low for w in self.words) or any(c in text for c in "İıſ")
+        return any(w in low for w in self.words) or (not text.isascii() and any(c in text for c in "İıſ"))
 
     def match(self, text: str) -> re.Match[str] | None:
         return self.pattern.match(text) if self._may_hold(text) else None

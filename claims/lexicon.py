@@ -281,7 +281,9 @@ def countries_in(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _country_of_demonym(w: str) -> str:
+    """Cached: it compares the word with every country, and reports repeat the same few names."""
     for country, demonyms in DEMONYM_ALIASES.items():
         if any(w.startswith(d) for d in demonyms):
             return country
