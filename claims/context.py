@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -337,38 +337,10 @@ _ON_DAY = re.compile(
     r"\b[Oo]n\s+(?:the\s+)?(?:" + _DAY_WORD + r"|"
     + _MONTHS + r"\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r")\b"
 )
-
-
-class _WordPattern:
-    """A slow case-insensitive pattern each match of which holds one of `words` (in lower case),
-    with a quick test first: a text that holds none of them is not scanned.
-
-    re.IGNORECASE meets a word's letters where lower-casing the text does, except 'İ' and 'ı'
-    (taken for 'i') and 'ſ' (for 's'): a text holding any of those is always scanned.
-    """
-
-    def __init__(self, pattern: str, words: Iterable[str]) -> None:
-        self.pattern = re.compile(pattern, re.I)
-        self.words = tuple(words)
-
-    def _may_hold(self, text: str) -> bool:
-        low = text.lower()
-        return any(w in low for w in self.words) or (not text.isascii() and any(c in text for c in "İıſ"))
-
-    def match(self, text: str) -> re.Match[str] | None:
-        return self.pattern.match(text) if self._may_hold(text) else None
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text) if self._may_hold(text) else None
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text) if self._may_hold(text) else iter(())
-
-
-_TIME_WINDOW_AFTER = _WordPattern(
+_TIME_WINDOW_AFTER = re.compile(
     r"[^.;]{0,40}?\b(?:over|in|during|within)\s+(?:the\s+|just\s+|only\s+)*(?:past\s+|last\s+|first\s+)?"
     r"(?:two|three|four|five|six|seven|\d+)\s+(?:days|hours|weeks)\b",
-    ("days", "hours", "weeks"),
+    re.I,
 )
 _ALONE = re.compile(r"\b(?:in|at|on|from|for|inside)\b(?P<where>[^.;]{0,60})\balone\b", re.I)
 _NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\.\s")
@@ -383,35 +355,31 @@ def _clause(sentence: str, start: int, end: int) -> str:
         lo = m.end()
     m = _CLAUSE_BREAK.search(sentence, end)
     return sentence[lo:m.start() if m else len(sentence)]
-_ONE_NIGHT_WORDS = ("overnight", "that night", "that day", "this morning", "in a single day")
-_ONE_NIGHT = _WordPattern(r"\b(?:" + "|".join(_ONE_NIGHT_WORDS) + r")\b", _ONE_NIGHT_WORDS)
+_ONE_NIGHT = re.compile(r"\b(?:overnight|that night|that day|this morning|in a single day)\b", re.I)
 _LOCAL_FORCE = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:provincial|municipal|district|city)\s+"
                           r"(?:police|authorities|officials|officers)\b")
 _CLAUSE_MARKS = ",;:()[]—–"
 _NO_CLAUSE_MARK = re.compile(r"[^,;:()\[\]—–]*")
-_WHOLE = _WordPattern(r"\b(?:nationwide|across the country|around the country|throughout the country|"
-                      r"country-?wide|all told)\b", ("nationwide", "country", "all told"))
-_WHOLE_BEFORE = _WordPattern(r"\b(?:total|tally|overall|in all|altogether|all)\b",
-                             ("total", "tally", "all", "altogether"))
-_WHOLE_AFTER = _WordPattern(r"[^.;]{0,30}?\b(?:in total|in all|altogether|overall|all told|nationwide)\b",
-                            ("total", "all", "altogether", "nationwide"))
+_WHOLE = re.compile(r"\b(?:nationwide|across the country|around the country|throughout the country|"
+                    r"country-?wide|all told)\b", re.I)
+_WHOLE_BEFORE = re.compile(r"\b(?:total|tally|overall|in all|altogether|all)\b", re.I)
+_WHOLE_AFTER = re.compile(r"[^.;]{0,30}?\b(?:in total|in all|altogether|overall|all told|nationwide)\b", re.I)
 _FRONTED = re.compile(r"(?:In|On|During|Between|From|Over|Within)\b[^,]{2,70},")
-_SITES = ("raid", "building", "compound", "house", "guesthouse", "hotel", "casino", "property",
-          "apartment", "villa", "complex")
-_SINGLE_SITE = _WordPattern(
-    r"\b(?:a|one|single|that|the same)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(_SITES) + r")\b"
+_SINGLE_SITE = re.compile(
+    r"\b(?:a|one|single|that|the same)\s+(?:[\w-]+\s+){0,2}?(?:raid|building|compound|house|"
+    r"guesthouse|hotel|casino|property|apartment|villa|complex)\b"
     r"|\bthe latest (?:raid|operation)\b",
-    (*_SITES, "the latest"),
+    re.I,
 )
 PLACE_NAME = re.compile(
     r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside)\s+(?:the\s+)?(?:[a-z]+ern\s+|border\s+|coastal\s+|resort\s+)?"
     r"(?:(?:capital|city|town|province|district|village|commune|state|county|port)\s+(?:of\s+)?)?"
     r"(?P<name>(?!(?:In|On|At|The)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 )
-_SUBNATIONAL = _WordPattern(
+_SUBNATIONAL = re.compile(
     r"\b(?:in|at|of|across)\s+(?:(?P<hedge>at least|more than|over|some)\s+)?(?:the\s+|a\s+|"
     r"(?P<n>two|three|four|\d+)\s+)?(?:[a-z]+ern\s+)?(?:" + "|".join(sorted(SUBNATIONAL)) + r")\b",
-    SUBNATIONAL,
+    re.I,
 )
 
 
