@@ -114,7 +114,7 @@ _SCALE_ABBREV = {
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
     "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
 }
-_NUMWORD = "|".join(sorted(_UNITS + _TENS + list(_SCALE_WORDS) + ["dozen"], key=len, reverse=True))
+_NUMWORD = alternation(_UNITS + _TENS + list(_SCALE_WORDS) + ["dozen"])  # a trie: longest first
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -287,8 +287,10 @@ _WEEKDAY_RANGE = (  # "between Monday and Wednesday", "Monday to Wednesday" (not
 )
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# The lookahead holds the first characters of the marks: a digit or a word fails it at once.
 _PREFIX_CUR = (
-    r"(?:(?:US\$|U\.S\.\s?\$|A\$|AU\$|S\$|HK\$|NT\$|C\$|NZ\$|\$|€|£|¥|₫|฿|₹|₱|₩"
+    r"(?:(?=[$€£¥₫฿₹₱₩ACEGHIJKLMNPRSTUV])"
+    r"(?:US\$|U\.S\.\s?\$|A\$|AU\$|S\$|HK\$|NT\$|C\$|NZ\$|\$|€|£|¥|₫|฿|₹|₱|₩"
     r"|Rp\.?|Rs\.?|" + "|".join(_CURRENCY_CODES) + r")\s?)"
 )
 _WORDS = (
