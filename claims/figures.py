@@ -242,33 +242,35 @@ _WORD_BEFORE = re.compile(
 
 _CLOCK = r"\s*(?:[ap]\.m\.|[ap]m\b|o'clock\b)"
 # Spans that are never figures, tried before anything else at each position.
+# A possessive run of digits (`\d{1,2}+`, `\d++`) is one that nothing after it could use: giving
+# a digit back leaves a digit where the pattern needs a separator, a space or a letter.
 _SKIP = (
     r"(?:https?://|www\.)\S+"
     r"|[\w.+-]+@[\w-]+\.[\w.]+"
     r"|\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?Z?)?"
-    r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?"
-    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\b)|\d{1,2}:\d{2}(?::\d{2})?"
-    r"|\d{1,2}" + _CLOCK
-    + r"|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?(?:[\s.-]\d{2,4}){2,}(?!\s*(?:" + "|".join(_SCALE_WORDS)
+    r"|\d{1,2}+/\d{1,2}(?:/\d{2,4})?"
+    r"|\d{1,2}+[:.]\d{2}\s*(?:[ap]\.?m\.?\b)|\d{1,2}+:\d{2}(?::\d{2})?"
+    r"|\d{1,2}+" + _CLOCK
+    + r"|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}+\)?(?:[\s.-]\d{2,4}){2,}(?!\s*(?:" + "|".join(_SCALE_WORDS)
     + r")\b)"
     r"|\+\d[\d\s.-]{6,}\d"
     r"|\d{10,}"  # an account, card or phone number, not a count
     r"|0\d{2,3}[\s.-]?\d{3,4}[\s.-]?\d{3,4}"
-    r"|\d+(?:st|nd|rd|th)\b"
-    r"|\d+(?:\.\d+){2,}"
+    r"|\d++(?:st|nd|rd|th)\b"
+    r"|\d++(?:\.\d+){2,}"
     r"|(?:19|20)\d0s\b"
     r"|(?:one|1)\s+in\s+(?:every\s+)?(?:\d+|(?:" + _NUMWORD + r")\b)"  # a ratio, not a count
     r"|" + _MONTH
     + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\d))?"
     r"(?:,?\s+\d{4}\b)?"
-    r"|\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+    r"|\d{1,2}+(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
     + _MONTH + r"(?:,?\s+\d{4}\b)?"
     r"|" + _MONTH + r",?\s+\d{4}\b"
 )
 
 _DATE = (
-    r"(?:(?P<{p}m1>" + _MONTH + r")\s+(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?"
-    r"|(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<{p}m2>" + _MONTH + r"))"
+    r"(?:(?P<{p}m1>" + _MONTH + r")\s+(?P<{p}d1>\d{{1,2}}+)(?:st|nd|rd|th)?"
+    r"|(?P<{p}d2>\d{{1,2}}+)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<{p}m2>" + _MONTH + r"))"
     r"(?:,?\s+\d{{4}})?"
 )
 _DATE_RANGE = (
