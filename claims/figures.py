@@ -508,7 +508,7 @@ def _is_inside_name(text: str, start: int) -> bool:
             return True
         if before in "-‐" and start > 1 and text[start - 2].isalpha():
             return True
-    before = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    before = _word_before(text, start)
     if not before:
         return False
     if before.group("sign"):
@@ -523,6 +523,16 @@ def _is_inside_name(text: str, start: int) -> bool:
         key in _FUNCTION_WORDS or key in _HEDGE_BY_WORDS or _is_month(word)
         or is_country(word) or is_demonym(word) or _VIET_NAM.search(text, max(0, start - 12), start)
     )
+
+
+def _word_before(text: str, start: int) -> re.Match[str] | None:
+    """`_WORD_BEFORE` in the 24 characters before `start`, searched from the last space on: no
+    match can begin before it, and trying those positions one by one is most of the cost."""
+    window_start = max(0, start - 24)
+    head = text[window_start:start].rstrip().rsplit(None, 1)
+    if len(head) == 2:
+        window_start += len(head[0])
+    return _WORD_BEFORE.search(text, window_start, start)
 
 
 def _is_month(word: str) -> bool:
