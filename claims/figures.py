@@ -334,7 +334,7 @@ _SCAN = re.compile(
 # What may follow a number (all tried with .match at the number's end). A possessive `\s*+`
 # marks spaces that no alternative after them could begin with: giving them back cannot help.
 _SCALE_AFTER = re.compile(
-    r"\s*-?\s*(?P<word>thousand|million|billion|trillion|lakh|crore)\b"
+    r"\s*+-?\s*(?P<word>thousand|million|billion|trillion|lakh|crore)\b"
     r"|(?P<space>\s?)(?P<abbr>mn|mln|bln|bn|tn|trn|k|m|b)(?![\w$€£])",
     re.IGNORECASE,
 )
@@ -346,7 +346,7 @@ _PERCENT_AFTER = re.compile(_PERCENT, re.IGNORECASE)
 # The second number of a range; a percent sign after the first ("10% to 20%") is carried over.
 _RANGE_SECOND = r"(?P<cur>" + _PREFIX_CUR + r")?(?P<digits>" + _DIGITS + r")"
 _RANGE_AFTER = re.compile(
-    r"(?P<pct>" + _PERCENT + r")?\s*(?P<sep>-|–|—|to\b)\s*" + _RANGE_SECOND, re.IGNORECASE
+    r"(?P<pct>" + _PERCENT + r")?\s*+(?P<sep>-|–|—|to\b)\s*+" + _RANGE_SECOND, re.IGNORECASE
 )
 _RANGE_AND = re.compile(r"(?P<pct>" + _PERCENT + r")?\s+and\s+" + _RANGE_SECOND, re.IGNORECASE)
 _WORDS_RANGE_AFTER = re.compile(
@@ -370,11 +370,11 @@ _CURRENCY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _OF_CURRENCY_AFTER = re.compile(
-    r"\s+of\s+(?:(?:us|u\.s\.|american|australian|singapore)\s+)?(?P<word>dollars|euros|pounds|"
+    r"\s++of\s++(?:(?:us|u\.s\.|american|australian|singapore)\s+)?(?P<word>dollars|euros|pounds|"
     r"baht|riel|yuan|yen|dong|ringgit|rupees|pesos)\b",
     re.IGNORECASE,
 )
-_DURATION_AFTER = re.compile(r"(?:\s*-\s*|\s+)" + _TIME_UNIT, re.IGNORECASE)
+_DURATION_AFTER = re.compile(r"(?:\s*+-\s*+|\s++)" + _TIME_UNIT, re.IGNORECASE)
 _AGE_AFTER = re.compile(r"-\s*(?:year|month|week|day)s?-\s*old\b", re.IGNORECASE)
 _NOT_A_SPAN_AFTER = re.compile(r",?\s+(?:ago|earlier|later|old|since|after|before|from now)\b",
                                re.IGNORECASE)  # "three weeks after", "two days since": offsets
