@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
 
 from .figures import Figure, Hedge, Kind, read_figures
 from .lexicon import (
-    PEOPLE, REPORTING, STOPWORDS, SUBNATIONAL, countries_in, is_country, is_demonym, is_region,
-    measures_in, nearest_measures, same_word,
+    PEOPLE, REPORTING, STOPWORDS, SUBNATIONAL, countries_in, fold_lookalikes, has_lookalikes, is_country,
+    is_demonym, is_region, measures_in, nearest_measures, same_word,
 )
 from .reports import Report
 
@@ -51,7 +51,8 @@ class Analysis:
 
     def __init__(self, report: Report) -> None:
         self.report = report
-        self.text = report.text
+        # read with look-alike letters folded ("arreſted"); quotes come from report.text
+        self.text = fold_lookalikes(report.text) if has_lookalikes(report.text) else report.text
         self._starts = report.sentences.starts
         self._ends = report.sentences.ends
         self._mentions: dict[int, list[Mention]] = {}
@@ -69,6 +70,8 @@ class Analysis:
             for figure in read_figures(self.text, start, end):
                 if figure.end > end:
                     figure = _clip(figure, end, self.text)
+                if self.text is not self.report.text:  # folded: the figure's words as written
+                    figure = replace(figure, text=self.report.text[figure.start:figure.end])
                 noun, origin, part = _counted(self.text, figure, start, end)
                 found.append(Mention(figure, index, noun, origin, part))
             self._mentions[index] = found

@@ -16,14 +16,14 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
 from text_to_num import text2num
 
 from .errors import QuantityError
-from .lexicon import alternation, is_country, is_demonym
+from .lexicon import alternation, fold_lookalikes, has_lookalikes, is_country, is_demonym
 
 INF = math.inf
 
@@ -418,12 +418,25 @@ _FRACTION_AFTER = re.compile(
 )
 
 
+_CONTEXT_BEFORE = 100  # characters before `start` that a figure's hedge or name may stand in
+
+
 def read_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     """Every figure in `text[start:end]`, in order, with offsets into `text`.
 
     The surrounding text is used for context (a hedge just before `start` still counts).
     """
     end = len(text) if end is None else end
+    lo = max(0, start - _CONTEXT_BEFORE)
+    if not has_lookalikes(text, lo, end):
+        return _scan(text, start, end)
+    # "aſ many aſ 5", "two mıllıon": read as "as many as 5", quoted as written
+    folded = fold_lookalikes(text[lo:end])
+    return [replace(f, start=f.start + lo, end=f.end + lo, text=text[f.start + lo:f.end + lo])
+            for f in _scan(folded, start - lo, end - lo)]
+
+
+def _scan(text: str, start: int, end: int) -> list[Figure]:
     figures: list[Figure] = []
     pos = start
     while pos < end:

@@ -22,6 +22,21 @@ STOPWORDS = frozenset(
     despite like unlike alongside""".split()
 )
 
+# Letters that re.IGNORECASE takes for ASCII ones but str.lower() does not ('ſ' for 's', 'ı' and
+# 'İ' for 'i'): the engine looks up in lower case the words its patterns find, so a text is read
+# with them replaced, one for one, so that offsets hold.
+_LOOKALIKES = str.maketrans({"ſ": "s", "ı": "i", "İ": "I"})
+_LOOKALIKE = re.compile("[ſıİ]")
+
+
+def has_lookalikes(text: str, start: int = 0, end: int | None = None) -> bool:
+    return _LOOKALIKE.search(text, start, len(text) if end is None else end) is not None
+
+
+def fold_lookalikes(text: str) -> str:
+    return text.translate(_LOOKALIKES)
+
+
 # Measures: what happened to the things counted. A figure whose sentence speaks of another
 # measure (rescued, not deported) is not a figure for the claim.
 MEASURES: dict[str, tuple[str, ...]] = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
@@ -20,8 +20,8 @@ from rapidfuzz.utils import default_process
 from .context import EVENT_SPAN, PLACE_NAME, WHEN, Analysis, Mention, Part
 from .figures import Interval, Kind, currency_marks, read_figures
 from .lexicon import (
-    MEASURES, NEUTRAL_MODIFIERS, PEOPLE, alias_names, content_words, countries_in, is_country, is_region,
-    measure_pattern, measures_in, same_word, stem, words,
+    MEASURES, NEUTRAL_MODIFIERS, PEOPLE, alias_names, content_words, countries_in, fold_lookalikes,
+    has_lookalikes, is_country, is_region, measure_pattern, measures_in, same_word, stem, words,
 )
 from .reports import Report, Sentence
 from .rules import Claim
@@ -71,6 +71,7 @@ class ClaimTerms:
 
     @classmethod
     def of(cls, claim: Claim, source_title: str = "") -> ClaimTerms:
+        claim, source_title = _folded(claim), fold_lookalikes(source_title)
         units = tuple(tuple(w for w in words(u)) for u in claim.units if words(u))
         measures = measures_in(claim.statement + " " + " ".join(claim.context))
         places = tuple(m.group("name") for m in PLACE_NAME.finditer(claim.statement)
@@ -90,6 +91,16 @@ class ClaimTerms:
         return cls(claim, units, measures, local, known, countries, rate, people, query,
                    _cues(claim, units, people, measures), _also(claim, measures, rate, people),
                    _counted_by(claim, measures) if people else None)
+
+
+def _folded(claim: Claim) -> Claim:
+    """The claim with look-alike letters folded in the words the matcher reads ('arreſted'):
+    the matcher looks words up in lower case (see lexicon.fold_lookalikes)."""
+    if not any(has_lookalikes(t) for t in (claim.statement, *claim.units, *claim.context)):
+        return claim
+    return replace(claim, statement=fold_lookalikes(claim.statement),
+                   units=tuple(map(fold_lookalikes, claim.units)),
+                   context=tuple(map(fold_lookalikes, claim.context)))
 
 
 @dataclass(frozen=True, slots=True)

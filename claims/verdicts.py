@@ -138,7 +138,7 @@ def _evidence(claim: Claim, tie: Tie, fits: bool, analysis: Analysis) -> Evidenc
     figure = mention.figure
     iv = tie.interval
     return Evidence(
-        quote=analysis.sentence_text(mention.index),
+        quote=analysis.report.text[sentence.start:sentence.end],
         start=sentence.start,
         end=sentence.end,
         figure=figure.text,

@@ -703,6 +703,22 @@ def test_any_written_number_reads_back(drawn) -> None:
 
 
 @settings(max_examples=500, deadline=None)
+@given(figures_in_sentences(), st.data())
+def test_look_alike_letters_read_as_the_letters_they_stand_for(drawn, data) -> None:
+    """'ſome', 'mıllıon', 'İ': letters regular expressions take for s, i, I (and str.lower() does
+    not) read as those letters, with the figure's words kept as written."""
+    words, *_ = drawn
+    plain = f"Officials said {words} were involved."
+    swaps = {"s": "ſ", "S": "ſ", "i": "ı", "I": "İ"}
+    odd = "".join(swaps[c] if c in swaps and data.draw(st.booleans()) else c for c in plain)
+    expected = read_figures(plain)
+    got = read_figures(odd)
+    assert [(f.start, f.end, f.kind, f.currency, f.interval) for f in got] == [
+        (f.start, f.end, f.kind, f.currency, f.interval) for f in expected]
+    assert all(f.text == odd[f.start:f.end] for f in got)
+
+
+@settings(max_examples=500, deadline=None)
 @given(st.integers(1800, 2100))
 def test_bare_years_are_not_counts(year: int) -> None:
     assert read_figures(f"Officials said {year} were involved.") == []

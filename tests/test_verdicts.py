@@ -6,6 +6,8 @@ short report; the table gives the verdict a careful fact-checker reaches.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from factdesk.claims.context import Analysis
@@ -99,3 +101,25 @@ def test_conflicting_shows_both_figures():
 def test_the_checker_verdict_is_kept_as_auto():
     got = verdict_of("vietnamese", "The detainees included 429 Vietnamese, the ministry said.")
     assert got.auto is got.verdict is Verdict.CONTRADICTS and not got.reviewed
+
+
+LOOKALIKES = {"s": "ſ", "i": "ı", "I": "İ"}  # re.IGNORECASE reads these as s, i, I; str.lower() does not
+
+
+@pytest.mark.parametrize("letter", sorted(LOOKALIKES))
+def test_look_alike_letters_are_read_as_the_letters_they_stand_for_and_quoted_as_written(letter):
+    """Text from bad OCR or a hostile page ('arreſted', 'raıds'): same verdicts, exact quotes,
+    and no report lost to an internal error (it used to raise KeyError)."""
+    plain = ("Police arrested more than 1,000 people in raids, including 429 Vietnamese and "
+             "some 271 Indonesians. Scams cost an estimated US$40 billion a year.")
+    odd = plain.replace(letter, LOOKALIKES[letter])
+    rules = parse_rules(re.sub(r"(?<=statement: )[^,]+", lambda m: m.group().replace(letter, LOOKALIKES[letter]),
+                               CLAIMS))
+    for claim in RULES.claims:
+        expected = judge(claim, Analysis(report_from_bytes("plain.txt", plain.encode())))
+        got = judge(rules.claim(claim.id), Analysis(report_from_bytes("odd.txt", odd.encode())))
+        assert (got.verdict, [(e.start, e.end, e.low, e.high) for e in got.evidence]) == (
+            expected.verdict, [(e.start, e.end, e.low, e.high) for e in expected.evidence])
+        for e in got.evidence:
+            assert e.quote == odd[e.start:e.end]
+            assert e.figure == odd[e.figure_start:e.figure_end]
