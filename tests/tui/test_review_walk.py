@@ -8,7 +8,7 @@ import yaml
 
 from factdesk.tui.screens.dialogs import Ask, Choice
 
-from tui_helpers import loaded, pilot_test, review_of, screen_text, text, toasts, until
+from tui_helpers import loaded, palette, pilot_test, review_of, screen_text, text, toasts, until
 
 
 def claims_of(path) -> dict[str, dict[str, dict]]:
@@ -234,10 +234,7 @@ async def test_palette_jumps_to_a_claim(desk):
     app = desk.app()
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.2)
-        await pilot.press(*"jump to claim thais")
-        await pilot.pause(0.5)
+        await palette(pilot, "jump to claim thais")
         await pilot.press("enter")
         await until(pilot, lambda: app.screen is review_of(app))
         await pilot.pause()
@@ -302,9 +299,6 @@ async def test_the_palette_offers_the_review_actions(desk):
     app = desk.app()
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.2)
-        await pilot.press(*"matrix")
-        await pilot.pause(0.5)
+        await palette(pilot, "matrix")
         await pilot.press("enter")
         await until(pilot, lambda: bool(app.screen.query("#matrix")))

@@ -9,7 +9,7 @@ from textual.widgets import Input
 
 from factdesk.tui.screens.dialogs import Ask
 
-from tui_helpers import loaded, pilot_test, review_of, screen_text, text, toasts, until
+from tui_helpers import loaded, palette, pilot_test, review_of, screen_text, text, toasts, until
 
 CLICK = "[@click=app.quit]x[/]"
 ESC_RED = "\x1b[31m"
@@ -107,10 +107,7 @@ async def test_markup_and_escapes_in_every_widget_are_shown_as_written(desk):
         await until(pilot, lambda: app.screen is review_of(app))
         assert app.return_code is None
 
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.2)
-        await pilot.press(*"jump to report")
-        await pilot.pause(0.5)
+        await palette(pilot, "jump to report")
         assert REPORT_NAME in screen_text(app) and "\x1b" not in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()

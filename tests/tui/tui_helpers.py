@@ -63,6 +63,14 @@ async def loaded(pilot: Pilot, reports: int | None = None) -> ReviewScreen:
     return review
 
 
+async def palette(pilot: Pilot, query: str) -> None:
+    """Open the command palette and type `query` (its matches shown; enter runs the first)."""
+    await pilot.press("ctrl+p")
+    await pilot.pause(0.2)
+    await pilot.press(*query)
+    await pilot.pause(0.5)
+
+
 def idle(app: App) -> bool:
     """No worker (starting, loading, autosaving, saving) is under way."""
     return not any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers)
