@@ -14,7 +14,6 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import partial
-from importlib import resources
 from pathlib import Path
 
 from factdesk.claims.errors import FactdeskError
@@ -41,10 +40,14 @@ BUNDLED_RULES = "cambodia-scam-crackdown.yaml"
 
 
 def bundled_rules() -> Path:
+    from importlib import resources  # here, not at the top: it costs every start ~10 ms
+
     return Path(str(resources.files("factdesk.rules").joinpath(BUNDLED_RULES)))
 
 
 def bundled_reports() -> Path:
+    from importlib import resources
+
     return Path(str(resources.files("factdesk.seeds.reports")))
 
 
