@@ -472,11 +472,12 @@ def _bare_tie(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> bool:
         return any(all(any(same_word(w, u) for w in said) for u in unit) for unit in terms.units)
     if terms.counted is not None and terms.counted.search(before[-24:]):
         return True  # "Cambodia arrests over 1,000": the number is what was arrested
-    return bool(terms.measures) and _COUNT_WORDS.search(before) is not None and bool(
-        terms.measures & measures_in(before))
+    if not terms.measures:
+        return False
+    return bool(re.search(r"\b(?:people|persons|suspects|detainees|number|total|tally|figure|count)\b",
+                          before, re.I)) and bool(terms.measures & measures_in(before))
 
 
-_COUNT_WORDS = re.compile(r"\b(?:people|persons|suspects|detainees|number|total|tally|figure|count)\b", re.I)
 _REVISION = re.compile(r"\b(?:revis|rais|lower|correct|updat|adjust|amend)\w*\b", re.I)
 _WITHIN = re.compile(r"\bwithin\s+$", re.I)
 _OF_AFTER = re.compile(r"\s+of\b", re.I)
