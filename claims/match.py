@@ -68,6 +68,11 @@ class ClaimTerms:
     cues: Cues  # words one of which a sentence must hold to speak of the claim
     also: re.Pattern[str] | None  # and, for a loose claim, words its sentence must hold too
     counted: re.Pattern[str] | None  # for people in general: the claim's verb right before a number
+    # derived from the above once, rather than for every figure of every report (see _tie)
+    kind: Kind  # the claim's
+    people_only: bool  # every unit is a word for people in general: "people", "suspects"
+    agreeing: frozenset[str]  # the measures a figure's must meet (see measures_agree)
+    processed_query: str  # the query as rapidfuzz's default_process makes it
 
     @classmethod
     def of(cls, claim: Claim, source_title: str = "") -> ClaimTerms:
@@ -88,9 +93,12 @@ class ClaimTerms:
                 rate = "year"
         people = any(len(u) == 1 and u[0].lower() in PEOPLE for u in units) or not units
         query = " ".join([claim.statement, *claim.units, *claim.context])
+        people_only = people and not any(len(u) > 1 or u[0].lower() not in PEOPLE for u in units)
         return cls(claim, units, measures, local, known, countries, rate, people, query,
                    _cues(claim, units, people, measures), _also(claim, measures, rate, people),
-                   _counted_by(claim, measures) if people else None)
+                   _counted_by(claim, measures) if people else None,
+                   claim.kind, people_only, _agreeing(measures, strict=claim.kind is Kind.DURATION),
+                   default_process(query))
 
 
 def _folded(claim: Claim) -> Claim:
@@ -237,19 +245,28 @@ _DAYS = "(?:" + "|".join(_WEEKDAYS) + ")"
 _SPAN_CUE = re.compile(  # on lower-case text: "from june 27 to july 22", "monday to wednesday"
     r"\b(?:from|between)\s+(?:\S+\s+){0,3}?" + _MONTH_OR_DAY
     + r"|\b" + _DAYS + r"\s*(?:to|through|until|-|–)\s*" + _DAYS)
-_SPAN_CUE_FIRST = ("from", "between", *_WEEKDAYS)  # the words a _SPAN_CUE match begins with
+_SPAN_CUE_FIRST = ("from", "between")  # the words a _SPAN_CUE match begins with, and _WEEKDAYS
+_WEEKDAY_BEFORE_DAY = {name[-6:-3]: name for name in _WEEKDAYS}  # "mon": "monday", "ues": "tuesday"
 
 
 def _span_cues(lower: str) -> Iterator[int]:
     """Where _SPAN_CUE.finditer(lower) finds its matches. A match begins with one of its first
     words: they are found with str.find, and the pattern tried only there, which is far quicker
-    than the regular expression's own scan of every character."""
+    than the regular expression's own scan of every character. (The weekdays are found by their
+    common ending: one scan for "day" rather than seven.)"""
     starts = []
     for word in _SPAN_CUE_FIRST:
         at = lower.find(word)
         while at >= 0:
             starts.append(at)
             at = lower.find(word, at + 1)
+    at = lower.find("day")
+    while at >= 0:
+        weekday = _WEEKDAY_BEFORE_DAY.get(lower[at - 3:at]) if at >= 3 else None
+        begin = at + 3 - len(weekday) if weekday is not None else -1
+        if begin >= 0 and lower[begin:at + 3] == weekday:
+            starts.append(begin)
+        at = lower.find("day", at + 1)
     end = 0
     for at in sorted(starts):
         if at >= end and (m := _SPAN_CUE.match(lower, at)) is not None:
@@ -278,17 +295,19 @@ def ties(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None,
 
 
 def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[int, float]) -> Tie | None:
+    # The cheap tests come first: most figures of a report are not the claim's.
     claim = terms.claim
+    kind = terms.kind
     figure = mention.figure
-    if figure.kind is not claim.kind:
+    if figure.kind is not kind:
         return None
-    if claim.kind is Kind.MONEY and figure.currency != claim.figure.currency:
+    if kind is Kind.MONEY and figure.currency != claim.figure.currency:
         return None
     interval = figure.interval
     member = False
     quality = 0.6
     counts = ""
-    if claim.kind is Kind.COUNT:
+    if kind is Kind.COUNT:
         if mention.part in (Part.OF_THE, Part.OTHER):
             return None
         if mention.part is Part.OF_THEM and (terms.people or not (mention.noun or mention.origin)):
@@ -302,11 +321,11 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
             quality, member, counts = matched
             if member:
                 interval = Interval(0.0, interval.high, False, interval.high_open)
-    elif claim.kind is Kind.DURATION:
+    elif kind is Kind.DURATION:
         if _window_of_a_count(analysis, mention):
             return None
         counts = "days"
-    elif claim.kind is Kind.MONEY:
+    elif kind is Kind.MONEY:
         quality = 0.8
         if terms.rate and figure.rate != terms.rate:
             if figure.rate or not _RATE_WORDS.search(analysis.sentence_text(mention.index)):
@@ -314,11 +333,11 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         counts = figure.currency
     if _SUPERSEDED.search(analysis.text, max(0, figure.start - 40), figure.start):
         return None  # "up from 190 this morning": an earlier value, not the report's figure
-    agree = measures_agree(terms.measures, analysis.measures(mention), strict=claim.kind is Kind.DURATION)
+    agree = _agreement(terms, analysis.measures(mention))
     if agree is False:
         return None  # another measure: rescued, not deported
-    loose = quality <= 0.6 or (terms.people and claim.kind is Kind.COUNT)
-    if agree is None and terms.measures - {"exist"} and claim.kind is not Kind.MONEY and loose:
+    if agree is None and kind is not Kind.MONEY and (quality <= 0.6 or (terms.people and kind is Kind.COUNT)) \
+            and terms.measures - {"exist"}:
         return None  # a duration, or people in general, must be counted in the claim's event
     if terms.countries and analysis.elsewhere(mention, terms.countries):
         return None  # "Thailand's police arrested 53": another country's count
@@ -326,11 +345,11 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         near = analysis.places_near(mention)
         if not any(p in near for p in terms.places):
             return None  # the claim is about Poipet; this figure is about somewhere else
-    if mention.index not in scores:
-        scores[mention.index] = fuzz.token_set_ratio(
-            terms.query, analysis.sentence_text(mention.index), processor=default_process)
-    score = scores[mention.index]
-    partial = claim.kind is not Kind.DURATION and analysis.scope(mention, terms.known_places)
+    score = scores.get(mention.index)
+    if score is None:
+        score = scores[mention.index] = fuzz.token_set_ratio(
+            terms.processed_query, default_process(analysis.sentence_text(mention.index)), processor=None)
+    partial = kind is not Kind.DURATION and analysis.scope(mention, terms.known_places)
     strength = quality + (0.3 if agree else 0.0) + 0.4 * score / 100 - (0.2 if partial else 0.0)
     return Tie(mention, interval, strength, score, partial, counts, member)
 
@@ -359,44 +378,58 @@ def measures_agree(claimed: frozenset[str], found: frozenset[str], strict: bool 
     found = found - {"exist"}
     if not claimed or not found:
         return None
+    return bool(found & _agreeing(claimed, strict))
+
+
+def _agreeing(claimed: frozenset[str], strict: bool) -> frozenset[str]:
+    """The measures a figure's measures must include to agree with `claimed` (but 'exist')."""
     wanted = set(claimed)
-    for measure in claimed:
-        wanted |= set() if strict else _RELATED.get(measure, set())
-    return bool(found & wanted)
+    if not strict:
+        for measure in claimed:
+            wanted |= _RELATED.get(measure, set())
+    return frozenset(wanted - {"exist"})
+
+
+def _agreement(terms: ClaimTerms, found: frozenset[str]) -> bool | None:
+    """measures_agree(terms.measures, found, strict=<a duration>), with what it needs of the
+    claim worked out beforehand."""
+    if not terms.measures or not found or found == _EXIST_ONLY:
+        return None
+    return not terms.agreeing.isdisjoint(found)
+
+
+_EXIST_ONLY = frozenset({"exist"})
 
 
 def _unit_quality(terms: ClaimTerms, mention: Mention) -> tuple[float, bool, str] | None:
     """How well the figure's noun (or origin) meets one of the claim's units; None if not."""
-    noun = [w for w in mention.noun]
-    origin = list(mention.origin)
-    shown = " ".join(noun + (["from", ", ".join(origin)] if origin else []))
-    if terms.people and not any(len(u) > 1 or u[0].lower() not in PEOPLE for u in terms.units):
+    noun, origin = mention.noun, mention.origin
+    if terms.people_only:
         # A claim about people in general: met by "suspects", "detainees", "people".
         if origin or not noun:
             return None
-        head, mods = noun[-1].lower(), [w.lower() for w in noun[:-1]]
-        if head in PEOPLE and all(m in NEUTRAL_MODIFIERS for m in mods):
-            return 0.8, False, shown
+        if noun[-1].lower() in PEOPLE and all(m.lower() in NEUTRAL_MODIFIERS for m in noun[:-1]):
+            return 0.8, False, " ".join(noun)
         return None
-    best: tuple[float, bool, str] | None = None
+    best: tuple[float, bool] | None = None
     for unit in terms.units:
         got = _meets(unit, noun, origin)
         if got is not None and (best is None or got[0] > best[0]):
-            best = (got[0], got[1], shown)
-    return best
+            best = got
+    if best is None:
+        return None
+    return best[0], best[1], " ".join((*noun, "from", ", ".join(origin)) if origin else noun)
 
 
-def _meets(unit: tuple[str, ...], noun: list[str], origin: list[str]) -> tuple[float, bool] | None:
+def _meets(unit: tuple[str, ...], noun: tuple[str, ...], origin: tuple[str, ...]) -> tuple[float, bool] | None:
     member = False
-    words_ = list(noun)
+    words_ = noun
     if len(origin) == 1:
-        words_ = [origin[0], *words_]
+        words_ = (origin[0], *noun)
     elif len(origin) > 1:
         if not any(same_word(o.split()[-1], u) for o in origin for u in unit):
             return None
-        member = True
-        words_ = [w for w in words_ if w.lower() in PEOPLE]
-        return (0.7, True) if words_ or not noun else None
+        return (0.7, True) if not noun or any(w.lower() in PEOPLE for w in noun) else None
     if not words_:
         return None
     head, mods = words_[-1], words_[:-1]
@@ -411,29 +444,36 @@ def _meets(unit: tuple[str, ...], noun: list[str], origin: list[str]) -> tuple[f
     if head_hits:
         quality = 1.0 if (mod_hits or len(unit) == 1 or not mods) else 0.9
         return quality, member
-    if mod_hits and head.lower() in PEOPLE | {"nationals", "citizens"}:
+    if mod_hits and head.lower() in _GROUP_HEADS:
         return 0.95, member  # "Vietnamese nationals" for "Vietnamese"
     if mod_hits:
         return 0.75, member  # "scam centres" for "scam compounds"
     return None
 
 
+_GROUP_HEADS = PEOPLE | {"nationals", "citizens"}
+
+
 def _bare_tie(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> bool:
     """A number with no noun ("brought the total to 2,137") ties when its sentence says what."""
     if mention.noun or mention.origin or mention.part is not Part.WHOLE:
         return False
-    s = analysis.report.sentences[mention.index]
-    before = analysis.text[s.start:mention.figure.start]
-    cut = max(before.rfind(c) for c in ",;:(")
+    before = analysis.text[analysis.report.sentences.starts[mention.index]:mention.figure.start]
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("("))
     if not content_words(before[cut + 1:]):  # "Indonesians were the largest group, at nearly 300"
-        cut = max(before.rfind(c, 0, max(cut, 0)) for c in ",;:(")
+        limit = max(cut, 0)
+        cut = max(before.rfind(",", 0, limit), before.rfind(";", 0, limit), before.rfind(":", 0, limit),
+                  before.rfind("(", 0, limit))
     if not _REVISION.search(before[cut + 1:]):
         before = before[cut + 1:]  # the figure's own clause, unless it revises an earlier one:
         # "The count of Taiwanese, first announced as 75, was raised to 82"
     if not terms.people:
-        return any(all(any(same_word(w, u) for w in words(before)) for u in unit) for unit in terms.units)
+        said = words(before)
+        return any(all(any(same_word(w, u) for w in said) for u in unit) for unit in terms.units)
     if terms.counted is not None and terms.counted.search(before[-24:]):
         return True  # "Cambodia arrests over 1,000": the number is what was arrested
+    if not terms.measures:
+        return False
     return bool(re.search(r"\b(?:people|persons|suspects|detainees|number|total|tally|figure|count)\b",
                           before, re.I)) and bool(terms.measures & measures_in(before))
 

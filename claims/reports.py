@@ -130,7 +130,8 @@ def _decoded(name: str, data: bytes) -> tuple[str, str, str, str]:
     if not data or data.isspace():  # (isspace stops at the first other byte; strip would copy)
         raise ReportError(f"{name}: the file is empty")
     raw = decode(data, name)
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in raw:
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     suffix = Path(name).suffix.lower()
     if suffix in (".html", ".htm") or (suffix not in (".txt", ".md") and _looks_like_html(raw)):
         text, title = html_article(raw, name)
@@ -311,13 +312,31 @@ _NOT_ARTICLE = "|".join(f"//{tag}" for tag in (
 
 
 def _first_line_title(text: str) -> str:
-    for line in text.splitlines():
+    """The first line that is not blank, if it reads as a title (a short line of words).
+
+    Only that line matters: it is looked for in the head of the text, a longer head each time,
+    as splitting a whole report into lines costs more than all the rest of finding its title."""
+    size = 256
+    while True:
+        lines = text[:size].splitlines()
+        if size < len(text):
+            lines.pop()  # (perhaps cut short)
+        title = _title_line(lines)
+        if title is not None or size >= len(text):
+            return title or ""
+        size *= 8
+
+
+def _title_line(lines: list[str]) -> str | None:
+    """The first of `lines` that is not blank, if it reads as a title; "" if it does not; None
+    if all are blank."""
+    for line in lines:
         line = line.strip().lstrip("#").strip()
         if line and len(line) <= 120 and len(line.split()) >= 2:
             return line
         if line:
             return ""
-    return ""
+    return None
 
 
 def split_sentences(text: str) -> Sentences:
@@ -354,22 +373,40 @@ def _chunks(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _segment(text: str, begin: int, finish: int, out: Sentences) -> None:
+    # (a hot loop: offsets go straight onto the arrays, and pieces are trimmed by str.strip,
+    # which trims what str.isspace calls space, in C)
+    add_start, add_end = out.starts.append, out.ends.append
+    chunk = text[begin:finish]
+    pieces = segment("en", chunk)
+    tiled = "".join(pieces) == chunk  # as they should: then each piece begins where the last ended
     pos = begin
-    for piece in segment("en", text[begin:finish]):
-        start = text.find(piece, pos, finish)
+    for piece in pieces:
+        start = pos if tiled else text.find(piece, pos, finish)
         if start < 0:  # the segmenter changed the text; fall back to where we are
             start = pos
-        end = start + len(piece)
-        pos = end
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end <= start:
-            continue
-        if text.find("\n", start, end) >= 0:
+            end = pos = start + len(piece)
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end <= start:
+                continue
+            newline = text.find("\n", start, end) >= 0
+        else:
+            pos = start + len(piece)
+            trimmed = piece.rstrip()
+            if not trimmed:
+                continue
+            end = start + len(trimmed)
+            if trimmed[0].isspace():
+                start = end - len(trimmed.lstrip())
+            newline = "\n" in trimmed
+        if newline:
             for line_start, line_end in _lines(text, start, end):
                 out.add(_cut(text, line_start, line_end))
+        elif end - start <= MAX_SENTENCE:
+            add_start(start)
+            add_end(end)
         else:
             out.add(_cut(text, start, end))
 
