@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
+from itertools import repeat
 
 from .figures import Figure, Hedge, Kind, read_figures
 from .lexicon import (
@@ -118,9 +119,7 @@ class Analysis:
 
     def _leans(self, index: int) -> bool:
         """Does the sentence begin as one that leans on another ("They ...", a bullet, a table row)?"""
-        start = self._starts[index]
-        return bool(_LEANS_BACK.match(self.text, start) or _BULLET.match(self.text, start)
-                    or _TABLE_ROW.match(self.text, start))
+        return _LEANS.match(self.text, self._starts[index]) is not None
 
     def antecedent(self, index: int) -> int | None:
         """The earlier sentence a sentence leans on ("They included ...", "The 215 foreigners were")."""
@@ -172,7 +171,9 @@ class Analysis:
         start, end = self._starts[mention.index], self._ends[mention.index]
         text = self.text
         figure = mention.figure
-        lo = max(start, max(text.rfind(mark, start, figure.start) for mark in _CLAUSE_MARKS) + 1)
+        # the last mark before the figure (str.rfind per mark, mapped: no Python loop)
+        last = max(map(text.rfind, _CLAUSE_MARKS, repeat(start), repeat(figure.start, len(_CLAUSE_MARKS))))
+        lo = max(start, last + 1)
         hi = _NO_CLAUSE_MARK.match(text, figure.end, end).end()
         found = nearest_measures(text[lo:hi], figure.start - lo)
         if not found and (lo, hi) != (start, end):  # (the clause is the sentence: nothing more to find)
@@ -278,6 +279,7 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:them|whom|these|those)\b,?(?:\s+(?:were|are
 _OF_THE = re.compile(r"\s+of\s+(?=the\s)", re.I)
 _SKIP_AFTER = re.compile(r"(?:\s+(?:of|more|additional|further|new)\b)+", re.I)
 _OTHER = re.compile(r"\s+other\b", re.I)
+_LINK_WORD = re.compile(r"\s+(?:other|of|more|additional|further|new)\b", re.I)  # what the four above begin with
 _OF_KIND = re.compile(r"\s+of\s+(?:other|another|various other)\s+(?:nationalit|countr)|\s+of\s+[A-Z]\w+\s+(?:origin|descent)")
 _NOUN_WORD = re.compile(r"\s*(?:the\s+)?([A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
 _NOUN_BEFORE = re.compile(
@@ -298,22 +300,24 @@ def _counted(text: str, figure: Figure, start: int, end: int) -> tuple[tuple[str
     """
     pos, limit = figure.end, end
     part = Part.WHOLE
-    if _OTHER.match(text, pos, limit):
-        return (), (), Part.OTHER
-    if figure.hedge is not Hedge.VAGUE and _OF_THE.match(text, pos, limit):
-        return (), (), Part.OF_THE
-    if (m := _PARTITIVE.match(text, pos, limit)) is not None:
-        part, pos = Part.OF_THEM, m.end()
-    elif (m := _SKIP_AFTER.match(text, pos, limit)) is not None:
-        pos = m.end()
+    if _LINK_WORD.match(text, pos, limit):  # (a quick test first: the four patterns need its words)
+        if _OTHER.match(text, pos, limit):
+            return (), (), Part.OTHER
+        if figure.hedge is not Hedge.VAGUE and _OF_THE.match(text, pos, limit):
+            return (), (), Part.OF_THE
+        if (m := _PARTITIVE.match(text, pos, limit)) is not None:
+            part, pos = Part.OF_THEM, m.end()
+        elif (m := _SKIP_AFTER.match(text, pos, limit)) is not None:
+            pos = m.end()
     noun: list[str] = []
     while len(noun) < 3 and (m := _NOUN_WORD.match(text, pos, limit)) is not None:
         word = m.group(1)
-        if word.lower() in STOPWORDS or (noun and word.lower().endswith("ed")):
+        low = word.lower()
+        if low in STOPWORDS or (noun and low.endswith("ed")):
             break  # "230 foreigners detained in raids": the noun ends before the verb
         noun.append(word)
         pos = m.end()
-        if word.lower() in PEOPLE:
+        if low in PEOPLE:
             break
     origin: tuple[str, ...] = ()
     if noun and _OF_KIND.match(text, pos, limit):
@@ -450,5 +454,6 @@ _LEANS_BACK = re.compile(
 )
 _TABLE_ROW = re.compile(r"\s*\|")
 _BULLET = re.compile(r"\s*(?:[-*+•]|\d+[.)])\s")
+_LEANS = re.compile("|".join(p.pattern for p in (_LEANS_BACK, _TABLE_ROW, _BULLET)))  # any of them
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|all|those|these)\s+$", re.I)
 EVENT_SPAN = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?(?:raids?|operations?|crackdowns?|sweeps?|searches)\b", re.I)

@@ -26,11 +26,13 @@ STOPWORDS = frozenset(
 # 'İ' for 'i'): the engine looks up in lower case the words its patterns find, so a text is read
 # with them replaced, one for one, so that offsets hold.
 _LOOKALIKES = str.maketrans({"ſ": "s", "ı": "i", "İ": "I"})
-_LOOKALIKE = re.compile("[ſıİ]")
 
 
 def has_lookalikes(text: str, start: int = 0, end: int | None = None) -> bool:
-    return _LOOKALIKE.search(text, start, len(text) if end is None else end) is not None
+    # str.find is a quick C scan (and returns at once in a text without characters as wide as
+    # these, most texts): several times quicker than a regular expression's "[ſıİ]"
+    start, end = max(start, 0), len(text) if end is None else max(end, 0)
+    return text.find("ſ", start, end) >= 0 or text.find("ı", start, end) >= 0 or text.find("İ", start, end) >= 0
 
 
 def fold_lookalikes(text: str) -> str:
@@ -285,8 +287,9 @@ def countries_in(text: str) -> frozenset[str]:
     text = _ORIGINS.sub(" ", text)
     out = set()
     for m in _CAPITALISED.finditer(text):
-        word = m.group(1)
-        w = stem(word)
+        w = stem(m.group(1))
+        if w not in COUNTRIES and not m.group(2):
+            continue  # neither a country nor a word before an actor ("Thai police")
         if _PEOPLE_AFTER.match(text, m.end(1)):
             continue  # "Myanmar citizens": people of a country, not the place
         if w in COUNTRIES:
