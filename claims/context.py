@@ -191,18 +191,18 @@ class Analysis:
 
     def _narrow(self, index: int, figure: Figure, claim_places: tuple[str, ...]) -> bool | None:
         """True: narrower; False: explicitly the whole count; None: the sentence does not say."""
-        s = self.report.sentences[index]
+        start, end = self._starts[index], self._ends[index]
         text = self.text
-        before = text[max(s.start, figure.start - WINDOW):figure.start]
-        after = text[figure.end:min(s.end, figure.end + WINDOW)]
-        sentence = text[s.start:s.end]
+        before = text[max(start, figure.start - WINDOW):figure.start]
+        after = text[figure.end:min(end, figure.end + WINDOW)]
+        sentence = text[start:end]
         window = _TIME_WINDOW_AFTER.match(after)
         if window and not EVENT_SPAN.match(after, window.end()):
             return True  # "809 people detained over the two days" (not "in three days of raids")
-        lo = max(s.start, figure.start - 2 * WINDOW)
-        near = text[lo:min(s.end, figure.end + 2 * WINDOW)]
+        lo = max(start, figure.start - 2 * WINDOW)
+        near = text[lo:min(end, figure.end + 2 * WINDOW)]
         fronted = _FRONTED.match(sentence)
-        clause = _clause(sentence, figure.start - s.start, figure.end - s.start)
+        clause = _clause(sentence, figure.start - start, figure.end - start)
         if (_alone(near, figure.start - lo, claim_places) or _time_scoped(clause)
                 or (fronted and _time_scoped(fronted.group(0))) or _ONE_NIGHT.search(before + after)):
             return True
@@ -281,6 +281,7 @@ _SKIP_AFTER = re.compile(r"(?:\s+(?:of|more|additional|further|new)\b)+", re.I)
 _OTHER = re.compile(r"\s+other\b", re.I)
 _LINK_WORD = re.compile(r"\s+(?:other|of|more|additional|further|new)\b", re.I)  # what the four above begin with
 _OF_KIND = re.compile(r"\s+of\s+(?:other|another|various other)\s+(?:nationalit|countr)|\s+of\s+[A-Z]\w+\s+(?:origin|descent)")
+_FROM_OR_OF = re.compile(r"\s*,?\s*(?:from|of)\s")  # what _OF_KIND and _ORIGIN begin with
 _NOUN_WORD = re.compile(r"\s*(?:the\s+)?([A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
 _NOUN_BEFORE = re.compile(
     r"([A-Z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)\s*(?P<paren>\([^()]{0,40}\)\s*)?(?P<mark>[:=–|]\s*)?$"
@@ -320,11 +321,12 @@ def _counted(text: str, figure: Figure, start: int, end: int) -> tuple[tuple[str
         if low in PEOPLE:
             break
     origin: tuple[str, ...] = ()
-    if noun and _OF_KIND.match(text, pos, limit):
-        part = Part.OTHER  # "33 people of other nationalities"
-    if (m := _ORIGIN.match(text, pos, limit)) is not None:
-        names = [re.sub(r"^the\s+", "", n.strip()) for n in re.split(r",|\band\b", m.group(1))]
-        origin = tuple(n for n in names if n)
+    if _FROM_OR_OF.match(text, pos, limit):  # (a quick test first: both patterns need its words)
+        if noun and _OF_KIND.match(text, pos, limit):
+            part = Part.OTHER  # "33 people of other nationalities"
+        if (m := _ORIGIN.match(text, pos, limit)) is not None:
+            names = [re.sub(r"^the\s+", "", n.strip()) for n in re.split(r",|\band\b", m.group(1))]
+            origin = tuple(n for n in names if n)
     if not noun and not origin and figure.kind is Kind.COUNT:
         # "Vietnamese: 213", "Indonesia 271", "China (including Taiwan) 391" in a list
         if (m := _NOUN_BEFORE.search(text, max(start, figure.start - 60), figure.start)):

@@ -125,7 +125,8 @@ def _measures_found(text: str):
         if group.startswith("re"):
             name = _MEASURE_REGEXES[int(group[2:])][1]
         else:
-            name = _MEASURE_OF[" ".join(m.group(0).lower().split())]
+            word = m.group(0).lower()  # as a key, with single spaces ("rounded  up")
+            name = _MEASURE_OF.get(word) or _MEASURE_OF[" ".join(word.split())]
         yield m.start(), m.end(), name
 
 
