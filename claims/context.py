@@ -203,22 +203,26 @@ class Analysis:
         near = text[lo:min(end, figure.end + 2 * WINDOW)]
         fronted = _FRONTED.match(sentence)
         clause = _clause(sentence, figure.start - start, figure.end - start)
+        around = before + after
         if (_alone(near, figure.start - lo, claim_places) or _time_scoped(clause)
-                or (fronted and _time_scoped(fronted.group(0))) or _ONE_NIGHT.search(before + after)):
+                or (fronted and _time_scoped(fronted.group(0)))
+                or (_may_hold(_ONE_NIGHT_WORDS, around) and _ONE_NIGHT.search(around))):
             return True
-        if _WHOLE_BEFORE.search(before) or _WHOLE_AFTER.match(after) or _WHOLE.search(sentence):
+        if ((_may_hold(_ALL_WORDS, before) and _WHOLE_BEFORE.search(before))
+                or (_may_hold(_ALL_WORDS, after) and _WHOLE_AFTER.match(after))
+                or (_may_hold(_WHOLE_WORDS, sentence) and _WHOLE.search(sentence))):
             return False
         local = before + " " + after + (" " + fronted.group(0) if fronted else "")
-        if _place_scoped(local, claim_places) or _SINGLE_SITE.search(local) or _LOCAL_FORCE.search(before):
+        if _place_scoped(local, claim_places) or _single_site(local) or _LOCAL_FORCE.search(before):
             return True
         return None
 
     def _narrow_sentence(self, index: int, claim_places: tuple[str, ...]) -> bool | None:
         sentence = self.sentence_text(index)
-        if _WHOLE.search(sentence):
+        if _may_hold(_WHOLE_WORDS, sentence) and _WHOLE.search(sentence):
             return False
         if (_time_scoped(sentence) or _place_scoped(sentence, claim_places)
-                or _SINGLE_SITE.search(sentence) or _alone(sentence, 0, claim_places)):
+                or _single_site(sentence) or _alone(sentence, 0, claim_places)):
             return True
         return None
 
@@ -365,14 +369,17 @@ def _clause(sentence: str, start: int, end: int) -> str:
     m = _CLAUSE_BREAK.search(sentence, end)
     return sentence[lo:m.start() if m else len(sentence)]
 _ONE_NIGHT = re.compile(r"\b(?:overnight|that night|that day|this morning|in a single day)\b", re.I)
+_ONE_NIGHT_WORDS = re.compile("night|day|morning")  # (see _may_hold)
 _LOCAL_FORCE = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:provincial|municipal|district|city)\s+"
                           r"(?:police|authorities|officials|officers)\b")
 _CLAUSE_MARKS = ",;:()[]—–"
 _NO_CLAUSE_MARK = re.compile(r"[^,;:()\[\]—–]*")
 _WHOLE = re.compile(r"\b(?:nationwide|across the country|around the country|throughout the country|"
                     r"country-?wide|all told)\b", re.I)
+_WHOLE_WORDS = re.compile("nationwide|country|all told")  # (see _may_hold)
 _WHOLE_BEFORE = re.compile(r"\b(?:total|tally|overall|in all|altogether|all)\b", re.I)
 _WHOLE_AFTER = re.compile(r"[^.;]{0,30}?\b(?:in total|in all|altogether|overall|all told|nationwide)\b", re.I)
+_ALL_WORDS = re.compile("al|nationwide")  # (see _may_hold) for _WHOLE_BEFORE and _WHOLE_AFTER
 _FRONTED = re.compile(r"(?:In|On|During|Between|From|Over|Within)\b[^,]{2,70},")
 _SINGLE_SITE = re.compile(
     r"\b(?:a|one|single|that|the same)\s+(?:[\w-]+\s+){0,2}?(?:raid|building|compound|house|"
@@ -380,6 +387,8 @@ _SINGLE_SITE = re.compile(
     r"|\bthe latest (?:raid|operation)\b",
     re.I,
 )
+_SINGLE_SITE_WORDS = re.compile(  # (see _may_hold)
+    "raid|building|compound|house|hotel|casino|property|apartment|villa|complex|operation")
 PLACE_NAME = re.compile(
     r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside)\s+(?:the\s+)?(?:[a-z]+ern\s+|border\s+|coastal\s+|resort\s+)?"
     r"(?:(?:capital|city|town|province|district|village|commune|state|county|port)\s+(?:of\s+)?)?"
@@ -390,6 +399,19 @@ _SUBNATIONAL = re.compile(
     r"(?P<n>two|three|four|\d+)\s+)?(?:[a-z]+ern\s+)?(?:" + "|".join(sorted(SUBNATIONAL)) + r")\b",
     re.I,
 )
+_SUBNATIONAL_WORDS = re.compile("|".join(sorted(SUBNATIONAL)))  # (see _may_hold)
+
+
+def _may_hold(words: re.Pattern[str], text: str) -> bool:
+    """A quick test before a pattern that ignores case, and so scans slowly: does the text, in
+    lower case, hold one of the `words` (_WHOLE_WORDS for _WHOLE, ...) without which the pattern
+    cannot match? The texts are Analysis.text's, whose look-alike letters are folded ('ſ', 'ı',
+    'İ'), so the lower case holds the words wherever the pattern finds them."""
+    return words.search(text.lower()) is not None
+
+
+def _single_site(text: str) -> bool:
+    return _may_hold(_SINGLE_SITE_WORDS, text) and _SINGLE_SITE.search(text) is not None
 
 
 def _alone(text: str, at: int, claim_places: tuple[str, ...]) -> bool:
@@ -435,6 +457,8 @@ def _place_scoped(text: str, claim_places: tuple[str, ...]) -> bool:
         if _PLACE_LIST.match(text, m.end()):
             continue
         return True
+    if not _may_hold(_SUBNATIONAL_WORDS, text):
+        return False
     for m in _SUBNATIONAL.finditer(text):
         if m.group("hedge"):
             continue  # "in at least five provinces" spans the country, it does not narrow it
