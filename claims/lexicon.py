@@ -314,7 +314,9 @@ def _country_of_demonym(w: str) -> str:
 
 _ACTOR = (r"police|authorities|officials|government|ministry|embassy|court|courts|forces|military"
           r"|army|officers|investigators|department|agency|prime|minister|media|immigration|navy")
-_CAPITALISED = re.compile(r"\b([A-Z][a-z]+)(?:'s|’s)?\b(\s+(?:[a-z]+\s+){0,2}(?:" + _ACTOR + r")\b)?")
+# A capitalised word, and the actor after it. "[A-Z](?<!\w[A-Z])" is "\b[A-Z]" written to begin
+# with the capital: the regex engine then skips to capitals, rather than trying every position.
+_CAPITALISED = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)(?:'s|’s)?\b(\s+(?:[a-z]+\s+){0,2}(?:" + _ACTOR + r")\b)?")
 _PEOPLE_AFTER = re.compile(r"(?:\s+and\s+[A-Z][a-z]+)?\s+(?:citizens|nationals|people|workers|men|women|"
                            r"migrants|victims|suspects|detainees)\b")
 _ORIGINS = re.compile(
