@@ -346,8 +346,10 @@ def _counted(text: str, figure: Figure, start: int, end: int) -> tuple[tuple[str
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 _DAY_WORD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "[Oo](?<!\w[Oo])" is "\b[Oo]" written to begin with the letter (as lexicon's _CAPITALISED):
+# the regex engine then skips to the letter, rather than trying every position.
 _ON_DAY = re.compile(
-    r"\b[Oo]n\s+(?:the\s+)?(?:" + _DAY_WORD + r"|"
+    r"[Oo](?<!\w[Oo])n\s+(?:the\s+)?(?:" + _DAY_WORD + r"|"
     + _MONTHS + r"\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r")\b"
 )
 _TIME_WINDOW_AFTER = re.compile(
@@ -370,7 +372,7 @@ def _clause(sentence: str, start: int, end: int) -> str:
     return sentence[lo:m.start() if m else len(sentence)]
 _ONE_NIGHT = re.compile(r"\b(?:overnight|that night|that day|this morning|in a single day)\b", re.I)
 _ONE_NIGHT_WORDS = re.compile("night|day|morning")  # (see _may_hold)
-_LOCAL_FORCE = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:provincial|municipal|district|city)\s+"
+_LOCAL_FORCE = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:provincial|municipal|district|city)\s+"
                           r"(?:police|authorities|officials|officers)\b")
 _CLAUSE_MARKS = ",;:()[]—–"
 _NO_CLAUSE_MARK = re.compile(r"[^,;:()\[\]—–]*")
