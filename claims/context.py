@@ -196,7 +196,7 @@ class Analysis:
         before = text[max(start, figure.start - WINDOW):figure.start]
         after = text[figure.end:min(end, figure.end + WINDOW)]
         sentence = text[start:end]
-        window = _TIME_WINDOW_AFTER.match(after)
+        window = _may_hold(_TIME_WINDOW_WORDS, after) and _TIME_WINDOW_AFTER.match(after)
         if window and not EVENT_SPAN.match(after, window.end()):
             return True  # "809 people detained over the two days" (not "in three days of raids")
         lo = max(start, figure.start - 2 * WINDOW)
@@ -357,6 +357,7 @@ _TIME_WINDOW_AFTER = re.compile(
     r"(?:two|three|four|five|six|seven|\d+)\s+(?:days|hours|weeks)\b",
     re.I,
 )
+_TIME_WINDOW_WORDS = re.compile("days|hours|weeks")  # (see _may_hold)
 _ALONE = re.compile(r"\b(?:in|at|on|from|for|inside)\b(?P<where>[^.;]{0,60})\balone\b", re.I)
 _NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\.\s")
 _CLAUSE_BREAK = re.compile(r";|—|,\s+(?:and|but|while|whereas|after|before|when|although|though)\b")
@@ -391,8 +392,10 @@ _SINGLE_SITE = re.compile(
 )
 _SINGLE_SITE_WORDS = re.compile(  # (see _may_hold)
     "raid|building|compound|house|hotel|casino|property|apartment|villa|complex|operation")
+# "\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside)", written to begin with the letters it may begin with (as
+# lexicon's _CAPITALISED): the regex engine then skips to those, rather than trying every position.
 PLACE_NAME = re.compile(
-    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside)\s+(?:the\s+)?(?:[a-z]+ern\s+|border\s+|coastal\s+|resort\s+)?"
+    r"[IiAaNn](?<!\w[IiAaNn])(?:(?<=[Ii])n|(?<=[Aa])t|(?<=[Nn])ear|(?<=[Ii])nside)\s+(?:the\s+)?(?:[a-z]+ern\s+|border\s+|coastal\s+|resort\s+)?"
     r"(?:(?:capital|city|town|province|district|village|commune|state|county|port)\s+(?:of\s+)?)?"
     r"(?P<name>(?!(?:In|On|At|The)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 )
