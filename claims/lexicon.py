@@ -319,10 +319,14 @@ _ACTOR = (r"police|authorities|officials|government|ministry|embassy|court|court
 _CAPITALISED = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)(?:'s|’s)?\b(\s+(?:[a-z]+\s+){0,2}(?:" + _ACTOR + r")\b)?")
 _PEOPLE_AFTER = re.compile(r"(?:\s+and\s+[A-Z][a-z]+)?\s+(?:citizens|nationals|people|workers|men|women|"
                            r"migrants|victims|suspects|detainees)\b")
+# "\b(?:from|of|including|alongside)", written to begin with the letters it may begin with (as
+# _CAPITALISED)
 _ORIGINS = re.compile(
-    r"\b(?:from|of|including|alongside)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+    r"[foia](?<!\w[foia])(?:(?<=f)rom|(?<=o)f|(?<=i)ncluding|(?<=a)longside)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
     r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)*"
 )
+
+
 def is_country(word: str) -> bool:
     w = stem(word)
     return w in COUNTRIES or any(w.startswith(c) for c in ("korea", "philippin"))
