@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
+from itertools import repeat
 
 from .figures import Figure, Hedge, Kind, read_figures
 from .lexicon import (
@@ -118,9 +119,7 @@ class Analysis:
 
     def _leans(self, index: int) -> bool:
         """Does the sentence begin as one that leans on another ("They ...", a bullet, a table row)?"""
-        start = self._starts[index]
-        return bool(_LEANS_BACK.match(self.text, start) or _BULLET.match(self.text, start)
-                    or _TABLE_ROW.match(self.text, start))
+        return _LEANS.match(self.text, self._starts[index]) is not None
 
     def antecedent(self, index: int) -> int | None:
         """The earlier sentence a sentence leans on ("They included ...", "The 215 foreigners were")."""
@@ -172,7 +171,9 @@ class Analysis:
         start, end = self._starts[mention.index], self._ends[mention.index]
         text = self.text
         figure = mention.figure
-        lo = max(start, max(text.rfind(mark, start, figure.start) for mark in _CLAUSE_MARKS) + 1)
+        # the last mark before the figure (str.rfind per mark, mapped: no Python loop)
+        last = max(map(text.rfind, _CLAUSE_MARKS, repeat(start), repeat(figure.start, len(_CLAUSE_MARKS))))
+        lo = max(start, last + 1)
         hi = _NO_CLAUSE_MARK.match(text, figure.end, end).end()
         found = nearest_measures(text[lo:hi], figure.start - lo)
         if not found and (lo, hi) != (start, end):  # (the clause is the sentence: nothing more to find)
@@ -190,34 +191,38 @@ class Analysis:
 
     def _narrow(self, index: int, figure: Figure, claim_places: tuple[str, ...]) -> bool | None:
         """True: narrower; False: explicitly the whole count; None: the sentence does not say."""
-        s = self.report.sentences[index]
+        start, end = self._starts[index], self._ends[index]
         text = self.text
-        before = text[max(s.start, figure.start - WINDOW):figure.start]
-        after = text[figure.end:min(s.end, figure.end + WINDOW)]
-        sentence = text[s.start:s.end]
-        window = _TIME_WINDOW_AFTER.match(after)
+        before = text[max(start, figure.start - WINDOW):figure.start]
+        after = text[figure.end:min(end, figure.end + WINDOW)]
+        sentence = text[start:end]
+        window = _may_hold(_TIME_WINDOW_WORDS, after) and _TIME_WINDOW_AFTER.match(after)
         if window and not EVENT_SPAN.match(after, window.end()):
             return True  # "809 people detained over the two days" (not "in three days of raids")
-        lo = max(s.start, figure.start - 2 * WINDOW)
-        near = text[lo:min(s.end, figure.end + 2 * WINDOW)]
+        lo = max(start, figure.start - 2 * WINDOW)
+        near = text[lo:min(end, figure.end + 2 * WINDOW)]
         fronted = _FRONTED.match(sentence)
-        clause = _clause(sentence, figure.start - s.start, figure.end - s.start)
+        clause = _clause(sentence, figure.start - start, figure.end - start)
+        around = before + after
         if (_alone(near, figure.start - lo, claim_places) or _time_scoped(clause)
-                or (fronted and _time_scoped(fronted.group(0))) or _ONE_NIGHT.search(before + after)):
+                or (fronted and _time_scoped(fronted.group(0)))
+                or (_may_hold(_ONE_NIGHT_WORDS, around) and _ONE_NIGHT.search(around))):
             return True
-        if _WHOLE_BEFORE.search(before) or _WHOLE_AFTER.match(after) or _WHOLE.search(sentence):
+        if ((_may_hold(_ALL_WORDS, before) and _WHOLE_BEFORE.search(before))
+                or (_may_hold(_ALL_WORDS, after) and _WHOLE_AFTER.match(after))
+                or (_may_hold(_WHOLE_WORDS, sentence) and _WHOLE.search(sentence))):
             return False
         local = before + " " + after + (" " + fronted.group(0) if fronted else "")
-        if _place_scoped(local, claim_places) or _SINGLE_SITE.search(local) or _LOCAL_FORCE.search(before):
+        if _place_scoped(local, claim_places) or _single_site(local) or _LOCAL_FORCE.search(before):
             return True
         return None
 
     def _narrow_sentence(self, index: int, claim_places: tuple[str, ...]) -> bool | None:
         sentence = self.sentence_text(index)
-        if _WHOLE.search(sentence):
+        if _may_hold(_WHOLE_WORDS, sentence) and _WHOLE.search(sentence):
             return False
         if (_time_scoped(sentence) or _place_scoped(sentence, claim_places)
-                or _SINGLE_SITE.search(sentence) or _alone(sentence, 0, claim_places)):
+                or _single_site(sentence) or _alone(sentence, 0, claim_places)):
             return True
         return None
 
@@ -278,7 +283,9 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:them|whom|these|those)\b,?(?:\s+(?:were|are
 _OF_THE = re.compile(r"\s+of\s+(?=the\s)", re.I)
 _SKIP_AFTER = re.compile(r"(?:\s+(?:of|more|additional|further|new)\b)+", re.I)
 _OTHER = re.compile(r"\s+other\b", re.I)
+_LINK_WORD = re.compile(r"\s+(?:other|of|more|additional|further|new)\b", re.I)  # what the four above begin with
 _OF_KIND = re.compile(r"\s+of\s+(?:other|another|various other)\s+(?:nationalit|countr)|\s+of\s+[A-Z]\w+\s+(?:origin|descent)")
+_FROM_OR_OF = re.compile(r"\s*,?\s*(?:from|of)\s")  # what _OF_KIND and _ORIGIN begin with
 _NOUN_WORD = re.compile(r"\s*(?:the\s+)?([A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
 _NOUN_BEFORE = re.compile(
     r"([A-Z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)\s*(?P<paren>\([^()]{0,40}\)\s*)?(?P<mark>[:=–|]\s*)?$"
@@ -298,29 +305,32 @@ def _counted(text: str, figure: Figure, start: int, end: int) -> tuple[tuple[str
     """
     pos, limit = figure.end, end
     part = Part.WHOLE
-    if _OTHER.match(text, pos, limit):
-        return (), (), Part.OTHER
-    if figure.hedge is not Hedge.VAGUE and _OF_THE.match(text, pos, limit):
-        return (), (), Part.OF_THE
-    if (m := _PARTITIVE.match(text, pos, limit)) is not None:
-        part, pos = Part.OF_THEM, m.end()
-    elif (m := _SKIP_AFTER.match(text, pos, limit)) is not None:
-        pos = m.end()
+    if _LINK_WORD.match(text, pos, limit):  # (a quick test first: the four patterns need its words)
+        if _OTHER.match(text, pos, limit):
+            return (), (), Part.OTHER
+        if figure.hedge is not Hedge.VAGUE and _OF_THE.match(text, pos, limit):
+            return (), (), Part.OF_THE
+        if (m := _PARTITIVE.match(text, pos, limit)) is not None:
+            part, pos = Part.OF_THEM, m.end()
+        elif (m := _SKIP_AFTER.match(text, pos, limit)) is not None:
+            pos = m.end()
     noun: list[str] = []
     while len(noun) < 3 and (m := _NOUN_WORD.match(text, pos, limit)) is not None:
         word = m.group(1)
-        if word.lower() in STOPWORDS or (noun and word.lower().endswith("ed")):
+        low = word.lower()
+        if low in STOPWORDS or (noun and low.endswith("ed")):
             break  # "230 foreigners detained in raids": the noun ends before the verb
         noun.append(word)
         pos = m.end()
-        if word.lower() in PEOPLE:
+        if low in PEOPLE:
             break
     origin: tuple[str, ...] = ()
-    if noun and _OF_KIND.match(text, pos, limit):
-        part = Part.OTHER  # "33 people of other nationalities"
-    if (m := _ORIGIN.match(text, pos, limit)) is not None:
-        names = [re.sub(r"^the\s+", "", n.strip()) for n in re.split(r",|\band\b", m.group(1))]
-        origin = tuple(n for n in names if n)
+    if _FROM_OR_OF.match(text, pos, limit):  # (a quick test first: both patterns need its words)
+        if noun and _OF_KIND.match(text, pos, limit):
+            part = Part.OTHER  # "33 people of other nationalities"
+        if (m := _ORIGIN.match(text, pos, limit)) is not None:
+            names = [re.sub(r"^the\s+", "", n.strip()) for n in re.split(r",|\band\b", m.group(1))]
+            origin = tuple(n for n in names if n)
     if not noun and not origin and figure.kind is Kind.COUNT:
         # "Vietnamese: 213", "Indonesia 271", "China (including Taiwan) 391" in a list
         if (m := _NOUN_BEFORE.search(text, max(start, figure.start - 60), figure.start)):
@@ -336,8 +346,10 @@ def _counted(text: str, figure: Figure, start: int, end: int) -> tuple[tuple[str
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 _DAY_WORD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "[Oo](?<!\w[Oo])" is "\b[Oo]" written to begin with the letter (as lexicon's _CAPITALISED):
+# the regex engine then skips to the letter, rather than trying every position.
 _ON_DAY = re.compile(
-    r"\b[Oo]n\s+(?:the\s+)?(?:" + _DAY_WORD + r"|"
+    r"[Oo](?<!\w[Oo])n\s+(?:the\s+)?(?:" + _DAY_WORD + r"|"
     + _MONTHS + r"\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r")\b"
 )
 _TIME_WINDOW_AFTER = re.compile(
@@ -345,6 +357,7 @@ _TIME_WINDOW_AFTER = re.compile(
     r"(?:two|three|four|five|six|seven|\d+)\s+(?:days|hours|weeks)\b",
     re.I,
 )
+_TIME_WINDOW_WORDS = re.compile("days|hours|weeks")  # (see _may_hold)
 _ALONE = re.compile(r"\b(?:in|at|on|from|for|inside)\b(?P<where>[^.;]{0,60})\balone\b", re.I)
 _NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\.\s")
 _CLAUSE_BREAK = re.compile(r";|—|,\s+(?:and|but|while|whereas|after|before|when|although|though)\b")
@@ -359,14 +372,17 @@ def _clause(sentence: str, start: int, end: int) -> str:
     m = _CLAUSE_BREAK.search(sentence, end)
     return sentence[lo:m.start() if m else len(sentence)]
 _ONE_NIGHT = re.compile(r"\b(?:overnight|that night|that day|this morning|in a single day)\b", re.I)
-_LOCAL_FORCE = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:provincial|municipal|district|city)\s+"
+_ONE_NIGHT_WORDS = re.compile("night|day|morning")  # (see _may_hold)
+_LOCAL_FORCE = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:provincial|municipal|district|city)\s+"
                           r"(?:police|authorities|officials|officers)\b")
 _CLAUSE_MARKS = ",;:()[]—–"
 _NO_CLAUSE_MARK = re.compile(r"[^,;:()\[\]—–]*")
 _WHOLE = re.compile(r"\b(?:nationwide|across the country|around the country|throughout the country|"
                     r"country-?wide|all told)\b", re.I)
+_WHOLE_WORDS = re.compile("nationwide|country|all told")  # (see _may_hold)
 _WHOLE_BEFORE = re.compile(r"\b(?:total|tally|overall|in all|altogether|all)\b", re.I)
 _WHOLE_AFTER = re.compile(r"[^.;]{0,30}?\b(?:in total|in all|altogether|overall|all told|nationwide)\b", re.I)
+_ALL_WORDS = re.compile("al|nationwide")  # (see _may_hold) for _WHOLE_BEFORE and _WHOLE_AFTER
 _FRONTED = re.compile(r"(?:In|On|During|Between|From|Over|Within)\b[^,]{2,70},")
 _SINGLE_SITE = re.compile(
     r"\b(?:a|one|single|that|the same)\s+(?:[\w-]+\s+){0,2}?(?:raid|building|compound|house|"
@@ -374,8 +390,12 @@ _SINGLE_SITE = re.compile(
     r"|\bthe latest (?:raid|operation)\b",
     re.I,
 )
+_SINGLE_SITE_WORDS = re.compile(  # (see _may_hold)
+    "raid|building|compound|house|hotel|casino|property|apartment|villa|complex|operation")
+# "\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside)", written to begin with the letters it may begin with (as
+# lexicon's _CAPITALISED): the regex engine then skips to those, rather than trying every position.
 PLACE_NAME = re.compile(
-    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside)\s+(?:the\s+)?(?:[a-z]+ern\s+|border\s+|coastal\s+|resort\s+)?"
+    r"[IiAaNn](?<!\w[IiAaNn])(?:(?<=[Ii])n|(?<=[Aa])t|(?<=[Nn])ear|(?<=[Ii])nside)\s+(?:the\s+)?(?:[a-z]+ern\s+|border\s+|coastal\s+|resort\s+)?"
     r"(?:(?:capital|city|town|province|district|village|commune|state|county|port)\s+(?:of\s+)?)?"
     r"(?P<name>(?!(?:In|On|At|The)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 )
@@ -384,6 +404,19 @@ _SUBNATIONAL = re.compile(
     r"(?P<n>two|three|four|\d+)\s+)?(?:[a-z]+ern\s+)?(?:" + "|".join(sorted(SUBNATIONAL)) + r")\b",
     re.I,
 )
+_SUBNATIONAL_WORDS = re.compile("|".join(sorted(SUBNATIONAL)))  # (see _may_hold)
+
+
+def _may_hold(words: re.Pattern[str], text: str) -> bool:
+    """A quick test before a pattern that ignores case, and so scans slowly: does the text, in
+    lower case, hold one of the `words` (_WHOLE_WORDS for _WHOLE, ...) without which the pattern
+    cannot match? The texts are Analysis.text's, whose look-alike letters are folded ('ſ', 'ı',
+    'İ'), so the lower case holds the words wherever the pattern finds them."""
+    return words.search(text.lower()) is not None
+
+
+def _single_site(text: str) -> bool:
+    return _may_hold(_SINGLE_SITE_WORDS, text) and _SINGLE_SITE.search(text) is not None
 
 
 def _alone(text: str, at: int, claim_places: tuple[str, ...]) -> bool:
@@ -429,6 +462,8 @@ def _place_scoped(text: str, claim_places: tuple[str, ...]) -> bool:
         if _PLACE_LIST.match(text, m.end()):
             continue
         return True
+    if not _may_hold(_SUBNATIONAL_WORDS, text):
+        return False
     for m in _SUBNATIONAL.finditer(text):
         if m.group("hedge"):
             continue  # "in at least five provinces" spans the country, it does not narrow it
@@ -450,5 +485,6 @@ _LEANS_BACK = re.compile(
 )
 _TABLE_ROW = re.compile(r"\s*\|")
 _BULLET = re.compile(r"\s*(?:[-*+•]|\d+[.)])\s")
+_LEANS = re.compile("|".join(p.pattern for p in (_LEANS_BACK, _TABLE_ROW, _BULLET)))  # any of them
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|all|those|these)\s+$", re.I)
 EVENT_SPAN = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?(?:raids?|operations?|crackdowns?|sweeps?|searches)\b", re.I)

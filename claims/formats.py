@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import functools
 import json
 import math
 import os
@@ -83,7 +84,119 @@ def yaml_head(rules: str, generated: str) -> str:
 
 
 def yaml_report(report: ReportVerdicts) -> str:
-    return safe_yaml([report_to_data(report)])
+    return _plain_yaml_report(report) or safe_yaml([report_to_data(report)])
+
+
+# Most reports' values are one-line text, numbers and the verdict words: such a report is
+# written here directly, exactly as PyYAML would write it (safe_yaml) but far faster, as PyYAML's
+# representer and resolver walk every value in Python. A report holding a value PyYAML would
+# escape (in double quotes) is left to PyYAML.
+
+_WIDTH = 100  # as safe_yaml's
+_STR_TAG = "tag:yaml.org,2002:str"
+_resolve = yaml.resolver.Resolver().resolve
+# Characters PyYAML (and libyaml) escape or would not print (controls, surrogates, U+FEFF,
+# U+FFFE/F, beyond the BMP), or take for line breaks (U+2028/9), and bidi marks (see
+# safe_yaml): a string holding one is left to PyYAML. (Listed, not their complement: a class
+# of the wide ranges allowed takes 60M instructions to compile.)
+_SPECIAL = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff\ufeff\ufffe\uffff"
+    r"\U00010000-\U0010ffff]"
+)
+# What else keeps a string from being written plain (it is written in single quotes), as
+# libyaml analyses it: an indicator at its start (this pattern), ': ' or ' #' within, ':' or
+# a space at its end.
+_LEADING_INDICATOR = re.compile(r"""[#,\[\]{}&*!|>'"%@`]|[?:-](?: |\Z)|---|\.\.\.| """)
+_DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
+
+
+@functools.lru_cache(maxsize=1024)
+def _claim_head(id_: str, verdict: Verdict, auto: Verdict, reviewed: bool) -> str | None:
+    """A claim's first lines, up to its evidence (cached: every report repeats them)."""
+    values = (_scalar(id_, 8, 6), _scalar(verdict.value, 13, 6), _scalar(auto.value, 10, 6))
+    if None in values:
+        return None
+    return "  - id: {}\n    verdict: {}\n    auto: {}\n".format(*values) + (
+        f"    reviewed: {'true' if reviewed else 'false'}\n")
+
+
+@functools.lru_cache(maxsize=1024)
+def _word(value: str, column: int, indent: int) -> str | None:
+    """_scalar for a short value many reports repeat, such as a claim's note (cached)."""
+    return _scalar(value, column, indent)
+
+
+def _scalar(value: str, column: int, indent: int) -> str | None:
+    """`value` as PyYAML writes it, starting at `column`, when that is plain or in single
+    quotes; None when it would escape something (then PyYAML is left to write it)."""
+    if not (value.isascii() and value.isprintable()) and _SPECIAL.search(value):
+        return None  # (printable ASCII holds none: the quick test spares most strings the scan)
+    if (value and not _LEADING_INDICATOR.match(value) and ": " not in value and " #" not in value
+            and value[-1] not in ": " and _resolve(yaml.ScalarNode, value, (True, False)) == _STR_TAG):
+        return _folded(value, column, indent)
+    return "'" + _folded(value.replace("'", "''"), column + 1, indent) + "'"
+
+
+def _folded(text: str, column: int, indent: int) -> str:
+    """`text` written from `column` as PyYAML does: once past the width, the line is broken at
+    the next lone space (not one of a run, nor at either end), and goes on at `indent`."""
+    if column + len(text) <= _WIDTH:
+        return text
+    lines = []
+    start = 0  # where the line being written begins in `text`
+    at = _WIDTH - column + 1  # the first place past the width
+    while (at := text.find(" ", at)) >= 0:
+        if text[at - 1] == " " or text[at + 1:at + 2] in (" ", ""):
+            at += 1
+            continue
+        lines.append(text[start:at])
+        start = at + 1
+        at = start + _WIDTH - indent + 1
+    lines.append(text[start:])
+    return ("\n" + " " * indent).join(lines)
+
+
+def _plain_number(x: float | None) -> str | None:
+    """A number as PyYAML writes it (None for a float it would write in exponent form)."""
+    x = _number(x)
+    if x is None:
+        return "null"
+    if isinstance(x, int):
+        return str(x)
+    text = repr(x)
+    return text if _DECIMAL.fullmatch(text) else None
+
+
+def _plain_yaml_report(report: ReportVerdicts) -> str | None:
+    """yaml_report's text when every value of the report is written plain or in single quotes,
+    else None."""
+    file = _scalar(report.file, 8, 4)
+    sha = _scalar(report.sha256, 10, 4)
+    if file is None or sha is None or not report.claims:
+        return None
+    out = [f"- file: {file}\n  sha256: {sha}\n  claims:\n"]
+    for c in report.claims:
+        head = _claim_head(c.id, c.verdict, c.auto, c.reviewed)
+        note = _word(c.note, 10, 6)
+        if head is None or note is None:
+            return None
+        out.append(head)
+        out.append("    evidence:\n" if c.evidence else "    evidence: []\n")
+        for e in c.evidence:
+            quote = _scalar(e.quote, 13, 8)
+            figure = _scalar(e.figure, 14, 8)
+            low, high, score = _plain_number(e.low), _plain_number(e.high), _plain_number(e.score)
+            if quote is None or figure is None or low is None or high is None or score is None:
+                return None
+            out.append(f"    - quote: {quote}\n      start: {e.start}\n      end: {e.end}\n"
+                       f"      figure: {figure}\n      low: {low}\n      high: {high}\n      score: {score}\n")
+        out.append(f"    note: {note}\n")
+        for key, value in (("reviewed_at", c.reviewed_at), ("reviewer", c.reviewer)):
+            if value:
+                if (text := _scalar(value, len(key) + 6, 6)) is None:
+                    return None
+                out.append(f"    {key}: {text}\n")
+    return "".join(out)
 
 
 def json_head(rules: str, generated: str) -> str:

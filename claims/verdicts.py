@@ -99,6 +99,8 @@ def judge(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None,
 def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict, tuple[Evidence, ...]]:
     """Overlapping figures support; disjoint ones contradict; a narrower count counts only
     when it equals an exact claim or already exceeds it."""
+    if not found:
+        return Verdict.NOT_MENTIONED, ()  # (as below, without working out the claim's interval)
     target = claim.interval
     supporting: list[tuple[Tie, bool]] = []
     opposing: list[tuple[Tie, bool]] = []

@@ -257,6 +257,9 @@ class _Rendered:
     counts: tuple[int, ...]  # how many claims got each verdict, in Verdict order
 
 
+_VERDICTS = tuple(Verdict)
+
+
 def _render(report: ReportVerdicts, *, fmt: str, id_width: int, output_dir: Path | None) -> _Rendered:
     if fmt == "yaml":
         text = yaml_report(report)
@@ -264,7 +267,8 @@ def _render(report: ReportVerdicts, *, fmt: str, id_width: int, output_dir: Path
         text = json_report(report)
     else:
         text = table_block(report, id_width)
-    counts = tuple(sum(c.verdict is v for c in report.claims) for v in Verdict)
+    verdicts = [c.verdict for c in report.claims]
+    counts = tuple(map(verdicts.count, _VERDICTS))
     saved = ""
     if output_dir is not None:
         saved = yaml_report(replace(report, file=relative_to(report.file, output_dir)))
@@ -308,7 +312,7 @@ _GLYPH = {
 
 def table_block(report: ReportVerdicts, id_width: int, width: int = 100) -> str:
     """One report in the readable plain-text table: its file, then a line per claim."""
-    lines = [printable(report.file, one_line=True)]
+    rows = []
     for c in report.claims:
         line = f"  {c.id:<{id_width}}  {_GLYPH[c.verdict]:<11}"
         if c.evidence:
@@ -318,8 +322,9 @@ def table_block(report: ReportVerdicts, id_width: int, width: int = 100) -> str:
             if len(quote) > room:
                 quote = quote[: room - 1] + "…"
             line += f"  {e.figure}  \"{quote}\""
-        lines.append(printable(line))
-    return "\n".join(lines) + "\n\n"
+        rows.append("\n" + line)
+    # the rows made printable at once: printable leaves line breaks be, and escapes character by character
+    return printable(report.file, one_line=True) + printable("".join(rows)) + "\n\n"
 
 
 def default_verdicts_path(rules_path: str | Path) -> Path:
