@@ -195,6 +195,8 @@ _HEDGE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _HEDGE_BY_WORDS = {" ".join(h.split()): kind for h, kind in _HEDGES_BEFORE}
+# The last words of the hedges: the text before a number that ends with none holds no hedge.
+_HEDGE_ENDINGS = tuple({h.split()[-1] for h, _ in _HEDGES_BEFORE})
 
 # Vague amounts: the interval each one stands for.
 _VAGUE = {
@@ -417,6 +419,26 @@ _FRACTION_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# The first word or sign (after spaces) of whatever the patterns above read after a number: a
+# scale, percent, range, currency, unit, hedge or rate. A number followed by any other word
+# ("75 people") is told by one match and a set lookup instead of eight failed matches.
+_FOLLOWER = re.compile(r"\s*+([^\W\d_]+|.)", re.DOTALL)
+_FOLLOWER_HEADS = frozenset(
+    ["-", "–", "—", "%", "+", "/", "(", ")", "to", "and", "or", "at", "of", "in", "a", "each",
+     "every", "per", "percent", "pct", "percentage", "lakh", "crore", *_SCALE_WORDS,
+     *_SCALE_ABBREV, *(code.lower() for code in _CURRENCY_CODES),
+     *(words.split()[0].split(".")[0] for words in _CURRENCY_WORDS),  # "u.s. dollars": "u"
+     *_DAYS_PER, *(unit + "s" for unit in _DAYS_PER if unit != "century"), *_TIME_ALIAS,
+     "annually", "yearly", "monthly", "weekly", "daily"]
+)
+
+
+def _may_follow(text: str, end: int, limit: int) -> bool:
+    """Whether something the patterns after a number read may begin at `end` (if not, none
+    of them matches there; the text is folded, so lower() gives what re.IGNORECASE matches)."""
+    m = _FOLLOWER.match(text, end, limit)
+    return m is not None and m.group(1).lower() in _FOLLOWER_HEADS
+
 
 _CONTEXT_BEFORE = 100  # characters before `start` that a figure's hedge or name may stand in
 
@@ -560,6 +582,10 @@ def _is_list_marker(text: str, end: int) -> bool:
 def _hedge_before(text: str, start: int) -> tuple[Hedge, int]:
     """The hedge that ends right before `start`, and where it begins."""
     window_start = max(0, start - 24)
+    # str methods are C scans; the regex tries each of the 24 positions (the text is folded:
+    # lower() gives the letters that re.IGNORECASE matches)
+    if not text[window_start:start].rstrip().lower().endswith(_HEDGE_ENDINGS):
+        return Hedge.EXACT, start
     m = _HEDGE_BEFORE_RE.search(text, window_start, start)
     if not m:
         return Hedge.EXACT, start
@@ -586,12 +612,20 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
     ):
         return None
     value = _to_float(digits)
-    scale, end = _scale_at(text, end, limit)
+    follows = _may_follow(text, end, limit)
+    if follows:
+        scale, scaled_end = _scale_at(text, end, limit)
+        if scaled_end != end:
+            end, follows = scaled_end, _may_follow(text, scaled_end, limit)
+    else:
+        scale = 1.0
     currency = _prefix_currency(m.group("cur"))
     hedge, hedge_start = _hedge_before(text, start)
     high: float | None = None
     between = hedge_start == start and _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
-    if between:
+    if not follows:
+        range_m = None
+    elif between:
         range_m = _RANGE_AND.match(text, end, limit)
     elif _FROM_BEFORE.search(text, max(0, hedge_start - 6), hedge_start):
         range_m = None  # "from 200 to 300" is a change: two figures
@@ -612,6 +646,7 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
         ends = _range_ends(text, range_m, limit, value, scale)
         if ends and (not currency or not second_currency or currency == second_currency):
             value, scale, high, end = ends
+            follows = None  # not known at the new end
             currency = currency or second_currency
             if between:
                 hedge, hedge_start = Hedge.RANGE, between.start()
@@ -620,7 +655,7 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
     # Years: a bare four-digit number is a year unless something makes it a quantity.
     plain_year = scale == 1.0 and high is None and not currency and _is_year_like(digits)
     return _finish(text, start, hedge_start, end, limit, value * scale, high, hedge, currency,
-                   plain_year=plain_year)
+                   plain_year=plain_year, follows=follows)
 
 
 def _scale_at(text: str, pos: int, limit: int) -> tuple[float, int]:
@@ -832,12 +867,18 @@ def _finish(
     vague: tuple[float, float] | None = None,
     plain_year: bool = False,
     require_unit: bool = False,
+    follows: bool | None = None,
 ) -> Figure | None:
+    """The figure whose number ends at `end`, with what follows it; `follows` is
+    `_may_follow(text, end, limit)` when the caller knows it already."""
     if not math.isfinite(value) or not math.isfinite(high_value or 0.0):
         return None  # "1,000,000,...,000" hundreds of digits long is not a quantity
     kind = Kind.MONEY if currency else Kind.COUNT
     factor = 1.0
-    if kind is Kind.COUNT:
+    number_end = end
+    if follows is None:
+        follows = _may_follow(text, end, limit)
+    if kind is Kind.COUNT and follows:
         if (pm := _PERCENT_AFTER.match(text, end, limit)) and vague is None:
             kind, end = Kind.PERCENT, pm.end()
         elif (cm := _CURRENCY_AFTER.match(text, end, limit)) or (
@@ -871,6 +912,11 @@ def _finish(
         return None
     if kind is Kind.MONEY and currency == "":
         kind = Kind.COUNT
+    if end != number_end:
+        follows = _may_follow(text, end, limit)
+    if not follows:
+        return _figure(text, start, end, kind, value, high_value, hedge, currency, "", factor,
+                       vague)
     if hedge is Hedge.EXACT and vague is None and (hm := _HEDGE_AFTER.match(text, end, limit)):
         hedge, end = _hedge_after(hm), hm.end()
     rate = ""
@@ -882,6 +928,22 @@ def _finish(
                 end = rm.end()
         elif rm.group("adj"):
             rate = _RATE_NAMES[rm.group("adj").lower()]  # "in annual profits": not in the span
+    return _figure(text, start, end, kind, value, high_value, hedge, currency, rate, factor, vague)
+
+
+def _figure(
+    text: str,
+    start: int,
+    end: int,
+    kind: Kind,
+    value: float,
+    high_value: float | None,
+    hedge: Hedge,
+    currency: str,
+    rate: str,
+    factor: float,
+    vague: tuple[float, float] | None,
+) -> Figure:
     if vague is not None:
         low, high = vague
         interval = Interval(low * factor, high * factor, False, True)
