@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factdesk.claims.errors import VerdictsError
 from factdesk.claims.formats import (
@@ -18,8 +20,11 @@ from factdesk.claims.formats import (
     load_gold,
     load_verdicts,
     parse_verdicts,
+    report_to_data,
+    safe_yaml,
     verdicts_to_data,
     write_atomic,
+    yaml_report,
 )
 from factdesk.claims.reports import load_report
 from factdesk.claims.rules import load_rules
@@ -203,3 +208,55 @@ def test_file_stamp_changes_when_the_file_does(tmp_path):
     first = file_stamp(path)
     path.write_text("ab")
     assert file_stamp(path) != first
+
+
+# ---------------------------------------------------------------------------------------------
+# The direct YAML writer (formats._plain_yaml_report) must write exactly what PyYAML would
+# ---------------------------------------------------------------------------------------------
+
+_TRICKY = ["yes", "No", "null", "~", "true", "1.5", "0x1F", "1e3", ".inf", "2025-07-17", "12:30",
+           "- item", "? q", ": x", "#tag", "a #b", "a: b", "x:", "'quoted'", '"dq"', "&anchor", "*ref",
+           "!tag", "|", ">", "%", "@", "`", "[1]", "{a}", "---", "...", "", " ", "é", "—", "US$40",
+           "«détenus»", "a  b", "end ", "1,000", "some 800", "Poipet's"]
+_ESCAPED = ["\u2028", "\u202e", "\t", "\n", "\x85", "\ufeff", "🙂", "\x07"]  # PyYAML escapes these
+_WORDS = st.one_of(st.sampled_from(_TRICKY), st.from_regex(r"[a-z0-9]{1,9}", fullmatch=True), st.text(
+    alphabet=st.sampled_from(list("ab Z0 9.,:;#'\"-?!&*|>%@`[]{}~é—\u00a0")), max_size=12))
+# mostly what PyYAML writes plain or in single quotes, long enough to be folded; now and then a
+# character it escapes (then the whole report is PyYAML's to write)
+_LONG = st.lists(_WORDS, min_size=5, max_size=40).map(" ".join)
+_TEXT = st.one_of(_WORDS, _LONG, _LONG, _LONG, _LONG, _LONG,
+                  st.lists(st.one_of(_WORDS, st.sampled_from(_ESCAPED)), max_size=8).map(" ".join))
+_NUMBER = st.one_of(st.none(), st.integers(-10**6, 10**12).map(float),
+                    st.floats(allow_nan=False, width=64), st.sampled_from([0.5, 880.0000000000001, 1e-7]))
+
+
+@st.composite
+def _reports(draw) -> ReportVerdicts:
+    claims = []
+    for n in range(draw(st.integers(1, 3))):
+        items = tuple(
+            Evidence(draw(_TEXT), draw(st.integers(0, 10**7)), draw(st.integers(0, 10**7)), draw(_TEXT),
+                     draw(_NUMBER), draw(_NUMBER), draw(st.floats(0, 100)))
+            for _ in range(draw(st.integers(0, 2))))
+        reviewed = draw(st.booleans())
+        claims.append(ClaimVerdict(draw(st.sampled_from(["total-arrests", "yes", "a: b", f"c{n}"])),
+                                   draw(st.sampled_from(list(Verdict))), draw(st.sampled_from(list(Verdict))),
+                                   items, reviewed, draw(_TEXT), draw(_TEXT) if reviewed else "",
+                                   draw(_TEXT) if reviewed else ""))
+    return ReportVerdicts(draw(_TEXT), draw(st.sampled_from(["ab" * 32, "123", "null"])), tuple(claims))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_reports())
+def test_a_reports_yaml_is_what_pyyaml_writes(report):
+    assert yaml_report(report) == safe_yaml([report_to_data(report)])
+
+
+def test_a_plain_report_is_written_without_pyyaml(monkeypatch):
+    """The quick writer really writes ordinary reports (else the test above compares PyYAML with
+    itself): with PyYAML's dump unavailable, a sample report's YAML still comes out, and reads back."""
+    report = check_report(load_rules(RULES), load_report(SAMPLES / "03-hedged-figures.txt"))
+    expected = yaml_report(report)
+    monkeypatch.setattr(yaml, "dump", None)
+    assert yaml_report(report) == expected
+    assert yaml.safe_load(expected)[0]["claims"][0]["id"] == report.claims[0].id
