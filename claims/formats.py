@@ -8,7 +8,6 @@ import json
 import math
 import os
 import re
-import secrets
 import stat
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -346,7 +345,7 @@ def _replace_with(path: Path, data: bytes, folder: Path, mode: int | None) -> No
 def _temp_file(path: Path, folder: Path) -> tuple[int, str]:
     """A new hidden file beside `path`, created with the usual permissions (0666 less umask)."""
     for _ in range(100):
-        tmp = os.path.join(folder, f".{path.name}.{secrets.token_hex(4)}.tmp")
+        tmp = os.path.join(folder, f".{path.name}.{os.urandom(4).hex()}.tmp")
         try:
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666), tmp
         except FileExistsError:
