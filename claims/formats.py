@@ -30,8 +30,12 @@ _VERDICT_VALUES = ", ".join(v.value for v in Verdict)
 
 
 def _number(x: float | None) -> float | int | None:
+    """A bound or score as written: whole numbers without '.0', and to 12 significant digits, so
+    that 'some 800' (800 + 10%) reads 880, not 880.0000000000001, in a file people diff."""
     if x is None or (isinstance(x, float) and math.isinf(x)):
         return None
+    if not float(x).is_integer():
+        x = float(f"{x:.12g}")
     return int(x) if float(x).is_integer() and abs(x) < 1e15 else x
 
 

@@ -17,6 +17,7 @@ from factdesk.claims.formats import (
     dump_json,
     dump_yaml,
     file_stamp,
+    json_report,
     load_gold,
     load_verdicts,
     parse_verdicts,
@@ -260,3 +261,15 @@ def test_a_plain_report_is_written_without_pyyaml(monkeypatch):
     monkeypatch.setattr(yaml, "dump", None)
     assert yaml_report(report) == expected
     assert yaml.safe_load(expected)[0]["claims"][0]["id"] == report.claims[0].id
+
+
+def test_bounds_are_written_as_people_read_them_not_as_floats_store_them():
+    """'some 800' is 720 to 800 + 10%: the file says 880, not 880.0000000000001."""
+    report = ReportVerdicts("a.txt", "ab" * 32, (ClaimVerdict("total-arrests", Verdict.SUPPORTS, Verdict.SUPPORTS, (
+        evidence("some 800 people were held", "some 800", 0, 800 * 0.9, 800 * 1.1, 52.5),
+        evidence("some 97.4 tonnes", "some 97.4", 40, 97.4 * 0.9, 97.4 * 1.1, 1 / 3)),),))
+    assert 800 * 1.1 != 880 and 97.4 * 0.9 != 87.66  # (what the floats hold)
+    text = yaml_report(report)
+    assert "high: 880\n" in text and "low: 720\n" in text and "low: 87.66\n" in text
+    assert "score: 0.333333333333\n" in text
+    assert json.loads(json_report(report))["claims"][0]["evidence"][0]["high"] == 880
