@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
@@ -98,24 +98,33 @@ class Analysis:
     def sentence_text(self, index: int) -> str:
         return self.text[self._starts[index]:self._ends[index]]
 
-    def says(self, index: int, pattern: re.Pattern[str]) -> bool:
-        """Does the sentence, or the one it leans on ("They included ..."), match `pattern`?"""
+    def says(self, index: int, pattern: re.Pattern[str], may_match: Container[int] | None = None) -> bool:
+        """Does the sentence, or the one it leans on ("They included ..."), match `pattern`?
+        `may_match`, if given, holds every sentence the pattern may match (by a quicker test):
+        the others are not searched."""
         key = (index, pattern.pattern)
         if key not in self._said:
-            found = pattern.search(self.text, self._starts[index], self._ends[index]) is not None
+            found = self._matches(index, pattern, may_match)
             if not found and self._leans(index):
                 ante = self.antecedent(index)
-                found = ante is not None and self.says(ante, pattern)
+                found = ante is not None and self.says(ante, pattern, may_match)
             self._said[key] = found
         return self._said[key]
 
-    def figures_say(self, index: int, pattern: re.Pattern[str]) -> bool:
+    def figures_say(self, index: int, pattern: re.Pattern[str], may_match: Container[int] | None = None) -> bool:
         """Does the sentence hold figures and `says` `pattern`? A sentence that leans on another
         is checked for figures first: without any it cannot matter, and finding the sentence it
         leans on would read the figures of those before it."""
-        if pattern.search(self.text, self._starts[index], self._ends[index]) is not None:
+        if self._matches(index, pattern, may_match):
             return True
-        return self._leans(index) and bool(self.in_sentence(index)) and self.says(index, pattern)
+        if not (self._leans(index) and self.in_sentence(index)):
+            return False
+        ante = self.antecedent(index)  # (what `says` would do next: the sentence is searched once)
+        return ante is not None and self.says(ante, pattern, may_match)
+
+    def _matches(self, index: int, pattern: re.Pattern[str], may_match: Container[int] | None) -> bool:
+        return (may_match is None or index in may_match) and pattern.search(
+            self.text, self._starts[index], self._ends[index]) is not None
 
     def _leans(self, index: int) -> bool:
         """Does the sentence begin as one that leans on another ("They ...", a bullet, a table row)?"""
