@@ -117,7 +117,11 @@ class Analysis:
         leans on would read the figures of those before it."""
         if self._matches(index, pattern, may_match):
             return True
-        if not (self._leans(index) and self.in_sentence(index)):
+        if not self._leans(index):
+            return False
+        if may_match is not None and min(may_match, default=index) >= index:
+            return False  # the sentences it may lean on come before it, and none of those may match
+        if not self.in_sentence(index):
             return False
         ante = self.antecedent(index)  # (what `says` would do next: the sentence is searched once)
         return ante is not None and self.says(ante, pattern, may_match)
