@@ -418,11 +418,13 @@ _WHOLE_BEFORE = re.compile(r"\b(?:total|tally|overall|in all|altogether|all)\b",
 _WHOLE_AFTER = re.compile(r"[^.;]{0,30}?\b(?:in total|in all|altogether|overall|all told|nationwide)\b", re.I)
 _ALL_WORDS = re.compile("al|nationwide")  # (see _may_hold) for _WHOLE_BEFORE and _WHOLE_AFTER
 _FRONTED = re.compile(r"(?:In|On|During|Between|From|Over|Within)\b[^,]{2,70},")
+# "\b(?:a|one|single|that|the same)\s+..." ignoring case, written to begin with the letters it
+# may begin with (as _ON_DAY), the rest ignoring case: the regex engine then skips to those letters
 _SINGLE_SITE = re.compile(
-    r"\b(?:a|one|single|that|the same)\s+(?:[\w-]+\s+){0,2}?(?:raid|building|compound|house|"
+    r"[AaOoSsTt](?<!\w[AaOoSsTt])(?i:(?:(?<=a)|(?<=o)ne|(?<=s)ingle|(?<=t)hat|(?<=t)he same)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:raid|building|compound|house|"
     r"guesthouse|hotel|casino|property|apartment|villa|complex)\b"
-    r"|\bthe latest (?:raid|operation)\b",
-    re.I,
+    r"|(?<=t)he latest (?:raid|operation)\b)"
 )
 _SINGLE_SITE_WORDS = re.compile(  # (see _may_hold)
     "raid|building|compound|house|hotel|casino|property|apartment|villa|complex|operation")
@@ -433,10 +435,11 @@ PLACE_NAME = re.compile(
     r"(?:(?:capital|city|town|province|district|village|commune|state|county|port)\s+(?:of\s+)?)?"
     r"(?P<name>(?!(?:In|On|At|The)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 )
+# "\b(?:in|at|of|across)\s+..." ignoring case, written as _SINGLE_SITE
 _SUBNATIONAL = re.compile(
-    r"\b(?:in|at|of|across)\s+(?:(?P<hedge>at least|more than|over|some)\s+)?(?:the\s+|a\s+|"
-    r"(?P<n>two|three|four|\d+)\s+)?(?:[a-z]+ern\s+)?(?:" + "|".join(sorted(SUBNATIONAL)) + r")\b",
-    re.I,
+    r"[IiAaOo](?<!\w[IiAaOo])(?i:(?:(?<=i)n|(?<=a)t|(?<=o)f|(?<=a)cross)\s+"
+    r"(?:(?P<hedge>at least|more than|over|some)\s+)?(?:the\s+|a\s+|"
+    r"(?P<n>two|three|four|\d+)\s+)?(?:[a-z]+ern\s+)?(?:" + "|".join(sorted(SUBNATIONAL)) + r")\b)"
 )
 _SUBNATIONAL_WORDS = re.compile("|".join(sorted(SUBNATIONAL)))  # (see _may_hold)
 
