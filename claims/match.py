@@ -208,9 +208,35 @@ class CueIndex:
         (for a loose claim, only those that say its `also` words: see Analysis.figures_say)."""
         found: list[set[int]] = [set() for _ in self.terms]
         may_say: list[set[int] | None] = [set() if n in self.quick else None for n in range(len(self.terms))]
-        for offset, lower in analysis.lowered():
+        windows = list(analysis.lowered())
+        # The `also` words first: a loose claim whose pattern can match in no sentence reads none,
+        # and the cues of such claims alone are not looked for.
+        self._scan(analysis, windows, [t for t in self.tokens if t[4]], found, may_say)
+        hopeless = {n for n in self.quick if not may_say[n]}
+        self._scan(analysis, windows, [t for t in self.tokens if not t[4] and not hopeless.issuperset(t[3])],
+                   found, may_say)
+        if self.spans and not hopeless.issuperset(self.spans):
+            for offset, lower in windows:
+                for at in _span_cues(lower):
+                    index = analysis.sentence_at(offset + at)
+                    if index is not None:
+                        for n in self.spans:
+                            found[n].add(index)
+        return [
+            [] if n in hopeless else
+            sorted(i for i in seen if terms.also is None or analysis.figures_say(i, terms.also, may))
+            for n, (terms, seen, may) in enumerate(zip(self.terms, found, may_say))
+        ]
+
+    @staticmethod
+    def _scan(analysis: Analysis, windows: list[tuple[int, str]],
+              tokens: list[tuple[str, bool, bool, tuple[int, ...], tuple[int, ...]]],
+              found: list[set[int]], may_say: list[set[int] | None]) -> None:
+        """Adds to `found` the sentences where `tokens` cue their claims, and to `may_say` those
+        where they begin `also` words."""
+        for offset, lower in windows:
             size = len(lower)
-            for token, starts, ends, claims, loose in self.tokens:
+            for token, starts, ends, claims, loose in tokens:
                 at = lower.find(token)
                 while at >= 0:
                     end = at + len(token)
@@ -230,16 +256,6 @@ class CueIndex:
                             for n in claims:
                                 found[n].add(index)
                     at = lower.find(token, end)
-            if self.spans:
-                for at in _span_cues(lower):
-                    index = analysis.sentence_at(offset + at)
-                    if index is not None:
-                        for n in self.spans:
-                            found[n].add(index)
-        return [
-            sorted(i for i in seen if terms.also is None or analysis.figures_say(i, terms.also, may))
-            for terms, seen, may in zip(self.terms, found, may_say)
-        ]
 
 
 def _covers(token: str, other: str, kind: str) -> bool:
