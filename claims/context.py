@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
@@ -85,7 +85,7 @@ class Analysis:
         while i < len(sentences):
             j = bisect_right(self._starts, sentences[i].start + size, lo=i + 1)
             lo, hi = sentences[i].start, sentences[j - 1].end
-            yield lo, self.text[lo:hi].lower()
+            yield lo, _lower(self.text[lo:hi])
             i = j
 
     def sentence_at(self, position: int) -> int | None:
@@ -98,24 +98,37 @@ class Analysis:
     def sentence_text(self, index: int) -> str:
         return self.text[self._starts[index]:self._ends[index]]
 
-    def says(self, index: int, pattern: re.Pattern[str]) -> bool:
-        """Does the sentence, or the one it leans on ("They included ..."), match `pattern`?"""
+    def says(self, index: int, pattern: re.Pattern[str], may_match: Container[int] | None = None) -> bool:
+        """Does the sentence, or the one it leans on ("They included ..."), match `pattern`?
+        `may_match`, if given, holds every sentence the pattern may match (by a quicker test):
+        the others are not searched."""
         key = (index, pattern.pattern)
         if key not in self._said:
-            found = pattern.search(self.text, self._starts[index], self._ends[index]) is not None
+            found = self._matches(index, pattern, may_match)
             if not found and self._leans(index):
                 ante = self.antecedent(index)
-                found = ante is not None and self.says(ante, pattern)
+                found = ante is not None and self.says(ante, pattern, may_match)
             self._said[key] = found
         return self._said[key]
 
-    def figures_say(self, index: int, pattern: re.Pattern[str]) -> bool:
+    def figures_say(self, index: int, pattern: re.Pattern[str], may_match: Container[int] | None = None) -> bool:
         """Does the sentence hold figures and `says` `pattern`? A sentence that leans on another
         is checked for figures first: without any it cannot matter, and finding the sentence it
         leans on would read the figures of those before it."""
-        if pattern.search(self.text, self._starts[index], self._ends[index]) is not None:
+        if self._matches(index, pattern, may_match):
             return True
-        return self._leans(index) and bool(self.in_sentence(index)) and self.says(index, pattern)
+        if not self._leans(index):
+            return False
+        if may_match is not None and min(may_match, default=index) >= index:
+            return False  # the sentences it may lean on come before it, and none of those may match
+        if not self.in_sentence(index):
+            return False
+        ante = self.antecedent(index)  # (what `says` would do next: the sentence is searched once)
+        return ante is not None and self.says(ante, pattern, may_match)
+
+    def _matches(self, index: int, pattern: re.Pattern[str], may_match: Container[int] | None) -> bool:
+        return (may_match is None or index in may_match) and pattern.search(
+            self.text, self._starts[index], self._ends[index]) is not None
 
     def _leans(self, index: int) -> bool:
         """Does the sentence begin as one that leans on another ("They ...", a bullet, a table row)?"""
@@ -261,6 +274,27 @@ class Analysis:
         return countries_in(m.group(1)) if m else frozenset()
 
 
+def _lower(text: str) -> str:
+    """text.lower(), quicker for a text whose only characters beyond ASCII are signs, spaces and
+    punctuation without case (U+0080-U+00BF and U+2000-U+20FF: '£', '€', '’', '–'). str.lower
+    takes a slow path for any text beyond ASCII; bytes.lower, a fast one that changes only the
+    ASCII letters, which in UTF-8 are bytes of their own."""
+    if text.isascii():
+        return text.lower()
+    data = text.encode()
+    # In UTF-8 those characters begin with C2 (two bytes) or E2 80 to E2 83 (three): when bytes
+    # C2 and E2 account for all the bytes beyond one a character, the text holds no others but
+    # some from U+2100-U+2FFF (E2 84 to E2 BF), which the few E2s are looked at for
+    if len(data) - len(text) != data.count(b"\xc2") + 2 * data.count(b"\xe2"):
+        return text.lower()
+    at = data.find(b"\xe2")
+    while at >= 0:
+        if data[at + 1] > 0x83:
+            return text.lower()
+        at = data.find(b"\xe2", at + 3)
+    return data.lower().decode()
+
+
 def _counts_people(mention: Mention) -> bool:
     if mention.figure.kind is not Kind.COUNT or mention.part is not Part.WHOLE:
         return False
@@ -384,11 +418,13 @@ _WHOLE_BEFORE = re.compile(r"\b(?:total|tally|overall|in all|altogether|all)\b",
 _WHOLE_AFTER = re.compile(r"[^.;]{0,30}?\b(?:in total|in all|altogether|overall|all told|nationwide)\b", re.I)
 _ALL_WORDS = re.compile("al|nationwide")  # (see _may_hold) for _WHOLE_BEFORE and _WHOLE_AFTER
 _FRONTED = re.compile(r"(?:In|On|During|Between|From|Over|Within)\b[^,]{2,70},")
+# "\b(?:a|one|single|that|the same)\s+..." ignoring case, written to begin with the letters it
+# may begin with (as _ON_DAY), the rest ignoring case: the regex engine then skips to those letters
 _SINGLE_SITE = re.compile(
-    r"\b(?:a|one|single|that|the same)\s+(?:[\w-]+\s+){0,2}?(?:raid|building|compound|house|"
+    r"[AaOoSsTt](?<!\w[AaOoSsTt])(?i:(?:(?<=a)|(?<=o)ne|(?<=s)ingle|(?<=t)hat|(?<=t)he same)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:raid|building|compound|house|"
     r"guesthouse|hotel|casino|property|apartment|villa|complex)\b"
-    r"|\bthe latest (?:raid|operation)\b",
-    re.I,
+    r"|(?<=t)he latest (?:raid|operation)\b)"
 )
 _SINGLE_SITE_WORDS = re.compile(  # (see _may_hold)
     "raid|building|compound|house|hotel|casino|property|apartment|villa|complex|operation")
@@ -399,10 +435,11 @@ PLACE_NAME = re.compile(
     r"(?:(?:capital|city|town|province|district|village|commune|state|county|port)\s+(?:of\s+)?)?"
     r"(?P<name>(?!(?:In|On|At|The)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 )
+# "\b(?:in|at|of|across)\s+..." ignoring case, written as _SINGLE_SITE
 _SUBNATIONAL = re.compile(
-    r"\b(?:in|at|of|across)\s+(?:(?P<hedge>at least|more than|over|some)\s+)?(?:the\s+|a\s+|"
-    r"(?P<n>two|three|four|\d+)\s+)?(?:[a-z]+ern\s+)?(?:" + "|".join(sorted(SUBNATIONAL)) + r")\b",
-    re.I,
+    r"[IiAaOo](?<!\w[IiAaOo])(?i:(?:(?<=i)n|(?<=a)t|(?<=o)f|(?<=a)cross)\s+"
+    r"(?:(?P<hedge>at least|more than|over|some)\s+)?(?:the\s+|a\s+|"
+    r"(?P<n>two|three|four|\d+)\s+)?(?:[a-z]+ern\s+)?(?:" + "|".join(sorted(SUBNATIONAL)) + r")\b)"
 )
 _SUBNATIONAL_WORDS = re.compile("|".join(sorted(SUBNATIONAL)))  # (see _may_hold)
 

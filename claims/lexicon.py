@@ -135,6 +135,19 @@ def measure_pattern(names: frozenset[str] | set[str]) -> re.Pattern[str]:
     return _measure_regex(sorted(names))[0]
 
 
+def measure_heads(names: frozenset[str] | set[str]) -> frozenset[str]:
+    """Beginnings in lower case, one of which any text that measure_pattern(names) finds holds
+    (in lower case, its look-alike letters folded): a quick str.find before the pattern."""
+    heads = set()
+    for name in names:
+        for stem_ in MEASURES[name]:
+            if stem_.startswith("re:"):  # its leading letters: "re:\\bsen(?:t|d|ding)..." -> "sen"
+                heads.add(re.match(r"(?:\\b)?([a-z]*)", stem_[3:]).group(1))
+            else:  # up to its first space: a space stands for any run of white space
+                heads.add(stem_.rstrip("$").split(" ")[0])
+    return frozenset(heads)
+
+
 # Nouns for people in general: a claim about "people" is met by "suspects" or "detainees".
 PEOPLE = frozenset(
     """people persons person individuals individual suspects suspect detainees detainee

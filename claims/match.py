@@ -21,7 +21,8 @@ from .context import EVENT_SPAN, PLACE_NAME, WHEN, Analysis, Mention, Part
 from .figures import Interval, Kind, currency_marks, read_figures
 from .lexicon import (
     MEASURES, NEUTRAL_MODIFIERS, PEOPLE, alias_names, content_words, countries_in, fold_lookalikes,
-    has_lookalikes, is_country, is_region, measure_pattern, measures_in, same_word, stem, words,
+    has_lookalikes, is_country, is_region, measure_heads, measure_pattern, measures_in, same_word, stem,
+    words,
 )
 from .reports import Report, Sentence
 from .rules import Claim
@@ -73,6 +74,7 @@ class ClaimTerms:
     people_only: bool  # every unit is a word for people in general: "people", "suspects"
     agreeing: frozenset[str]  # the measures a figure's must meet (see measures_agree)
     processed_query: str  # the query as rapidfuzz's default_process makes it
+    also_heads: frozenset[str] = frozenset()  # in lower case, one of which `also` cannot match without
 
     @classmethod
     def of(cls, claim: Claim, source_title: str = "") -> ClaimTerms:
@@ -94,11 +96,12 @@ class ClaimTerms:
         people = any(len(u) == 1 and u[0].lower() in PEOPLE for u in units) or not units
         query = " ".join([claim.statement, *claim.units, *claim.context])
         people_only = people and not any(len(u) > 1 or u[0].lower() not in PEOPLE for u in units)
+        also, also_heads = _also(claim, measures, rate, people)
         return cls(claim, units, measures, local, known, countries, rate, people, query,
-                   _cues(claim, units, people, measures), _also(claim, measures, rate, people),
+                   _cues(claim, units, people, measures), also,
                    _counted_by(claim, measures) if people else None,
                    claim.kind, people_only, _agreeing(measures, strict=claim.kind is Kind.DURATION),
-                   default_process(query))
+                   default_process(query), also_heads)
 
 
 def _folded(claim: Claim) -> Claim:
@@ -164,8 +167,9 @@ class CueIndex:
 
     def __init__(self, terms: list[ClaimTerms]) -> None:
         self.terms = terms
-        # (token, must start a word, must end a word (a plural 's' allowed), the claims it cues)
-        self.tokens: list[tuple[str, bool, bool, tuple[int, ...]]] = []
+        # (token, must start a word, must end a word (a plural 's' allowed), the claims it cues,
+        # the claims whose `also` words it begins)
+        self.tokens: list[tuple[str, bool, bool, tuple[int, ...], tuple[int, ...]]] = []
         prefixes: dict[str, set[int]] = {}
         for kind in ("prefixes", "wholes"):
             cued: dict[str, set[int]] = {}
@@ -178,22 +182,72 @@ class CueIndex:
                 word = token[:1].isalpha()
                 if word and any(token.startswith(p) and claims <= prefixes[p] for p in prefixes):
                     continue  # the word beginning "peopl" finds all that the whole word "people" would
-                self.tokens.append((token, word, word and kind == "wholes", tuple(sorted(claims))))
+                self.tokens.append((token, word, word and kind == "wholes", tuple(sorted(claims)), ()))
             if kind == "prefixes":
                 prefixes = cued
         self.spans = tuple(n for n, t in enumerate(terms) if t.cues.spans)
+        # Sentences without any of a claim's also_heads cannot match its `also` pattern: those are
+        # found in the same scan, and the pattern is searched only in the others.
+        self.quick = tuple(n for n, t in enumerate(terms)
+                           if t.also is not None and t.also_heads and "" not in t.also_heads)
+        heads: dict[str, set[int]] = {}
+        for n in self.quick:
+            for head in terms[n].also_heads:
+                heads.setdefault(head, set()).add(n)
+        for head, claims in sorted(heads.items(), key=lambda item: (len(item[0]), item[0])):
+            # a token the head begins with is found wherever the head is
+            at = next((k for k, token in enumerate(self.tokens) if head.startswith(token[0])), None)
+            if at is None:
+                self.tokens.append((head, False, False, (), tuple(sorted(claims))))
+            else:
+                token, starts, ends, cued, loose = self.tokens[at]
+                self.tokens[at] = (token, starts, ends, cued, tuple(sorted({*loose, *claims})))
 
     def sentences(self, analysis: Analysis) -> list[list[int]]:
         """For each claim (in the order given), the indexes of the sentences it should read
         (for a loose claim, only those that say its `also` words: see Analysis.figures_say)."""
         found: list[set[int]] = [set() for _ in self.terms]
-        for offset, lower in analysis.lowered():
+        may_say: list[set[int] | None] = [set() if n in self.quick else None for n in range(len(self.terms))]
+        windows = list(analysis.lowered())
+        # The `also` words first: a loose claim whose pattern can match in no sentence reads none,
+        # and the cues of such claims alone are not looked for.
+        self._scan(analysis, windows, [t for t in self.tokens if t[4]], found, may_say)
+        hopeless = {n for n in self.quick if not may_say[n]}
+        self._scan(analysis, windows, [t for t in self.tokens if not t[4] and not hopeless.issuperset(t[3])],
+                   found, may_say)
+        if self.spans and not hopeless.issuperset(self.spans):
+            for offset, lower in windows:
+                for at in _span_cues(lower):
+                    index = analysis.sentence_at(offset + at)
+                    if index is not None:
+                        for n in self.spans:
+                            found[n].add(index)
+        return [
+            [] if n in hopeless else
+            sorted(i for i in seen if terms.also is None or analysis.figures_say(i, terms.also, may))
+            for n, (terms, seen, may) in enumerate(zip(self.terms, found, may_say))
+        ]
+
+    @staticmethod
+    def _scan(analysis: Analysis, windows: list[tuple[int, str]],
+              tokens: list[tuple[str, bool, bool, tuple[int, ...], tuple[int, ...]]],
+              found: list[set[int]], may_say: list[set[int] | None]) -> None:
+        """Adds to `found` the sentences where `tokens` cue their claims, and to `may_say` those
+        where they begin `also` words."""
+        for offset, lower in windows:
             size = len(lower)
-            for token, starts, ends, claims in self.tokens:
+            for token, starts, ends, claims, loose in tokens:
                 at = lower.find(token)
                 while at >= 0:
                     end = at + len(token)
-                    if (not starts or at == 0 or not lower[at - 1].isalpha()) and (
+                    if loose:
+                        # the sentence of its last letter: which holds too any occurrence this scan
+                        # steps over (one that overlaps this one), if that begins a match
+                        index = analysis.sentence_at(offset + end - 1)
+                        if index is not None:
+                            for n in loose:
+                                may_say[n].add(index)
+                    if claims and (not starts or at == 0 or not lower[at - 1].isalpha()) and (
                         not ends or end >= size or not lower[end].isalpha()
                         or (lower[end] == "s" and (end + 1 >= size or not lower[end + 1].isalpha()))
                     ):
@@ -202,16 +256,6 @@ class CueIndex:
                             for n in claims:
                                 found[n].add(index)
                     at = lower.find(token, end)
-            if self.spans:
-                for at in _span_cues(lower):
-                    index = analysis.sentence_at(offset + at)
-                    if index is not None:
-                        for n in self.spans:
-                            found[n].add(index)
-        return [
-            sorted(i for i in seen if terms.also is None or analysis.figures_say(i, terms.also))
-            for terms, seen in zip(self.terms, found)
-        ]
 
 
 def _covers(token: str, other: str, kind: str) -> bool:
@@ -223,19 +267,21 @@ def _covers(token: str, other: str, kind: str) -> bool:
         not token[:1].isalpha() and token in other)
 
 
-def _also(claim: Claim, measures: frozenset[str], rate: str, people: bool) -> re.Pattern[str] | None:
+def _also(claim: Claim, measures: frozenset[str], rate: str,
+          people: bool) -> tuple[re.Pattern[str] | None, frozenset[str]]:
     """What else a sentence (or the one before it) must say for a loosely described claim: its
-    event for people in general or a span of days (see `_tie`), its period for money per year."""
+    event for people in general or a span of days (see `_tie`), its period for money per year;
+    and words in lower case, one of which the pattern cannot match without (see CueIndex)."""
     if claim.kind is Kind.MONEY and rate:
-        return _RATE_WORDS
+        return _RATE_WORDS, _RATE_HEADS
     wanted = measures - {"exist"}
     if wanted and (claim.kind is Kind.DURATION or (people and claim.kind is Kind.COUNT)):
         related = set(wanted)
         if claim.kind is not Kind.DURATION:
             for m in wanted:
                 related |= _RELATED.get(m, set())
-        return measure_pattern(related)
-    return None
+        return measure_pattern(related), measure_heads(related)
+    return None, frozenset()
 
 
 _MONTH_OR_DAY = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday"
@@ -364,6 +410,7 @@ _SUPERSEDED = re.compile(
     re.I,
 )  # "up from 190", "first announced as 75", "an earlier report said 198", "five days, not three"
 _RATE_WORDS = re.compile(r"\b(?:annual|annually|a year|per year|each year|every year|yearly|last year)\b", re.I)
+_RATE_HEADS = frozenset({"annual", "year"})  # what every match of _RATE_WORDS holds
 
 
 _RELATED = {"arrest": {"raid"}, "raid": {"arrest"}}
