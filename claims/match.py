@@ -409,8 +409,11 @@ _SUPERSEDED = re.compile(
     r"|\bnot)\s+$",
     re.I,
 )  # "up from 190", "first announced as 75", "an earlier report said 198", "five days, not three"
-_RATE_WORDS = re.compile(r"\b(?:annual|annually|a year|per year|each year|every year|yearly|last year)\b", re.I)
-_RATE_HEADS = frozenset({"annual", "year"})  # what every match of _RATE_WORDS holds
+_RATE_PHRASES = ("annual", "annually", "a year", "per year", "each year", "every year", "yearly", "last year")
+_RATE_WORDS = re.compile(r"\b(?:" + "|".join(_RATE_PHRASES) + r")\b", re.I)
+_LAST_WORDS = {p.split()[-1] for p in _RATE_PHRASES}
+# what every match of _RATE_WORDS holds: the phrases' last words, less those another begins
+_RATE_HEADS = frozenset(w for w in _LAST_WORDS if not any(w.startswith(o) and w != o for o in _LAST_WORDS))
 
 
 _RELATED = {"arrest": {"raid"}, "raid": {"arrest"}}
