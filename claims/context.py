@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Container, Iterator
+from collections.abc import Collection, Container, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
@@ -111,15 +111,17 @@ class Analysis:
             self._said[key] = found
         return self._said[key]
 
-    def figures_say(self, index: int, pattern: re.Pattern[str], may_match: Container[int] | None = None) -> bool:
+    def figures_say(self, index: int, pattern: re.Pattern[str], may_match: Collection[int] | None = None,
+                    earliest: int | None = None) -> bool:
         """Does the sentence hold figures and `says` `pattern`? A sentence that leans on another
         is checked for figures first: without any it cannot matter, and finding the sentence it
-        leans on would read the figures of those before it."""
+        leans on would read the figures of those before it. `earliest` is min(may_match), if
+        the caller knows it (asking it here for every sentence would cost a huge report dearly)."""
         if self._matches(index, pattern, may_match):
             return True
         if not self._leans(index):
             return False
-        if may_match is not None and min(may_match, default=index) >= index:
+        if may_match is not None and (min(may_match, default=index) if earliest is None else earliest) >= index:
             return False  # the sentences it may lean on come before it, and none of those may match
         if not self.in_sentence(index):
             return False

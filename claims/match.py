@@ -222,11 +222,16 @@ class CueIndex:
                     if index is not None:
                         for n in self.spans:
                             found[n].add(index)
-        return [
-            [] if n in hopeless else
-            sorted(i for i in seen if terms.also is None or analysis.figures_say(i, terms.also, may))
-            for n, (terms, seen, may) in enumerate(zip(self.terms, found, may_say))
-        ]
+        out = []
+        for n, (terms, seen, may) in enumerate(zip(self.terms, found, may_say)):
+            if n in hopeless:
+                out.append([])
+            elif terms.also is None:
+                out.append(sorted(seen))
+            else:
+                earliest = None if may is None else min(may, default=len(analysis.report.sentences))
+                out.append(sorted(i for i in seen if analysis.figures_say(i, terms.also, may, earliest)))
+        return out
 
     @staticmethod
     def _scan(analysis: Analysis, windows: list[tuple[int, str]],
