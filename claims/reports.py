@@ -385,24 +385,14 @@ def _segment(text: str, begin: int, finish: int, out: Sentences) -> None:
         start = pos if tiled else text.find(piece, pos, finish)
         if start < 0:  # the segmenter changed the text; fall back to where we are
             start = pos
-            end = pos = start + len(piece)
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end <= start:
-                continue
-            newline = text.find("\n", start, end) >= 0
-        else:
-            pos = start + len(piece)
-            trimmed = piece.rstrip()
-            if not trimmed:
-                continue
-            end = start + len(trimmed)
-            if trimmed[0].isspace():
-                start = end - len(trimmed.lstrip())
-            newline = "\n" in trimmed
-        if newline:
+        end = pos = start + len(piece)
+        trimmed = (piece if tiled else text[start:end]).rstrip()
+        if not trimmed:
+            continue
+        end = start + len(trimmed)
+        trimmed = trimmed.lstrip()
+        start = end - len(trimmed)
+        if "\n" in trimmed:
             for line_start, line_end in _lines(text, start, end):
                 out.add(_cut(text, line_start, line_end))
         elif end - start <= MAX_SENTENCE:

@@ -257,9 +257,6 @@ class _Rendered:
     counts: tuple[int, ...]  # how many claims got each verdict, in Verdict order
 
 
-_VERDICTS = tuple(Verdict)
-
-
 def _render(report: ReportVerdicts, *, fmt: str, id_width: int, output_dir: Path | None) -> _Rendered:
     if fmt == "yaml":
         text = yaml_report(report)
@@ -267,8 +264,7 @@ def _render(report: ReportVerdicts, *, fmt: str, id_width: int, output_dir: Path
         text = json_report(report)
     else:
         text = table_block(report, id_width)
-    verdicts = [c.verdict for c in report.claims]
-    counts = tuple(map(verdicts.count, _VERDICTS))
+    counts = tuple(sum(c.verdict is v for c in report.claims) for v in Verdict)
     saved = ""
     if output_dir is not None:
         saved = yaml_report(replace(report, file=relative_to(report.file, output_dir)))
