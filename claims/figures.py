@@ -306,10 +306,13 @@ _WORDS = (
 
 
 # Where a match may begin: a digit or symbol, or a word that starts one of the alternatives below,
-# but never inside a word or a token such as "v2.0". Checking this first lets the scan skip
-# ordinary words without trying every alternative.
-_LEAD = (
-    r"(?<!\w)(?=[\d$€£¥₫฿₹₱₩+(.]|an?\s|"
+# but never inside a word or a token such as "v2.0". Finding these first lets the scan skip
+# ordinary words without trying every alternative. They are found in lower-cased text, as the
+# non-word character before each: that first step is a set of characters, which the regex engine
+# scans for in a tight loop (a pattern that starts with a lookbehind is run whole at every
+# position), and without re.IGNORECASE a trie's branches are skipped by their first letter.
+_LEAD_AFTER = re.compile(
+    r"\W(?=[\d$€£¥₫฿₹₱₩+(.]|an?\s|"
     + alternation(
         _UNITS + _TENS + list(_SCALE_WORDS) + list(_MONTHS) + _CURRENCY_CODES
         + ["dozen", "half", "tens", "scores", "several", "many", "from", "between", "http", "www.",
@@ -317,12 +320,12 @@ _LEAD = (
            "u.s.", "rp"]
         + [prefix for prefix in _CURRENCY_PREFIX if prefix[0].isalpha()]
     )
-    + r")(?<!\w[.,])"
+    + r")"
 )
 
+# Tried only where _LEAD_AFTER found a lead.
 _SCAN = re.compile(
-    _LEAD
-    + r"(?:(?P<skip>" + _SKIP + r")"
+    r"(?<!\w[.,])(?:(?P<skip>" + _SKIP + r")"
     r"|(?P<drange>\b" + _DATE_RANGE + r")"
     r"|(?P<wrange>\b" + _WEEKDAY_RANGE + r"\b)"
     r"|(?P<dayrange>\b" + _DAY_RANGE + r")"
@@ -459,11 +462,21 @@ def read_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
 
 
 def _scan(text: str, start: int, end: int) -> list[Figure]:
+    """The figures in `text[start:end]`; the text is folded (no "ſ", "ı" or "İ": lower() keeps
+    its length and gives the letters that re.IGNORECASE matches)."""
     figures: list[Figure] = []
     pos = start
+    # The character before `start` (a space before the text's first) may come before a lead.
+    if start:
+        offset, before = start - 1, text[start - 1:end].lower()
+    else:
+        offset, before = -1, " " + text[:end].lower()
+    leads = _LEAD_AFTER.finditer(before)
     while pos < end:
-        m = _SCAN.search(text, pos, end)
-        if m is None:
+        for lead in leads:
+            if offset + lead.end() >= pos and (m := _SCAN.match(text, offset + lead.end(), end)):
+                break
+        else:
             break
         group = m.lastgroup
         figure: Figure | None = None
