@@ -349,15 +349,16 @@ _GLUED_UNIT_AFTER = re.compile(r"(?:km|kg|cm|mm|ha|kwh|kw|mw|gw|mph|kph)\b", re.
 _PERCENT = r"\s*+(?:%|per\s*cent\b|percent\b|pct\b|percentage\s+points?\b)"
 _PERCENT_AFTER = re.compile(_PERCENT, re.IGNORECASE)
 # The second number of a range; a percent sign after the first ("10% to 20%") is carried over.
-_RANGE_SECOND = r"(?P<cur>" + _PREFIX_CUR + r")?(?P<digits>" + _DIGITS + r")"
+# After a dash or "to", or after "and" (a range only after "between": see _is_range_form). The
+# two forms begin with different words, so at most one of them matches: one pattern to compile.
 _RANGE_AFTER = re.compile(
-    r"(?P<pct>" + _PERCENT + r")?\s*+(?P<sep>-|–|—|to\b)\s*+" + _RANGE_SECOND, re.IGNORECASE
+    r"(?P<pct>" + _PERCENT + r")?(?:\s*+(?P<sep>-|–|—|to\b)\s*+|\s+(?P<and>and)\s+)"
+    r"(?P<cur>" + _PREFIX_CUR + r")?(?P<digits>" + _DIGITS + r")",
+    re.IGNORECASE,
 )
-_RANGE_AND = re.compile(r"(?P<pct>" + _PERCENT + r")?\s+and\s+" + _RANGE_SECOND, re.IGNORECASE)
 _WORDS_RANGE_AFTER = re.compile(
-    r"\s*(?P<sep>-|–|to|or)\s*(?P<words>" + _WORDS + r")\b", re.IGNORECASE
+    r"(?:\s*(?P<sep>-|–|to|or)\s*|\s+(?P<and>and)\s+)(?P<words>" + _WORDS + r")\b", re.IGNORECASE
 )
-_WORDS_RANGE_AND = re.compile(r"\s+and\s+(?P<words>" + _WORDS + r")\b", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
@@ -638,12 +639,10 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
     between = hedge_start == start and _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
     if not follows:
         range_m = None
-    elif between:
-        range_m = _RANGE_AND.match(text, end, limit)
-    elif _FROM_BEFORE.search(text, max(0, hedge_start - 6), hedge_start):
+    elif not between and _FROM_BEFORE.search(text, max(0, hedge_start - 6), hedge_start):
         range_m = None  # "from 200 to 300" is a change: two figures
     else:
-        range_m = _RANGE_AFTER.match(text, end, limit)
+        range_m = _is_range_form(_RANGE_AFTER.match(text, end, limit), between)
     if range_m:
         second = range_m.group("digits")
         if _is_year_like(digits) and _is_year_like(second):
@@ -669,6 +668,14 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
     plain_year = scale == 1.0 and high is None and not currency and _is_year_like(digits)
     return _finish(text, start, hedge_start, end, limit, value * scale, high, hedge, currency,
                    plain_year=plain_year, follows=follows)
+
+
+def _is_range_form(range_m: re.Match[str] | None, between: object) -> re.Match[str] | None:
+    """`range_m` if its form fits: "and" after "between" ("between 5 and 7"), else a dash or
+    "to" ("5-7", "5 to 7"; "between 5 to 7" is no range)."""
+    if range_m is None or bool(range_m.group("and")) != bool(between):
+        return None
+    return range_m
 
 
 def _scale_at(text: str, pos: int, limit: int) -> tuple[float, int]:
@@ -731,7 +738,7 @@ def _read_words(text: str, m: re.Match[str], limit: int) -> Figure | None:
     hedge, hedge_start = _hedge_before(text, start)
     high = None
     between = hedge_start == start and _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
-    range_m = (_WORDS_RANGE_AND if between else _WORDS_RANGE_AFTER).match(text, end, limit)
+    range_m = _is_range_form(_WORDS_RANGE_AFTER.match(text, end, limit), between)
     second = _words_value(range_m.group("words")) if range_m else None
     if second is not None and second > value and (
         between or range_m.group("sep") != "-" or second < 100
