@@ -311,8 +311,11 @@ _WORDS = (
 # non-word character before each: that first step is a set of characters, which the regex engine
 # scans for in a tight loop (a pattern that starts with a lookbehind is run whole at every
 # position), and without re.IGNORECASE a trie's branches are skipped by their first letter.
+# "a"/"an" and "(" lead only what the alternatives below read after them ("a hundred", "a week",
+# "a few"; a phone number "(012) ..."): most of them in a report lead nothing.
 _LEAD_AFTER = re.compile(
-    r"\W(?=[\d$€£¥₫฿₹₱₩+(.]|an?\s|"
+    r"\W(?=[\d$€£¥₫฿₹₱₩+.]|\(\d|an?\s+(?:hundred|thousand|million|billion|dozen|day|week|fortnight"
+    r"|month|year|decade|hour|few)|"
     + alternation(
         _UNITS + _TENS + list(_SCALE_WORDS) + list(_MONTHS) + _CURRENCY_CODES
         + ["dozen", "half", "tens", "scores", "several", "many", "from", "between", "http", "www.",
