@@ -560,7 +560,15 @@ def _is_inside_name(text: str, start: int) -> bool:
             return True
         if before in "-‐" and start > 1 and text[start - 2].isalpha():
             return True
-    before = _word_before(text, start)
+    # _WORD_BEFORE searched from the last space in the 24 characters before `start` on: no match
+    # can begin before it, and trying those positions one by one is most of the cost.
+    window_start = max(0, start - 24)
+    head = text[window_start:start].rstrip().rsplit(None, 1)
+    if len(head) == 2:
+        if head[1].isalpha() and "a" <= head[1][0] <= "z":
+            return head[1].lower() in _CODE_WORDS  # the word _WORD_BEFORE finds: "arrested 75"
+        window_start += len(head[0])
+    before = _WORD_BEFORE.search(text, window_start, start)
     if not before:
         return False
     if before.group("sign"):
@@ -575,16 +583,6 @@ def _is_inside_name(text: str, start: int) -> bool:
         key in _FUNCTION_WORDS or key in _HEDGE_BY_WORDS or _is_month(word)
         or is_country(word) or is_demonym(word) or _VIET_NAM.search(text, max(0, start - 12), start)
     )
-
-
-def _word_before(text: str, start: int) -> re.Match[str] | None:
-    """`_WORD_BEFORE` in the 24 characters before `start`, searched from the last space on: no
-    match can begin before it, and trying those positions one by one is most of the cost."""
-    window_start = max(0, start - 24)
-    head = text[window_start:start].rstrip().rsplit(None, 1)
-    if len(head) == 2:
-        window_start += len(head[0])
-    return _WORD_BEFORE.search(text, window_start, start)
 
 
 def _is_month(word: str) -> bool:
