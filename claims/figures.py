@@ -190,9 +190,10 @@ _HEDGES_BEFORE: list[tuple[str, Hedge]] = [
     ("fewer than", Hedge.LESS_THAN), ("less than", Hedge.LESS_THAN),
     ("under", Hedge.LESS_THAN), ("below", Hedge.LESS_THAN),
 ]
+# Searched in lower-cased text: without re.IGNORECASE a trie's branches are skipped by their
+# first letter.
 _HEDGE_BEFORE_RE = re.compile(
-    r"(?<![\w$])(?P<hedge>" + alternation([h for h, _ in _HEDGES_BEFORE]) + r")\s*$",
-    re.IGNORECASE,
+    r"(?<![\w$])(?P<hedge>" + alternation([h for h, _ in _HEDGES_BEFORE]) + r")\s*$"
 )
 _HEDGE_BY_WORDS = {" ".join(h.split()): kind for h, kind in _HEDGES_BEFORE}
 # The last words of the hedges: the text before a number that ends with none holds no hedge.
@@ -599,13 +600,15 @@ def _hedge_before(text: str, start: int) -> tuple[Hedge, int]:
     window_start = max(0, start - 24)
     # str methods are C scans; the regex tries each of the 24 positions (the text is folded:
     # lower() gives the letters that re.IGNORECASE matches)
-    if not text[window_start:start].rstrip().lower().endswith(_HEDGE_ENDINGS):
+    window = text[window_start:start].rstrip().lower()
+    if not window.endswith(_HEDGE_ENDINGS):
         return Hedge.EXACT, start
-    m = _HEDGE_BEFORE_RE.search(text, window_start, start)
+    before = text[window_start - 1:window_start].lower()  # for the lookbehind ("" at 0)
+    m = _HEDGE_BEFORE_RE.search(before + window, len(before))
     if not m:
         return Hedge.EXACT, start
-    words = " ".join(m.group("hedge").lower().split())
-    return _HEDGE_BY_WORDS[words], m.start("hedge")
+    words = " ".join(m.group("hedge").split())
+    return _HEDGE_BY_WORDS[words], window_start - len(before) + m.start("hedge")
 
 
 def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
