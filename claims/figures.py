@@ -1001,6 +1001,8 @@ def _interval(x: float, y: float | None, hedge: Hedge) -> Interval:
 
 
 def _hedged(x: float, hedge: Hedge) -> Interval:
+    if hedge is Hedge.EXACT:
+        return Interval(x, x)  # most figures: no case below to try first
     match hedge:
         case Hedge.MORE_THAN:
             return Interval(x, INF, True, True)
