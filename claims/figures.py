@@ -263,12 +263,14 @@ _SKIP = (
     r"|\d++(?:\.\d+){2,}"
     r"|(?:19|20)\d0s\b"
     r"|(?:one|1)\s+in\s+(?:every\s+)?(?:\d+|(?:" + _NUMWORD + r")\b)"  # a ratio, not a count
-    r"|" + _MONTH
-    + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\d))?"
-    r"(?:,?\s+\d{4}\b)?"
     r"|\d{1,2}+(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
     + _MONTH + r"(?:,?\s+\d{4}\b)?"
-    r"|" + _MONTH + r",?\s+\d{4}\b"
+    # "July 4(, 2025)", else "July(,) 2025": one month read for both (a month is read one way
+    # only, with its dot when one follows, so this finds what two alternatives would)
+    r"|" + _MONTH
+    + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b"
+    r"(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\d))?(?:,?\s+\d{4}\b)?"
+    r"|,?\s+\d{4}\b)"
 )
 
 _DATE = (
