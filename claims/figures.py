@@ -677,8 +677,8 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
 
 
 def _is_range_form(range_m: re.Match[str] | None, between: object) -> re.Match[str] | None:
-    """`range_m` if its form fits: "and" after "between" ("between 5 and 7"), else a dash or
-    "to" ("5-7", "5 to 7"; "between 5 to 7" is no range)."""
+    """`range_m` if its form fits what comes before: "and" after "between" ("between 5 and 7"),
+    the other forms otherwise ("5-7", "5 to 7"; "between 5 to 7" is no range)."""
     if range_m is None or bool(range_m.group("and")) != bool(between):
         return None
     return range_m
