@@ -190,9 +190,10 @@ _HEDGES_BEFORE: list[tuple[str, Hedge]] = [
     ("fewer than", Hedge.LESS_THAN), ("less than", Hedge.LESS_THAN),
     ("under", Hedge.LESS_THAN), ("below", Hedge.LESS_THAN),
 ]
+# Searched in lower-cased text: without re.IGNORECASE a trie's branches are skipped by their
+# first letter.
 _HEDGE_BEFORE_RE = re.compile(
-    r"(?<![\w$])(?P<hedge>" + alternation([h for h, _ in _HEDGES_BEFORE]) + r")\s*$",
-    re.IGNORECASE,
+    r"(?<![\w$])(?P<hedge>" + alternation([h for h, _ in _HEDGES_BEFORE]) + r")\s*$"
 )
 _HEDGE_BY_WORDS = {" ".join(h.split()): kind for h, kind in _HEDGES_BEFORE}
 # The last words of the hedges: the text before a number that ends with none holds no hedge.
@@ -262,12 +263,14 @@ _SKIP = (
     r"|\d++(?:\.\d+){2,}"
     r"|(?:19|20)\d0s\b"
     r"|(?:one|1)\s+in\s+(?:every\s+)?(?:\d+|(?:" + _NUMWORD + r")\b)"  # a ratio, not a count
-    r"|" + _MONTH
-    + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\d))?"
-    r"(?:,?\s+\d{4}\b)?"
     r"|\d{1,2}+(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
     + _MONTH + r"(?:,?\s+\d{4}\b)?"
-    r"|" + _MONTH + r",?\s+\d{4}\b"
+    # "July 4(, 2025)", else "July(,) 2025": one month read for both (a month is read one way
+    # only, with its dot when one follows, so this finds what two alternatives would)
+    r"|" + _MONTH
+    + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b"
+    r"(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\d))?(?:,?\s+\d{4}\b)?"
+    r"|,?\s+\d{4}\b)"
 )
 
 _DATE = (
@@ -306,10 +309,16 @@ _WORDS = (
 
 
 # Where a match may begin: a digit or symbol, or a word that starts one of the alternatives below,
-# but never inside a word or a token such as "v2.0". Checking this first lets the scan skip
-# ordinary words without trying every alternative.
-_LEAD = (
-    r"(?<!\w)(?=[\d$€£¥₫฿₹₱₩+(.]|an?\s|"
+# but never inside a word or a token such as "v2.0". Finding these first lets the scan skip
+# ordinary words without trying every alternative. They are found in lower-cased text, as the
+# non-word character before each: that first step is a set of characters, which the regex engine
+# scans for in a tight loop (a pattern that starts with a lookbehind is run whole at every
+# position), and without re.IGNORECASE a trie's branches are skipped by their first letter.
+# "a"/"an" and "(" lead only what the alternatives below read after them ("a hundred", "a week",
+# "a few"; a phone number "(012) ..."): most of them in a report lead nothing.
+_LEAD_AFTER = re.compile(
+    r"\W(?=[\d$€£¥₫฿₹₱₩+.]|\(\d|an?\s+(?:hundred|thousand|million|billion|dozen|day|week|fortnight"
+    r"|month|year|decade|hour|few)|"
     + alternation(
         _UNITS + _TENS + list(_SCALE_WORDS) + list(_MONTHS) + _CURRENCY_CODES
         + ["dozen", "half", "tens", "scores", "several", "many", "from", "between", "http", "www.",
@@ -317,12 +326,12 @@ _LEAD = (
            "u.s.", "rp"]
         + [prefix for prefix in _CURRENCY_PREFIX if prefix[0].isalpha()]
     )
-    + r")(?<!\w[.,])"
+    + r")"
 )
 
+# Tried only where _LEAD_AFTER found a lead.
 _SCAN = re.compile(
-    _LEAD
-    + r"(?:(?P<skip>" + _SKIP + r")"
+    r"(?<!\w[.,])(?:(?P<skip>" + _SKIP + r")"
     r"|(?P<drange>\b" + _DATE_RANGE + r")"
     r"|(?P<wrange>\b" + _WEEKDAY_RANGE + r"\b)"
     r"|(?P<dayrange>\b" + _DAY_RANGE + r")"
@@ -346,15 +355,16 @@ _GLUED_UNIT_AFTER = re.compile(r"(?:km|kg|cm|mm|ha|kwh|kw|mw|gw|mph|kph)\b", re.
 _PERCENT = r"\s*+(?:%|per\s*cent\b|percent\b|pct\b|percentage\s+points?\b)"
 _PERCENT_AFTER = re.compile(_PERCENT, re.IGNORECASE)
 # The second number of a range; a percent sign after the first ("10% to 20%") is carried over.
-_RANGE_SECOND = r"(?P<cur>" + _PREFIX_CUR + r")?(?P<digits>" + _DIGITS + r")"
+# After a dash or "to", or after "and" (a range only after "between": see _is_range_form). The
+# two forms begin with different words, so at most one of them matches: one pattern to compile.
 _RANGE_AFTER = re.compile(
-    r"(?P<pct>" + _PERCENT + r")?\s*+(?P<sep>-|–|—|to\b)\s*+" + _RANGE_SECOND, re.IGNORECASE
+    r"(?P<pct>" + _PERCENT + r")?(?:\s*+(?P<sep>-|–|—|to\b)\s*+|\s+(?P<and>and)\s+)"
+    r"(?P<cur>" + _PREFIX_CUR + r")?(?P<digits>" + _DIGITS + r")",
+    re.IGNORECASE,
 )
-_RANGE_AND = re.compile(r"(?P<pct>" + _PERCENT + r")?\s+and\s+" + _RANGE_SECOND, re.IGNORECASE)
 _WORDS_RANGE_AFTER = re.compile(
-    r"\s*(?P<sep>-|–|to|or)\s*(?P<words>" + _WORDS + r")\b", re.IGNORECASE
+    r"(?:\s*(?P<sep>-|–|to|or)\s*|\s+(?P<and>and)\s+)(?P<words>" + _WORDS + r")\b", re.IGNORECASE
 )
-_WORDS_RANGE_AND = re.compile(r"\s+and\s+(?P<words>" + _WORDS + r")\b", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
@@ -459,11 +469,21 @@ def read_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
 
 
 def _scan(text: str, start: int, end: int) -> list[Figure]:
+    """The figures in `text[start:end]`; the text is folded (no "ſ", "ı" or "İ": lower() keeps
+    its length and gives the letters that re.IGNORECASE matches)."""
     figures: list[Figure] = []
     pos = start
+    # The character before `start` (a space before the text's first) may come before a lead.
+    if start:
+        offset, before = start - 1, text[start - 1:end].lower()
+    else:
+        offset, before = -1, " " + text[:end].lower()
+    leads = _LEAD_AFTER.finditer(before)
     while pos < end:
-        m = _SCAN.search(text, pos, end)
-        if m is None:
+        for lead in leads:
+            if offset + lead.end() >= pos and (m := _SCAN.match(text, offset + lead.end(), end)):
+                break
+        else:
             break
         group = m.lastgroup
         figure: Figure | None = None
@@ -543,7 +563,15 @@ def _is_inside_name(text: str, start: int) -> bool:
             return True
         if before in "-‐" and start > 1 and text[start - 2].isalpha():
             return True
-    before = _word_before(text, start)
+    # _WORD_BEFORE searched from the last space in the 24 characters before `start` on: no match
+    # can begin before it, and trying those positions one by one is most of the cost.
+    window_start = max(0, start - 24)
+    head = text[window_start:start].rstrip().rsplit(None, 1)
+    if len(head) == 2:
+        if head[1].isalpha() and "a" <= head[1][0] <= "z":
+            return head[1].lower() in _CODE_WORDS  # the word _WORD_BEFORE finds: "arrested 75"
+        window_start += len(head[0])
+    before = _WORD_BEFORE.search(text, window_start, start)
     if not before:
         return False
     if before.group("sign"):
@@ -560,16 +588,6 @@ def _is_inside_name(text: str, start: int) -> bool:
     )
 
 
-def _word_before(text: str, start: int) -> re.Match[str] | None:
-    """`_WORD_BEFORE` in the 24 characters before `start`, searched from the last space on: no
-    match can begin before it, and trying those positions one by one is most of the cost."""
-    window_start = max(0, start - 24)
-    head = text[window_start:start].rstrip().rsplit(None, 1)
-    if len(head) == 2:
-        window_start += len(head[0])
-    return _WORD_BEFORE.search(text, window_start, start)
-
-
 def _is_month(word: str) -> bool:
     return word[:3].lower() in _MONTHS and _MONTH_RE.fullmatch(word) is not None
 
@@ -584,13 +602,15 @@ def _hedge_before(text: str, start: int) -> tuple[Hedge, int]:
     window_start = max(0, start - 24)
     # str methods are C scans; the regex tries each of the 24 positions (the text is folded:
     # lower() gives the letters that re.IGNORECASE matches)
-    if not text[window_start:start].rstrip().lower().endswith(_HEDGE_ENDINGS):
+    window = text[window_start:start].rstrip().lower()
+    if not window.endswith(_HEDGE_ENDINGS):
         return Hedge.EXACT, start
-    m = _HEDGE_BEFORE_RE.search(text, window_start, start)
+    before = text[window_start - 1:window_start].lower()  # for the lookbehind ("" at 0)
+    m = _HEDGE_BEFORE_RE.search(before + window, len(before))
     if not m:
         return Hedge.EXACT, start
-    words = " ".join(m.group("hedge").lower().split())
-    return _HEDGE_BY_WORDS[words], m.start("hedge")
+    words = " ".join(m.group("hedge").split())
+    return _HEDGE_BY_WORDS[words], window_start - len(before) + m.start("hedge")
 
 
 def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
@@ -625,12 +645,10 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
     between = hedge_start == start and _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
     if not follows:
         range_m = None
-    elif between:
-        range_m = _RANGE_AND.match(text, end, limit)
-    elif _FROM_BEFORE.search(text, max(0, hedge_start - 6), hedge_start):
+    elif not between and _FROM_BEFORE.search(text, max(0, hedge_start - 6), hedge_start):
         range_m = None  # "from 200 to 300" is a change: two figures
     else:
-        range_m = _RANGE_AFTER.match(text, end, limit)
+        range_m = _is_range_form(_RANGE_AFTER.match(text, end, limit), between)
     if range_m:
         second = range_m.group("digits")
         if _is_year_like(digits) and _is_year_like(second):
@@ -656,6 +674,14 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
     plain_year = scale == 1.0 and high is None and not currency and _is_year_like(digits)
     return _finish(text, start, hedge_start, end, limit, value * scale, high, hedge, currency,
                    plain_year=plain_year, follows=follows)
+
+
+def _is_range_form(range_m: re.Match[str] | None, between: object) -> re.Match[str] | None:
+    """`range_m` if its form fits what comes before: "and" after "between" ("between 5 and 7"),
+    the other forms otherwise ("5-7", "5 to 7"; "between 5 to 7" is no range)."""
+    if range_m is None or bool(range_m.group("and")) != bool(between):
+        return None
+    return range_m
 
 
 def _scale_at(text: str, pos: int, limit: int) -> tuple[float, int]:
@@ -718,7 +744,7 @@ def _read_words(text: str, m: re.Match[str], limit: int) -> Figure | None:
     hedge, hedge_start = _hedge_before(text, start)
     high = None
     between = hedge_start == start and _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
-    range_m = (_WORDS_RANGE_AND if between else _WORDS_RANGE_AFTER).match(text, end, limit)
+    range_m = _is_range_form(_WORDS_RANGE_AFTER.match(text, end, limit), between)
     second = _words_value(range_m.group("words")) if range_m else None
     if second is not None and second > value and (
         between or range_m.group("sep") != "-" or second < 100
@@ -977,6 +1003,8 @@ def _interval(x: float, y: float | None, hedge: Hedge) -> Interval:
 
 
 def _hedged(x: float, hedge: Hedge) -> Interval:
+    if hedge is Hedge.EXACT:
+        return Interval(x, x)  # most figures: no case below to try first
     match hedge:
         case Hedge.MORE_THAN:
             return Interval(x, INF, True, True)
