@@ -12,7 +12,6 @@ from collections.abc import Collection, Container, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
-from itertools import repeat
 
 from .figures import Figure, Hedge, Kind, read_figures
 from .lexicon import (
@@ -186,9 +185,7 @@ class Analysis:
         start, end = self._starts[mention.index], self._ends[mention.index]
         text = self.text
         figure = mention.figure
-        # the last mark before the figure (str.rfind per mark, mapped: no Python loop)
-        last = max(map(text.rfind, _CLAUSE_MARKS, repeat(start), repeat(figure.start, len(_CLAUSE_MARKS))))
-        lo = max(start, last + 1)
+        lo = _TO_LAST_CLAUSE_MARK.match(text, start, figure.start).end()  # after the last mark before it
         hi = _NO_CLAUSE_MARK.match(text, figure.end, end).end()
         found = nearest_measures(text[lo:hi], figure.start - lo)
         if not found and (lo, hi) != (start, end):  # (the clause is the sentence: nothing more to find)
@@ -416,8 +413,9 @@ _ONE_NIGHT_WORDS = ("day", "night", "morning")  # (see _may_hold)
 _LOCAL_FORCE = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:provincial|municipal|district|city)\s+"
                           r"(?:police|authorities|officials|officers)\b")
 _LOCAL_FORCE_WORDS = ("provincial", "municipal", "district", "city")  # (see _holds)
-_CLAUSE_MARKS = ",;:()[]—–"
 _NO_CLAUSE_MARK = re.compile(r"[^,;:()\[\]—–]*")
+# up to the last mark, if any: one pass (str.rfind per mark cost more in parsing its arguments)
+_TO_LAST_CLAUSE_MARK = re.compile(r"(?:[^,;:()\[\]—–]*+[,;:()\[\]—–])*")
 _WHOLE = re.compile(r"\b(?:nationwide|across the country|around the country|throughout the country|"
                     r"country-?wide|all told)\b", re.I)
 _WHOLE_WORDS = ("nationwide", "country", "all told")  # (see _may_hold)
