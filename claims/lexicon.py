@@ -349,10 +349,12 @@ _ACTOR = (r"police|authorities|officials|government|ministry|embassy|court|court
 _CAPITALISED = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)(?:'s|’s)?\b(\s+(?:[a-z]+\s+){0,2}(?:" + _ACTOR + r")\b)?")
 _PEOPLE_AFTER = re.compile(r"(?:\s+and\s+[A-Z][a-z]+)?\s+(?:citizens|nationals|people|workers|men|women|"
                            r"migrants|victims|suspects|detainees)\b")
-# "\b(?:from|of|including|alongside)", written to begin with the letters it may begin with (as
-# _CAPITALISED)
+# "\b(?:from|of|including|alongside)", written to begin with the words themselves, the "\b"
+# looked back for after each: the regex engine then skips to their first letters and, there, past
+# the words whose letters differ at once
 _ORIGINS = re.compile(
-    r"[foia](?<!\w[foia])(?:(?<=f)rom|(?<=o)f|(?<=i)ncluding|(?<=a)longside)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+    r"(?:from(?<!\wfrom)|of(?<!\wof)|including(?<!\wincluding)|alongside(?<!\walongside))"
+    r"\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
     r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)*"
 )
 
