@@ -433,10 +433,12 @@ _SINGLE_SITE = re.compile(
 )
 _SINGLE_SITE_WORDS = ("raid", "building", "compound", "house", "hotel", "casino", "property",  # (see _may_hold)
                       "apartment", "villa", "complex", "operation")
-# "\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside)", written to begin with the letters it may begin with (as
-# lexicon's _CAPITALISED): the regex engine then skips to those, rather than trying every position.
+# "\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside)", written to begin with the words themselves, the "\b"
+# looked back for after each (as lexicon's _ORIGINS): the regex engine then skips to their first
+# letters and, there, past the words whose letters differ at once.
 PLACE_NAME = re.compile(
-    r"[IiAaNn](?<!\w[IiAaNn])(?:(?<=[Ii])n|(?<=[Aa])t|(?<=[Nn])ear|(?<=[Ii])nside)\s+(?:the\s+)?(?:[a-z]+ern\s+|border\s+|coastal\s+|resort\s+)?"
+    r"(?:in(?<!\win)|In(?<!\wIn)|at(?<!\wat)|At(?<!\wAt)|near(?<!\wnear)|Near(?<!\wNear)"
+    r"|inside(?<!\winside)|Inside(?<!\wInside))\s+(?:the\s+)?(?:[a-z]+ern\s+|border\s+|coastal\s+|resort\s+)?"
     r"(?:(?:capital|city|town|province|district|village|commune|state|county|port)\s+(?:of\s+)?)?"
     r"(?P<name>(?!(?:In|On|At|The)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 )
