@@ -125,7 +125,7 @@ _MEASURE_SCAN, _MEASURE_OF, _MEASURE_REGEXES = _measure_regex(list(MEASURES), sc
 
 
 def _measures_found(text: str):
-    """(start, end, measure) for every measure word in `text`.
+    r"""(start, end, measure) for every measure word in `text`.
 
     Its words are found as measure_pattern would, ignoring case, but in the text in lower case
     with a pattern that heeds case, and after the character before each word (a space put
