@@ -12,7 +12,6 @@ from collections.abc import Collection, Container, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
-from itertools import repeat
 
 from .figures import Figure, Hedge, Kind, read_figures
 from .lexicon import (
@@ -186,9 +185,7 @@ class Analysis:
         start, end = self._starts[mention.index], self._ends[mention.index]
         text = self.text
         figure = mention.figure
-        # the last mark before the figure (str.rfind per mark, mapped: no Python loop)
-        last = max(map(text.rfind, _CLAUSE_MARKS, repeat(start), repeat(figure.start, len(_CLAUSE_MARKS))))
-        lo = max(start, last + 1)
+        lo = _TO_LAST_CLAUSE_MARK.match(text, start, figure.start).end()  # after the last mark before it
         hi = _NO_CLAUSE_MARK.match(text, figure.end, end).end()
         found = nearest_measures(text[lo:hi], figure.start - lo)
         if not found and (lo, hi) != (start, end):  # (the clause is the sentence: nothing more to find)
@@ -228,7 +225,8 @@ class Analysis:
                 or (_may_hold(_WHOLE_WORDS, sentence) and _WHOLE.search(sentence))):
             return False
         local = before + " " + after + (" " + fronted.group(0) if fronted else "")
-        if _place_scoped(local, claim_places) or _single_site(local) or _LOCAL_FORCE.search(before):
+        if (_place_scoped(local, claim_places) or _single_site(local)
+                or (_holds(_LOCAL_FORCE_WORDS, before) and _LOCAL_FORCE.search(before))):
             return True
         return None
 
@@ -388,12 +386,15 @@ _ON_DAY = re.compile(
     r"[Oo](?<!\w[Oo])n\s+(?:the\s+)?(?:" + _DAY_WORD + r"|"
     + _MONTHS + r"\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r")\b"
 )
+# what every match of _ON_DAY holds (see _holds): a day's name ends in "day"; a month's name
+# begins with the first three letters of its own
+_DATE_WORDS = ("day", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _TIME_WINDOW_AFTER = re.compile(
     r"[^.;]{0,40}?\b(?:over|in|during|within)\s+(?:the\s+|just\s+|only\s+)*(?:past\s+|last\s+|first\s+)?"
     r"(?:two|three|four|five|six|seven|\d+)\s+(?:days|hours|weeks)\b",
     re.I,
 )
-_TIME_WINDOW_WORDS = re.compile("days|hours|weeks")  # (see _may_hold)
+_TIME_WINDOW_WORDS = ("days", "hours", "weeks")  # (see _may_hold)
 _ALONE = re.compile(r"\b(?:in|at|on|from|for|inside)\b(?P<where>[^.;]{0,60})\balone\b", re.I)
 _NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\.\s")
 _CLAUSE_BREAK = re.compile(r";|—|,\s+(?:and|but|while|whereas|after|before|when|although|though)\b")
@@ -408,17 +409,19 @@ def _clause(sentence: str, start: int, end: int) -> str:
     m = _CLAUSE_BREAK.search(sentence, end)
     return sentence[lo:m.start() if m else len(sentence)]
 _ONE_NIGHT = re.compile(r"\b(?:overnight|that night|that day|this morning|in a single day)\b", re.I)
-_ONE_NIGHT_WORDS = re.compile("night|day|morning")  # (see _may_hold)
+_ONE_NIGHT_WORDS = ("day", "night", "morning")  # (see _may_hold)
 _LOCAL_FORCE = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:provincial|municipal|district|city)\s+"
                           r"(?:police|authorities|officials|officers)\b")
-_CLAUSE_MARKS = ",;:()[]—–"
+_LOCAL_FORCE_WORDS = ("provincial", "municipal", "district", "city")  # (see _holds)
 _NO_CLAUSE_MARK = re.compile(r"[^,;:()\[\]—–]*")
+# up to the last mark, if any: one pass (str.rfind per mark cost more in parsing its arguments)
+_TO_LAST_CLAUSE_MARK = re.compile(r"(?:[^,;:()\[\]—–]*+[,;:()\[\]—–])*")
 _WHOLE = re.compile(r"\b(?:nationwide|across the country|around the country|throughout the country|"
                     r"country-?wide|all told)\b", re.I)
-_WHOLE_WORDS = re.compile("nationwide|country|all told")  # (see _may_hold)
+_WHOLE_WORDS = ("nationwide", "country", "all told")  # (see _may_hold)
 _WHOLE_BEFORE = re.compile(r"\b(?:total|tally|overall|in all|altogether|all)\b", re.I)
 _WHOLE_AFTER = re.compile(r"[^.;]{0,30}?\b(?:in total|in all|altogether|overall|all told|nationwide)\b", re.I)
-_ALL_WORDS = re.compile("al|nationwide")  # (see _may_hold) for _WHOLE_BEFORE and _WHOLE_AFTER
+_ALL_WORDS = ("al", "nationwide")  # (see _may_hold) for _WHOLE_BEFORE and _WHOLE_AFTER
 _FRONTED = re.compile(r"(?:In|On|During|Between|From|Over|Within)\b[^,]{2,70},")
 # "\b(?:a|one|single|that|the same)\s+..." ignoring case, written to begin with the letters it
 # may begin with (as _ON_DAY), the rest ignoring case: the regex engine then skips to those letters
@@ -428,12 +431,14 @@ _SINGLE_SITE = re.compile(
     r"guesthouse|hotel|casino|property|apartment|villa|complex)\b"
     r"|(?<=t)he latest (?:raid|operation)\b)"
 )
-_SINGLE_SITE_WORDS = re.compile(  # (see _may_hold)
-    "raid|building|compound|house|hotel|casino|property|apartment|villa|complex|operation")
-# "\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside)", written to begin with the letters it may begin with (as
-# lexicon's _CAPITALISED): the regex engine then skips to those, rather than trying every position.
+_SINGLE_SITE_WORDS = ("raid", "building", "compound", "house", "hotel", "casino", "property",  # (see _may_hold)
+                      "apartment", "villa", "complex", "operation")
+# "\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside)", written to begin with the words themselves, the "\b"
+# looked back for after each (as lexicon's _ORIGINS): the regex engine then skips to their first
+# letters and, there, past the words whose letters differ at once.
 PLACE_NAME = re.compile(
-    r"[IiAaNn](?<!\w[IiAaNn])(?:(?<=[Ii])n|(?<=[Aa])t|(?<=[Nn])ear|(?<=[Ii])nside)\s+(?:the\s+)?(?:[a-z]+ern\s+|border\s+|coastal\s+|resort\s+)?"
+    r"(?:in(?<!\win)|In(?<!\wIn)|at(?<!\wat)|At(?<!\wAt)|near(?<!\wnear)|Near(?<!\wNear)"
+    r"|inside(?<!\winside)|Inside(?<!\wInside))\s+(?:the\s+)?(?:[a-z]+ern\s+|border\s+|coastal\s+|resort\s+)?"
     r"(?:(?:capital|city|town|province|district|village|commune|state|county|port)\s+(?:of\s+)?)?"
     r"(?P<name>(?!(?:In|On|At|The)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 )
@@ -443,15 +448,28 @@ _SUBNATIONAL = re.compile(
     r"(?:(?P<hedge>at least|more than|over|some)\s+)?(?:the\s+|a\s+|"
     r"(?P<n>two|three|four|\d+)\s+)?(?:[a-z]+ern\s+)?(?:" + "|".join(sorted(SUBNATIONAL)) + r")\b)"
 )
-_SUBNATIONAL_WORDS = re.compile("|".join(sorted(SUBNATIONAL)))  # (see _may_hold)
+_SUBNATIONAL_WORDS = tuple(sorted(SUBNATIONAL))  # (see _may_hold)
 
 
-def _may_hold(words: re.Pattern[str], text: str) -> bool:
+def _may_hold(words: tuple[str, ...], text: str) -> bool:
     """A quick test before a pattern that ignores case, and so scans slowly: does the text, in
     lower case, hold one of the `words` (_WHOLE_WORDS for _WHOLE, ...) without which the pattern
     cannot match? The texts are Analysis.text's, whose look-alike letters are folded ('ſ', 'ı',
-    'İ'), so the lower case holds the words wherever the pattern finds them."""
-    return words.search(text.lower()) is not None
+    'İ'), so the lower case holds the words wherever the pattern finds them.
+
+    A str.find per word is a fast C scan; an alternation of the words as a regular expression
+    is several times slower, the engine trying each position."""
+    return _holds(words, text.lower())
+
+
+def _holds(words: tuple[str, ...], text: str) -> bool:
+    """Does the text hold one of the `words`? A quick test before a pattern that cannot match
+    without them (and scans slowly, trying each capital letter or each 'on').
+    (A loop of `in`: any(map(text.__contains__, words)) costs more, in calling the method.)"""
+    for word in words:
+        if word in text:
+            return True
+    return False
 
 
 def _single_site(text: str) -> bool:
@@ -475,6 +493,8 @@ def _alone(text: str, at: int, claim_places: tuple[str, ...]) -> bool:
 def _time_scoped(sentence: str) -> bool:
     """'arrested on Wednesday', 'On July 15, ...', 'said that on July 16 ...': a count of one day
     (but not 'said on Wednesday' or 'welcomed on Thursday', which date the telling)."""
+    if not _holds(_DATE_WORDS, sentence):
+        return False
     for m in _ON_DAY.finditer(sentence):
         lead = sentence[max(0, m.start() - 40):m.start()]
         if not lead.strip() or re.search(r"(?:\bthat|[,;:])\s*$", lead):

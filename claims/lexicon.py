@@ -90,10 +90,12 @@ def _trie_pattern(node: dict) -> str:
     return "(?:" + "|".join(alts) + ")" + ("?" if "" in node else "")
 
 
-def _measure_regex(names: list[str]) -> tuple[re.Pattern[str], dict[str, str], list[tuple[re.Pattern[str], str]]]:
+def _measure_regex(names: list[str], scan: bool = False,
+                   ) -> tuple[re.Pattern[str], dict[str, str], list[tuple[re.Pattern[str], str]]]:
     """One pattern for the words of the given measures, factored into a trie so that it runs in
     one fast pass; and how to tell which measure a match belongs to. A stem is the beginning of
-    a word, a whole word when it ends in '$', or a regular expression when it starts with 're:'."""
+    a word, a whole word when it ends in '$', or a regular expression when it starts with 're:'
+    (all in lower case). With `scan`, the pattern is _measures_found's (see there)."""
     prefixes: dict[str, str] = {}
     wholes: dict[str, str] = {}
     regexes: list[tuple[re.Pattern[str], str]] = []
@@ -111,23 +113,38 @@ def _measure_regex(names: list[str]) -> tuple[re.Pattern[str], dict[str, str], l
     parts += [f"(?P<re{i}>" + r.pattern + ")" for i, (r, _) in enumerate(regexes)]
     firsts = {w[0] for w in (*prefixes, *wholes)} | {r.pattern.lstrip("\\b")[0] for r, _ in regexes}
     lead = "(?=[" + "".join(sorted({c.lower() for c in firsts} | {c.upper() for c in firsts})) + "])"
+    if scan:
+        return re.compile(r"\W(?:" + "|".join(parts) + ")"), {**prefixes, **wholes}, regexes
     pattern = re.compile(r"\b" + lead + "(?:" + "|".join(parts) + ")", re.I)
     return pattern, {**prefixes, **wholes}, regexes
 
 
-_MEASURE_RE, _MEASURE_OF, _MEASURE_REGEXES = _measure_regex(list(MEASURES))
+# measure_pattern(MEASURES) for a text in lower case, with the character before each word
+# matched in place of the "\b" before it
+_MEASURE_SCAN, _MEASURE_OF, _MEASURE_REGEXES = _measure_regex(list(MEASURES), scan=True)
 
 
 def _measures_found(text: str):
-    """(start, end, measure) for every measure word in `text`."""
-    for m in _MEASURE_RE.finditer(text):
+    r"""(start, end, measure) for every measure word in `text`.
+
+    Its words are found as measure_pattern would, ignoring case, but in the text in lower case
+    with a pattern that heeds case, and after the character before each word (a space put
+    before the text's first) rather than at "\b". Ignoring case, the regex engine tries each
+    of the trie's branches in turn wherever a word begins; heeding it, it skips those whose first
+    letter differs at once; and a pattern that begins with a class of characters ("\W") is
+    scanned for in C, where one that begins with "\b" is tried at every position. (The lower
+    case of a text without look-alike letters matches as the text ignoring case, letter for
+    letter; a text with them is folded first.)"""
+    if has_lookalikes(text):
+        text = fold_lookalikes(text)
+    for m in _MEASURE_SCAN.finditer(" " + text.lower()):
         group = m.lastgroup or ""
         if group.startswith("re"):
             name = _MEASURE_REGEXES[int(group[2:])][1]
         else:
-            word = m.group(0).lower()  # as a key, with single spaces ("rounded  up")
+            word = m.group(0)[1:]  # as a key, with single spaces ("rounded  up")
             name = _MEASURE_OF.get(word) or _MEASURE_OF[" ".join(word.split())]
-        yield m.start(), m.end(), name
+        yield m.start(), m.end() - 1, name  # (" " + text: the word's start in text is m.start())
 
 
 def measure_pattern(names: frozenset[str] | set[str]) -> re.Pattern[str]:
@@ -332,10 +349,12 @@ _ACTOR = (r"police|authorities|officials|government|ministry|embassy|court|court
 _CAPITALISED = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)(?:'s|’s)?\b(\s+(?:[a-z]+\s+){0,2}(?:" + _ACTOR + r")\b)?")
 _PEOPLE_AFTER = re.compile(r"(?:\s+and\s+[A-Z][a-z]+)?\s+(?:citizens|nationals|people|workers|men|women|"
                            r"migrants|victims|suspects|detainees)\b")
-# "\b(?:from|of|including|alongside)", written to begin with the letters it may begin with (as
-# _CAPITALISED)
+# "\b(?:from|of|including|alongside)", written to begin with the words themselves, the "\b"
+# looked back for after each: the regex engine then skips to their first letters and, there, past
+# the words whose letters differ at once
 _ORIGINS = re.compile(
-    r"[foia](?<!\w[foia])(?:(?<=f)rom|(?<=o)f|(?<=i)ncluding|(?<=a)longside)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+    r"(?:from(?<!\wfrom)|of(?<!\wof)|including(?<!\wincluding)|alongside(?<!\walongside))"
+    r"\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
     r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)*"
 )
 
