@@ -382,7 +382,7 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
             if figure.rate or not _RATE_WORDS.search(analysis.sentence_text(mention.index)):
                 return None
         counts = figure.currency
-    if _SUPERSEDED.search(analysis.text, max(0, figure.start - 40), figure.start):
+    if _superseded(analysis.text, figure.start):
         return None  # "up from 190 this morning": an earlier value, not the report's figure
     agree = _agreement(terms, analysis.measures(mention))
     if agree is False:
@@ -414,6 +414,28 @@ _SUPERSEDED = re.compile(
     r"|\bnot)\s+$",
     re.I,
 )  # "up from 190", "first announced as 75", "an earlier report said 198", "five days, not three"
+# The last word of any _SUPERSEDED match, in lower case ("not" may end a longer word: "\bnot")
+_SUPERSEDED_LAST = frozenset({"from", "with", "announced", "reported", "put", "given", "said", "stated",
+                              "registered", "listed", "as", "at", "gave", "showed", "of", "not"})
+
+
+def _superseded(text: str, start: int) -> bool:
+    """_SUPERSEDED.search(text, max(0, start - 40), start): does an earlier value's phrase come
+    right before the figure? The pattern tries its many words at every one of the 40 characters,
+    ignoring case, which costs far more than reading the last word before the figure: a match
+    ends with a word of _SUPERSEDED_LAST and white space, so the pattern is searched only then."""
+    lo = max(0, start - 40)
+    head = text[lo:start].rstrip()
+    if not head or len(head) == start - lo:
+        return False  # no word, or no space after it
+    tail = head[-11:]  # the longest of those words, and what comes before it
+    if tail.isascii():  # (ignoring case, the pattern also meets a few letters beyond ASCII: 'ſ')
+        last = tail.rsplit(None, 1)[-1].lower()
+        if last not in _SUPERSEDED_LAST and not last.endswith("not"):
+            return False
+    return _SUPERSEDED.search(text, lo, start) is not None
+
+
 _RATE_PHRASES = ("annual", "annually", "a year", "per year", "each year", "every year", "yearly", "last year")
 _RATE_WORDS = re.compile(r"\b(?:" + "|".join(_RATE_PHRASES) + r")\b", re.I)
 _LAST_WORDS = {p.split()[-1] for p in _RATE_PHRASES}
