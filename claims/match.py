@@ -11,6 +11,7 @@ figure is read by context.py; this module decides, claim by claim, which figures
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -239,28 +240,43 @@ class CueIndex:
               found: list[set[int]], may_say: list[set[int] | None]) -> None:
         """Adds to `found` the sentences where `tokens` cue their claims, and to `may_say` those
         where they begin `also` words."""
+        # (a hot loop: each occurrence's sentence is found by bisect on the offsets, as
+        # Analysis.sentence_at does, and added to one set per token, which is then added to its
+        # claims' sets at once)
+        starts, ends = analysis.report.sentences.starts, analysis.report.sentences.ends
         for offset, lower in windows:
             size = len(lower)
-            for token, starts, ends, claims, loose in tokens:
+            for token, starts_word, ends_word, claims, loose in tokens:
                 at = lower.find(token)
+                if at < 0:
+                    continue
+                width = len(token)
+                cued: set[int] = set()
+                leaning: set[int] = set()
                 while at >= 0:
-                    end = at + len(token)
+                    end = at + width
                     if loose:
                         # the sentence of its last letter: which holds too any occurrence this scan
                         # steps over (one that overlaps this one), if that begins a match
-                        index = analysis.sentence_at(offset + end - 1)
-                        if index is not None:
-                            for n in loose:
-                                may_say[n].add(index)
-                    if claims and (not starts or at == 0 or not lower[at - 1].isalpha()) and (
-                        not ends or end >= size or not lower[end].isalpha()
+                        position = offset + end - 1
+                        index = bisect_right(starts, position) - 1
+                        if index >= 0 and position < ends[index]:
+                            leaning.add(index)
+                    if claims and (not starts_word or at == 0 or not lower[at - 1].isalpha()) and (
+                        not ends_word or end >= size or not lower[end].isalpha()
                         or (lower[end] == "s" and (end + 1 >= size or not lower[end + 1].isalpha()))
                     ):
-                        index = analysis.sentence_at(offset + at)
-                        if index is not None:
-                            for n in claims:
-                                found[n].add(index)
+                        position = offset + at
+                        index = bisect_right(starts, position) - 1
+                        if index >= 0 and position < ends[index]:
+                            cued.add(index)
                     at = lower.find(token, end)
+                if cued:
+                    for n in claims:
+                        found[n] |= cued
+                if leaning:
+                    for n in loose:
+                        may_say[n] |= leaning
 
 
 def _covers(token: str, other: str, kind: str) -> bool:
