@@ -104,6 +104,7 @@ def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict,
     target = claim.interval
     supporting: list[tuple[Tie, bool]] = []
     opposing: list[tuple[Tie, bool]] = []
+    best_s = best_o = -math.inf  # the strongest of each side (strengths are finite)
     for tie in found:
         fits = tie.interval.overlaps(target)
         if tie.partial:
@@ -112,11 +113,16 @@ def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict,
             if not (exact_match or exceeds):
                 continue
             fits = exact_match
-        (supporting if fits else opposing).append((tie, fits))
+        if fits:
+            supporting.append((tie, fits))
+            if tie.strength > best_s:
+                best_s = tie.strength
+        else:
+            opposing.append((tie, fits))
+            if tie.strength > best_o:
+                best_o = tie.strength
     if not supporting and not opposing:
         return Verdict.NOT_MENTIONED, ()
-    best_s = max((t.strength for t, _ in supporting), default=-math.inf)
-    best_o = max((t.strength for t, _ in opposing), default=-math.inf)
     if supporting and opposing and abs(best_s - best_o) <= CONFLICT_MARGIN:
         verdict, chosen = Verdict.CONFLICTING, supporting + opposing
     elif best_s >= best_o:
@@ -136,13 +142,15 @@ def _exceeds(figure: Interval, claim: Interval) -> bool:
 
 def _evidence(claim: Claim, tie: Tie, fits: bool, analysis: Analysis) -> Evidence:
     mention = tie.mention
-    sentence = analysis.report.sentences[mention.index]
+    report = analysis.report
+    # the sentence's offsets from the arrays (report.sentences[i] would build a Sentence to read them)
+    start, end = report.sentences.starts[mention.index], report.sentences.ends[mention.index]
     figure = mention.figure
     iv = tie.interval
     return Evidence(
-        quote=analysis.report.text[sentence.start:sentence.end],
-        start=sentence.start,
-        end=sentence.end,
+        quote=report.text[start:end],
+        start=start,
+        end=end,
         figure=figure.text,
         low=None if math.isinf(iv.low) else iv.low,
         high=None if math.isinf(iv.high) else iv.high,
