@@ -361,6 +361,14 @@ def ties(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None,
     return out
 
 
+# The members _tie and its helpers compare with, read from their classes once: on Python 3.11 every
+# Kind.COUNT reads through EnumType.__getattr__ (~1.4k instructions), and _tie compares several
+# for every figure of every claim
+_COUNT, _DURATION, _MONEY = Kind.COUNT, Kind.DURATION, Kind.MONEY
+_WHOLE, _OF_THEM = Part.WHOLE, Part.OF_THEM
+_NOT_ITS_OWN = frozenset({Part.OF_THE, Part.OTHER})  # parts never counted as the claim's
+
+
 def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[int, float]) -> Tie | None:
     # The cheap tests come first: most figures of a report are not the claim's.
     claim = terms.claim
@@ -368,16 +376,16 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     figure = mention.figure
     if figure.kind is not kind:
         return None
-    if kind is Kind.MONEY and figure.currency != claim.figure.currency:
+    if kind is _MONEY and figure.currency != claim.figure.currency:
         return None
     interval = figure.interval
     member = False
     quality = 0.6
     counts = ""
-    if kind is Kind.COUNT:
-        if mention.part in (Part.OF_THE, Part.OTHER):
+    if kind is _COUNT:
+        if mention.part in _NOT_ITS_OWN:
             return None
-        if mention.part is Part.OF_THEM and (terms.people or not (mention.noun or mention.origin)):
+        if mention.part is _OF_THEM and (terms.people or not (mention.noun or mention.origin)):
             return None  # "45 of them women" is part of another count
         matched = _unit_quality(terms, mention)
         if matched is None:
@@ -388,11 +396,11 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
             quality, member, counts = matched
             if member:
                 interval = Interval(0.0, interval.high, False, interval.high_open)
-    elif kind is Kind.DURATION:
+    elif kind is _DURATION:
         if _window_of_a_count(analysis, mention):
             return None
         counts = "days"
-    elif kind is Kind.MONEY:
+    elif kind is _MONEY:
         quality = 0.8
         if terms.rate and figure.rate != terms.rate:
             if figure.rate or not _RATE_WORDS.search(analysis.sentence_text(mention.index)):
@@ -403,7 +411,7 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     agree = _agreement(terms, analysis.measures(mention))
     if agree is False:
         return None  # another measure: rescued, not deported
-    if agree is None and kind is not Kind.MONEY and (quality <= 0.6 or (terms.people and kind is Kind.COUNT)) \
+    if agree is None and kind is not _MONEY and (quality <= 0.6 or (terms.people and kind is _COUNT)) \
             and terms.measures - {"exist"}:
         return None  # a duration, or people in general, must be counted in the claim's event
     if terms.countries and analysis.elsewhere(mention, terms.countries):
@@ -416,7 +424,7 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     if score is None:
         score = scores[mention.index] = fuzz.token_set_ratio(
             terms.processed_query, default_process(analysis.sentence_text(mention.index)), processor=None)
-    partial = kind is not Kind.DURATION and analysis.scope(mention, terms.known_places)
+    partial = kind is not _DURATION and analysis.scope(mention, terms.known_places)
     strength = quality + (0.3 if agree else 0.0) + 0.4 * score / 100 - (0.2 if partial else 0.0)
     return Tie(mention, interval, strength, score, partial, counts, member)
 
@@ -549,7 +557,7 @@ _GROUP_HEADS = PEOPLE | {"nationals", "citizens"}
 
 def _bare_tie(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> bool:
     """A number with no noun ("brought the total to 2,137") ties when its sentence says what."""
-    if mention.noun or mention.origin or mention.part is not Part.WHOLE:
+    if mention.noun or mention.origin or mention.part is not _WHOLE:
         return False
     before = analysis.text[analysis.report.sentences.starts[mention.index]:mention.figure.start]
     cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("("))
@@ -588,7 +596,7 @@ def _window_of_a_count(analysis: Analysis, mention: Mention) -> bool:
     if EVENT_SPAN.match(analysis.text, figure.end) or "-" in figure.text:
         return False  # "three days of raids", "a three-day operation": the event's own span
     for other in analysis.in_sentence(mention.index):
-        if other.figure.kind is Kind.COUNT and figure.start - 60 <= other.figure.end <= figure.start:
+        if other.figure.kind is _COUNT and figure.start - 60 <= other.figure.end <= figure.start:
             if not re.search(r"[;.]", analysis.text[other.figure.end:figure.start]):
                 return True
     return False
