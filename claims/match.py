@@ -509,7 +509,7 @@ def _unit_quality(terms: ClaimTerms, mention: Mention) -> tuple[float, bool, str
         # A claim about people in general: met by "suspects", "detainees", "people".
         if origin or not noun:
             return None
-        if noun[-1].lower() in PEOPLE and all(m.lower() in NEUTRAL_MODIFIERS for m in noun[:-1]):
+        if noun[-1].lower() in PEOPLE and (len(noun) == 1 or all(m.lower() in NEUTRAL_MODIFIERS for m in noun[:-1])):
             return 0.8, False, " ".join(noun)
         return None
     best: tuple[float, bool] | None = None
@@ -534,15 +534,16 @@ def _meets(unit: tuple[str, ...], noun: tuple[str, ...], origin: tuple[str, ...]
     if not words_:
         return None
     head, mods = words_[-1], words_[:-1]
-    head_hits = any(same_word(head, u) for u in unit)
     for m in mods:
-        if m.lower() in NEUTRAL_MODIFIERS:
-            continue
-        if not any(same_word(m, u) for u in unit):
+        if m.lower() not in NEUTRAL_MODIFIERS and not _shares(m, unit):
             return None  # "Indonesian nationals" is not "foreign nationals"
-    distinctive = unit[0]
-    mod_hits = any(same_word(m, distinctive) for m in mods)
-    if head_hits:
+    # (mods rarely run past a word or two: loops, where any() over a generator would cost more)
+    mod_hits = False
+    for m in mods:
+        if same_word(m, unit[0]):  # the unit's distinctive word
+            mod_hits = True
+            break
+    if _shares(head, unit):
         quality = 1.0 if (mod_hits or len(unit) == 1 or not mods) else 0.9
         return quality, member
     if mod_hits and head.lower() in _GROUP_HEADS:
@@ -550,6 +551,14 @@ def _meets(unit: tuple[str, ...], noun: tuple[str, ...], origin: tuple[str, ...]
     if mod_hits:
         return 0.75, member  # "scam centres" for "scam compounds"
     return None
+
+
+def _shares(word: str, unit: tuple[str, ...]) -> bool:
+    """Does `word` share a stem with a word of `unit`?"""
+    for u in unit:
+        if same_word(word, u):
+            return True
+    return False
 
 
 _GROUP_HEADS = PEOPLE | {"nationals", "citizens"}
