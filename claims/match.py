@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
@@ -537,12 +537,7 @@ def _meets(unit: tuple[str, ...], noun: tuple[str, ...], origin: tuple[str, ...]
     for m in mods:
         if m.lower() not in NEUTRAL_MODIFIERS and not _shares(m, unit):
             return None  # "Indonesian nationals" is not "foreign nationals"
-    # (mods rarely run past a word or two: loops, where any() over a generator would cost more)
-    mod_hits = False
-    for m in mods:
-        if same_word(m, unit[0]):  # the unit's distinctive word
-            mod_hits = True
-            break
+    mod_hits = _any_same(mods, unit[0])  # the unit's distinctive word
     if _shares(head, unit):
         quality = 1.0 if (mod_hits or len(unit) == 1 or not mods) else 0.9
         return quality, member
@@ -553,10 +548,21 @@ def _meets(unit: tuple[str, ...], noun: tuple[str, ...], origin: tuple[str, ...]
     return None
 
 
+# (a noun or a unit runs to a word or two: plain loops, where any() over a generator costs more)
+
+
 def _shares(word: str, unit: tuple[str, ...]) -> bool:
-    """Does `word` share a stem with a word of `unit`?"""
+    """Does `word` share a stem with a word of `unit`? (any(same_word(word, u) for u in unit))"""
     for u in unit:
         if same_word(word, u):
+            return True
+    return False
+
+
+def _any_same(words_: Sequence[str], word: str) -> bool:
+    """any(same_word(w, word) for w in words_)"""
+    for w in words_:
+        if same_word(w, word):
             return True
     return False
 
@@ -574,12 +580,19 @@ def _bare_tie(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> bool:
         limit = max(cut, 0)
         cut = max(before.rfind(",", 0, limit), before.rfind(";", 0, limit), before.rfind(":", 0, limit),
                   before.rfind("(", 0, limit))
-    if not _REVISION.search(before[cut + 1:]):
-        before = before[cut + 1:]  # the figure's own clause, unless it revises an earlier one:
+    clause = before[cut + 1:]
+    if not _revises(clause):
+        before = clause  # the figure's own clause, unless it revises an earlier one:
         # "The count of Taiwanese, first announced as 75, was raised to 82"
     if not terms.people:
         said = words(before)
-        return any(all(any(same_word(w, u) for w in said) for u in unit) for unit in terms.units)
+        for unit in terms.units:  # every word of one unit said
+            for u in unit:
+                if not _any_same(said, u):
+                    break
+            else:
+                return True
+        return False
     if terms.counted is not None and terms.counted.search(before[-24:]):
         return True  # "Cambodia arrests over 1,000": the number is what was arrested
     if not terms.measures:
@@ -588,7 +601,21 @@ def _bare_tie(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> bool:
                           before, re.I)) and bool(terms.measures & measures_in(before))
 
 
-_REVISION = re.compile(r"\b(?:revis|rais|lower|correct|updat|adjust|amend)\w*\b", re.I)
+_REVISION_STEMS = ("revis", "rais", "lower", "correct", "updat", "adjust", "amend")
+_REVISION = re.compile(r"\b(?:" + "|".join(_REVISION_STEMS) + r")\w*\b", re.I)
+
+
+def _revises(text: str) -> bool:
+    """_REVISION.search(text) is not None; searched only in a text that holds one of the stems
+    (ignoring case, the pattern scans every character; `in` is a quick scan in C)."""
+    if text.isascii():  # (ignoring case, the pattern also meets a few letters beyond ASCII: 'ſ')
+        lower = text.lower()
+        for stem_ in _REVISION_STEMS:
+            if stem_ in lower:
+                break
+        else:
+            return False
+    return _REVISION.search(text) is not None
 _WITHIN = re.compile(r"\bwithin\s+$", re.I)
 _OF_AFTER = re.compile(r"\s+of\b", re.I)
 
