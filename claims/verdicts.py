@@ -153,19 +153,20 @@ def _evidence(claim: Claim, tie: Tie, fits: bool, analysis: Analysis) -> Evidenc
     start, end = report.sentences.starts[mention.index], report.sentences.ends[mention.index]
     figure = mention.figure
     iv = tie.interval
+    # (by position, in the order of Evidence's fields: by keyword the call costs a fifth more)
     return Evidence(
-        quote=report.text[start:end],
-        start=start,
-        end=end,
-        figure=figure.text,
-        low=None if math.isinf(iv.low) else iv.low,
-        high=None if math.isinf(iv.high) else iv.high,
-        score=round(tie.score, 1),
-        fits=fits,
-        partial=tie.partial,
-        reason=reason(claim, tie, fits),
-        figure_start=figure.start,
-        figure_end=figure.end,
+        report.text[start:end],  # quote
+        start,
+        end,
+        figure.text,
+        None if math.isinf(iv.low) else iv.low,
+        None if math.isinf(iv.high) else iv.high,
+        round(tie.score, 1),  # score
+        fits,
+        tie.partial,
+        reason(claim, tie, fits),
+        figure.start,
+        figure.end,
     )
 
 
