@@ -21,7 +21,7 @@ from rapidfuzz.utils import default_process
 from .context import EVENT_SPAN, PLACE_NAME, WHEN, Analysis, Mention, Part
 from .figures import Interval, Kind, currency_marks, read_figures
 from .lexicon import (
-    MEASURES, NEUTRAL_MODIFIERS, PEOPLE, alias_names, content_words, countries_in, fold_lookalikes,
+    MEASURES, NEUTRAL_MODIFIERS, PEOPLE, STOPWORDS, alias_names, content_words, countries_in, fold_lookalikes,
     has_lookalikes, is_country, is_region, measure_heads, measure_pattern, measures_in, same_word, stem,
     words,
 )
@@ -76,6 +76,7 @@ class ClaimTerms:
     agreeing: frozenset[str]  # the measures a figure's must meet (see measures_agree)
     processed_query: str  # the query as rapidfuzz's default_process makes it
     also_heads: frozenset[str] = frozenset()  # in lower case, one of which `also` cannot match without
+    counted_heads: tuple[str, ...] = ("",)  # and those `counted` cannot match without
 
     @classmethod
     def of(cls, claim: Claim, source_title: str = "") -> ClaimTerms:
@@ -98,11 +99,11 @@ class ClaimTerms:
         query = " ".join([claim.statement, *claim.units, *claim.context])
         people_only = people and not any(len(u) > 1 or u[0].lower() not in PEOPLE for u in units)
         also, also_heads = _also(claim, measures, rate, people)
+        counted, counted_heads = _counted_by(claim, measures) if people else (None, ("",))
         return cls(claim, units, measures, local, known, countries, rate, people, query,
-                   _cues(claim, units, people, measures), also,
-                   _counted_by(claim, measures) if people else None,
+                   _cues(claim, units, people, measures), also, counted,
                    claim.kind, people_only, _agreeing(measures, strict=claim.kind is Kind.DURATION),
-                   default_process(query), also_heads)
+                   default_process(query), also_heads, counted_heads)
 
 
 def _folded(claim: Claim) -> Claim:
@@ -125,12 +126,14 @@ class Cues:
     spans: bool = False  # "from June 27 to July 22": days named by their ends
 
 
-def _counted_by(claim: Claim, measures: frozenset[str]) -> re.Pattern[str] | None:
-    """'arrests over 1,000', 'detained 746': a verb of the claim's measure, then the number."""
+def _counted_by(claim: Claim, measures: frozenset[str]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """'arrests over 1,000', 'detained 746': a verb of the claim's measure, then the number; and
+    the beginnings in lower case one of which the pattern cannot match without."""
     wanted = measures - {"exist", "raid"}
     if claim.kind is not Kind.COUNT or not wanted:
-        return None
-    return re.compile("(?:" + measure_pattern(wanted).pattern + r")\w*\s*$", re.I)
+        return None, ("",)
+    return (re.compile("(?:" + measure_pattern(wanted).pattern + r")\w*\s*$", re.I),
+            tuple(sorted(measure_heads(wanted))))
 
 
 def _cues(claim: Claim, units: tuple[tuple[str, ...], ...], people: bool,
@@ -576,7 +579,7 @@ def _bare_tie(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> bool:
         return False
     before = analysis.text[analysis.report.sentences.starts[mention.index]:mention.figure.start]
     cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("("))
-    if not content_words(before[cut + 1:]):  # "Indonesians were the largest group, at nearly 300"
+    if not _says_something(before[cut + 1:]):  # "Indonesians were the largest group, at nearly 300"
         limit = max(cut, 0)
         cut = max(before.rfind(",", 0, limit), before.rfind(";", 0, limit), before.rfind(":", 0, limit),
                   before.rfind("(", 0, limit))
@@ -593,12 +596,40 @@ def _bare_tie(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> bool:
             else:
                 return True
         return False
-    if terms.counted is not None and terms.counted.search(before[-24:]):
+    if terms.counted is not None and _may_hold(before[-24:], terms.counted_heads) \
+            and terms.counted.search(before[-24:]):
         return True  # "Cambodia arrests over 1,000": the number is what was arrested
     if not terms.measures:
         return False
-    return bool(re.search(r"\b(?:people|persons|suspects|detainees|number|total|tally|figure|count)\b",
-                          before, re.I)) and bool(terms.measures & measures_in(before))
+    return _may_hold(before, _COUNT_WORDS) and bool(re.search(_COUNT_WORDS_PATTERN, before, re.I)) \
+        and bool(terms.measures & measures_in(before))
+
+
+_COUNT_WORDS = ("people", "persons", "suspects", "detainees", "number", "total", "tally", "figure", "count")
+_COUNT_WORDS_PATTERN = r"\b(?:" + "|".join(_COUNT_WORDS) + r")\b"
+
+
+def _says_something(text: str) -> bool:
+    """bool(content_words(text)): is one of its words not a stop word, a number or too short? The
+    first that may be is asked, rather than every word (content_words lists them all)."""
+    for word in words(text):
+        if len(word) >= 3 and word.lower() not in STOPWORDS and content_words(word):
+            return True
+    return False
+
+
+def _may_hold(text: str, parts: tuple[str, ...]) -> bool:
+    """Might a search that ignores case find one of `parts` (lower case) in `text`? False only
+    when it cannot: an ASCII text without any of them (beyond ASCII, ignoring case meets letters
+    such as 'ſ' for 's', so those texts are left to the search). `in` is a quick scan in C, where
+    a pattern that ignores case tries its words at every character."""
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    for part in parts:
+        if part in lower:
+            return True
+    return False
 
 
 _REVISION_STEMS = ("revis", "rais", "lower", "correct", "updat", "adjust", "amend")
@@ -606,16 +637,8 @@ _REVISION = re.compile(r"\b(?:" + "|".join(_REVISION_STEMS) + r")\w*\b", re.I)
 
 
 def _revises(text: str) -> bool:
-    """_REVISION.search(text) is not None; searched only in a text that holds one of the stems
-    (ignoring case, the pattern scans every character; `in` is a quick scan in C)."""
-    if text.isascii():  # (ignoring case, the pattern also meets a few letters beyond ASCII: 'ſ')
-        lower = text.lower()
-        for stem_ in _REVISION_STEMS:
-            if stem_ in lower:
-                break
-        else:
-            return False
-    return _REVISION.search(text) is not None
+    """_REVISION.search(text) is not None."""
+    return _may_hold(text, _REVISION_STEMS) and _REVISION.search(text) is not None
 _WITHIN = re.compile(r"\bwithin\s+$", re.I)
 _OF_AFTER = re.compile(r"\s+of\b", re.I)
 
