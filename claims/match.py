@@ -432,34 +432,46 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     return Tie(mention, interval, strength, score, partial, counts, member)
 
 
+# "up from 190", "first announced as 75", "an earlier report said 198", "five days, not three"
+_CHANGED = ("up", "down", "rising", "falling", "rose", "fell", "revised", "compared")  # from, with
+_AT_FIRST = ("first", "initially", "originally", "previously", "earlier")
+_FIRST_SAID = ("announced", "reported", "put", "given", "said", "stated", "registered", "listed")
+_REPORTS = ("report", "count", "tally", "figure", "estimate")  # (and their plurals in 's')
+_REPORT_SAID = ("said", "put", "gave", "showed", "of")
 _SUPERSEDED = re.compile(
-    r"(?:\b(?:up|down|rising|falling|rose|fell|revised|compared)\s+(?:from|with)"
-    r"|\b(?:first|initially|originally|previously|earlier)\s+(?:announced|reported|put|given|said|"
-    r"stated|registered|listed)(?:\s+(?:as|at))?"
-    r"|\b(?:an?|the)\s+(?:earlier|previous|initial|first)\s+(?:report|count|tally|figure|estimate)s?"
-    r"\s+(?:said|put|gave|showed|of)(?:\s+(?:it|the\s+\w+)\s+(?:at|as))?"
+    r"(?:\b(?:" + "|".join(_CHANGED) + r")\s+(?:from|with)"
+    r"|\b(?:" + "|".join(_AT_FIRST) + r")\s+(?:" + "|".join(_FIRST_SAID) + r")(?:\s+(?:as|at))?"
+    r"|\b(?:an?|the)\s+(?:earlier|previous|initial|first)\s+(?:" + "|".join(_REPORTS) + r")s?"
+    r"\s+(?:" + "|".join(_REPORT_SAID) + r")(?:\s+(?:it|the\s+\w+)\s+(?:at|as))?"
     r"|\bnot)\s+$",
     re.I,
-)  # "up from 190", "first announced as 75", "an earlier report said 198", "five days, not three"
-# The last word of any _SUPERSEDED match, in lower case ("not" may end a longer word: "\bnot")
-_SUPERSEDED_LAST = frozenset({"from", "with", "announced", "reported", "put", "given", "said", "stated",
-                              "registered", "listed", "as", "at", "gave", "showed", "of", "not"})
+)
+# The last word of a _SUPERSEDED match (but "not"), in lower case, and what the word before it
+# ends with (after "as" or "at", any word: "the count put it at")
+_SUPERSEDED_AFTER = {
+    "from": _CHANGED, "with": _CHANGED, "as": (), "at": (),
+    **{word: _AT_FIRST for word in _FIRST_SAID},
+    **{word: (_AT_FIRST if word in _FIRST_SAID else ()) + _REPORTS + tuple(r + "s" for r in _REPORTS)
+       for word in _REPORT_SAID},
+}
 
 
 def _superseded(text: str, start: int) -> bool:
     """_SUPERSEDED.search(text, max(0, start - 40), start): does an earlier value's phrase come
     right before the figure? The pattern tries its many words at every one of the 40 characters,
-    ignoring case, which costs far more than reading the last word before the figure: a match
-    ends with a word of _SUPERSEDED_LAST and white space, so the pattern is searched only then."""
+    ignoring case, which costs far more than reading the two words before the figure: a match
+    ends with a word of _SUPERSEDED_AFTER after one it names, and white space, so the pattern is
+    searched only then."""
     lo = max(0, start - 40)
     head = text[lo:start].rstrip()
     if not head or len(head) == start - lo:
         return False  # no word, or no space after it
-    tail = head[-11:]  # the longest of those words, and what comes before it
-    if tail.isascii():  # (ignoring case, the pattern also meets a few letters beyond ASCII: 'ſ')
-        last = tail.rsplit(None, 1)[-1].lower()
-        if last not in _SUPERSEDED_LAST and not last.endswith("not"):
-            return False
+    if head.isascii():  # (ignoring case, the pattern also meets a few letters beyond ASCII: 'ſ')
+        last_two = head.lower().rsplit(None, 2)[-2:]
+        if not last_two[-1].endswith("not"):  # ("\bnot": perhaps the end of a longer word)
+            after = _SUPERSEDED_AFTER.get(last_two[-1])
+            if after is None or (after and not (len(last_two) == 2 and last_two[0].endswith(after))):
+                return False
     return _SUPERSEDED.search(text, lo, start) is not None
 
 
