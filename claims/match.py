@@ -76,7 +76,6 @@ class ClaimTerms:
     agreeing: frozenset[str]  # the measures a figure's must meet (see measures_agree)
     processed_query: str  # the query as rapidfuzz's default_process makes it
     also_heads: frozenset[str] = frozenset()  # in lower case, one of which `also` cannot match without
-    counted_heads: tuple[str, ...] = ("",)  # and those `counted` cannot match without
 
     @classmethod
     def of(cls, claim: Claim, source_title: str = "") -> ClaimTerms:
@@ -99,11 +98,11 @@ class ClaimTerms:
         query = " ".join([claim.statement, *claim.units, *claim.context])
         people_only = people and not any(len(u) > 1 or u[0].lower() not in PEOPLE for u in units)
         also, also_heads = _also(claim, measures, rate, people)
-        counted, counted_heads = _counted_by(claim, measures) if people else (None, ("",))
         return cls(claim, units, measures, local, known, countries, rate, people, query,
-                   _cues(claim, units, people, measures), also, counted,
+                   _cues(claim, units, people, measures), also,
+                   _counted_by(claim, measures) if people else None,
                    claim.kind, people_only, _agreeing(measures, strict=claim.kind is Kind.DURATION),
-                   default_process(query), also_heads, counted_heads)
+                   default_process(query), also_heads)
 
 
 def _folded(claim: Claim) -> Claim:
@@ -126,14 +125,12 @@ class Cues:
     spans: bool = False  # "from June 27 to July 22": days named by their ends
 
 
-def _counted_by(claim: Claim, measures: frozenset[str]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
-    """'arrests over 1,000', 'detained 746': a verb of the claim's measure, then the number; and
-    the beginnings in lower case one of which the pattern cannot match without."""
+def _counted_by(claim: Claim, measures: frozenset[str]) -> re.Pattern[str] | None:
+    """'arrests over 1,000', 'detained 746': a verb of the claim's measure, then the number."""
     wanted = measures - {"exist", "raid"}
     if claim.kind is not Kind.COUNT or not wanted:
-        return None, ("",)
-    return (re.compile("(?:" + measure_pattern(wanted).pattern + r")\w*\s*$", re.I),
-            tuple(sorted(measure_heads(wanted))))
+        return None
+    return re.compile("(?:" + measure_pattern(wanted).pattern + r")\w*\s*$", re.I)
 
 
 def _cues(claim: Claim, units: tuple[tuple[str, ...], ...], people: bool,
@@ -608,8 +605,7 @@ def _bare_tie(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> bool:
             else:
                 return True
         return False
-    if terms.counted is not None and _may_hold(before[-24:], terms.counted_heads) \
-            and terms.counted.search(before[-24:]):
+    if terms.counted is not None and terms.counted.search(before[-24:]):
         return True  # "Cambodia arrests over 1,000": the number is what was arrested
     if not terms.measures:
         return False
