@@ -11,7 +11,8 @@ figure is read by context.py; this module decides, claim by claim, which figures
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
@@ -20,7 +21,7 @@ from rapidfuzz.utils import default_process
 from .context import EVENT_SPAN, PLACE_NAME, WHEN, Analysis, Mention, Part
 from .figures import Interval, Kind, currency_marks, read_figures
 from .lexicon import (
-    MEASURES, NEUTRAL_MODIFIERS, PEOPLE, alias_names, content_words, countries_in, fold_lookalikes,
+    MEASURES, NEUTRAL_MODIFIERS, PEOPLE, STOPWORDS, alias_names, content_words, countries_in, fold_lookalikes,
     has_lookalikes, is_country, is_region, measure_heads, measure_pattern, measures_in, same_word, stem,
     words,
 )
@@ -239,28 +240,43 @@ class CueIndex:
               found: list[set[int]], may_say: list[set[int] | None]) -> None:
         """Adds to `found` the sentences where `tokens` cue their claims, and to `may_say` those
         where they begin `also` words."""
+        # (a hot loop: each occurrence's sentence is found by bisect on the offsets, as
+        # Analysis.sentence_at does, and added to one set per token, which is then added to its
+        # claims' sets at once)
+        starts, ends = analysis.report.sentences.starts, analysis.report.sentences.ends
         for offset, lower in windows:
             size = len(lower)
-            for token, starts, ends, claims, loose in tokens:
+            for token, starts_word, ends_word, claims, loose in tokens:
                 at = lower.find(token)
+                if at < 0:
+                    continue
+                width = len(token)
+                cued: set[int] = set()
+                leaning: set[int] = set()
                 while at >= 0:
-                    end = at + len(token)
+                    end = at + width
                     if loose:
                         # the sentence of its last letter: which holds too any occurrence this scan
                         # steps over (one that overlaps this one), if that begins a match
-                        index = analysis.sentence_at(offset + end - 1)
-                        if index is not None:
-                            for n in loose:
-                                may_say[n].add(index)
-                    if claims and (not starts or at == 0 or not lower[at - 1].isalpha()) and (
-                        not ends or end >= size or not lower[end].isalpha()
+                        position = offset + end - 1
+                        index = bisect_right(starts, position) - 1
+                        if index >= 0 and position < ends[index]:
+                            leaning.add(index)
+                    if claims and (not starts_word or at == 0 or not lower[at - 1].isalpha()) and (
+                        not ends_word or end >= size or not lower[end].isalpha()
                         or (lower[end] == "s" and (end + 1 >= size or not lower[end + 1].isalpha()))
                     ):
-                        index = analysis.sentence_at(offset + at)
-                        if index is not None:
-                            for n in claims:
-                                found[n].add(index)
+                        position = offset + at
+                        index = bisect_right(starts, position) - 1
+                        if index >= 0 and position < ends[index]:
+                            cued.add(index)
                     at = lower.find(token, end)
+                if cued:
+                    for n in claims:
+                        found[n] |= cued
+                if leaning:
+                    for n in loose:
+                        may_say[n] |= leaning
 
 
 def _covers(token: str, other: str, kind: str) -> bool:
@@ -345,6 +361,14 @@ def ties(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None,
     return out
 
 
+# The members _tie and its helpers compare with, read from their classes once: on Python 3.11 every
+# Kind.COUNT reads through EnumType.__getattr__ (~1.4k instructions), and _tie compares several
+# for every figure of every claim
+_COUNT, _DURATION, _MONEY = Kind.COUNT, Kind.DURATION, Kind.MONEY
+_WHOLE, _OF_THEM = Part.WHOLE, Part.OF_THEM
+_NOT_ITS_OWN = frozenset({Part.OF_THE, Part.OTHER})  # parts never counted as the claim's
+
+
 def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[int, float]) -> Tie | None:
     # The cheap tests come first: most figures of a report are not the claim's.
     claim = terms.claim
@@ -352,16 +376,16 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     figure = mention.figure
     if figure.kind is not kind:
         return None
-    if kind is Kind.MONEY and figure.currency != claim.figure.currency:
+    if kind is _MONEY and figure.currency != claim.figure.currency:
         return None
     interval = figure.interval
     member = False
     quality = 0.6
     counts = ""
-    if kind is Kind.COUNT:
-        if mention.part in (Part.OF_THE, Part.OTHER):
+    if kind is _COUNT:
+        if mention.part in _NOT_ITS_OWN:
             return None
-        if mention.part is Part.OF_THEM and (terms.people or not (mention.noun or mention.origin)):
+        if mention.part is _OF_THEM and (terms.people or not (mention.noun or mention.origin)):
             return None  # "45 of them women" is part of another count
         matched = _unit_quality(terms, mention)
         if matched is None:
@@ -372,22 +396,22 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
             quality, member, counts = matched
             if member:
                 interval = Interval(0.0, interval.high, False, interval.high_open)
-    elif kind is Kind.DURATION:
+    elif kind is _DURATION:
         if _window_of_a_count(analysis, mention):
             return None
         counts = "days"
-    elif kind is Kind.MONEY:
+    elif kind is _MONEY:
         quality = 0.8
         if terms.rate and figure.rate != terms.rate:
             if figure.rate or not _RATE_WORDS.search(analysis.sentence_text(mention.index)):
                 return None
         counts = figure.currency
-    if _SUPERSEDED.search(analysis.text, max(0, figure.start - 40), figure.start):
+    if _superseded(analysis.text, figure.start):
         return None  # "up from 190 this morning": an earlier value, not the report's figure
     agree = _agreement(terms, analysis.measures(mention))
     if agree is False:
         return None  # another measure: rescued, not deported
-    if agree is None and kind is not Kind.MONEY and (quality <= 0.6 or (terms.people and kind is Kind.COUNT)) \
+    if agree is None and kind is not _MONEY and (quality <= 0.6 or (terms.people and kind is _COUNT)) \
             and terms.measures - {"exist"}:
         return None  # a duration, or people in general, must be counted in the claim's event
     if terms.countries and analysis.elsewhere(mention, terms.countries):
@@ -400,20 +424,54 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     if score is None:
         score = scores[mention.index] = fuzz.token_set_ratio(
             terms.processed_query, default_process(analysis.sentence_text(mention.index)), processor=None)
-    partial = kind is not Kind.DURATION and analysis.scope(mention, terms.known_places)
+    partial = kind is not _DURATION and analysis.scope(mention, terms.known_places)
     strength = quality + (0.3 if agree else 0.0) + 0.4 * score / 100 - (0.2 if partial else 0.0)
     return Tie(mention, interval, strength, score, partial, counts, member)
 
 
+# "up from 190", "first announced as 75", "an earlier report said 198", "five days, not three"
+_CHANGED = ("up", "down", "rising", "falling", "rose", "fell", "revised", "compared")  # from, with
+_AT_FIRST = ("first", "initially", "originally", "previously", "earlier")
+_FIRST_SAID = ("announced", "reported", "put", "given", "said", "stated", "registered", "listed")
+_REPORTS = ("report", "count", "tally", "figure", "estimate")  # (and their plurals in 's')
+_REPORT_SAID = ("said", "put", "gave", "showed", "of")
 _SUPERSEDED = re.compile(
-    r"(?:\b(?:up|down|rising|falling|rose|fell|revised|compared)\s+(?:from|with)"
-    r"|\b(?:first|initially|originally|previously|earlier)\s+(?:announced|reported|put|given|said|"
-    r"stated|registered|listed)(?:\s+(?:as|at))?"
-    r"|\b(?:an?|the)\s+(?:earlier|previous|initial|first)\s+(?:report|count|tally|figure|estimate)s?"
-    r"\s+(?:said|put|gave|showed|of)(?:\s+(?:it|the\s+\w+)\s+(?:at|as))?"
+    r"(?:\b(?:" + "|".join(_CHANGED) + r")\s+(?:from|with)"
+    r"|\b(?:" + "|".join(_AT_FIRST) + r")\s+(?:" + "|".join(_FIRST_SAID) + r")(?:\s+(?:as|at))?"
+    r"|\b(?:an?|the)\s+(?:earlier|previous|initial|first)\s+(?:" + "|".join(_REPORTS) + r")s?"
+    r"\s+(?:" + "|".join(_REPORT_SAID) + r")(?:\s+(?:it|the\s+\w+)\s+(?:at|as))?"
     r"|\bnot)\s+$",
     re.I,
-)  # "up from 190", "first announced as 75", "an earlier report said 198", "five days, not three"
+)
+# The last word of a _SUPERSEDED match (but "not"), in lower case, and what the word before it
+# ends with (after "as" or "at", any word: "the count put it at")
+_SUPERSEDED_AFTER = {
+    "from": _CHANGED, "with": _CHANGED, "as": (), "at": (),
+    **{word: _AT_FIRST for word in _FIRST_SAID},
+    **{word: (_AT_FIRST if word in _FIRST_SAID else ()) + _REPORTS + tuple(r + "s" for r in _REPORTS)
+       for word in _REPORT_SAID},
+}
+
+
+def _superseded(text: str, start: int) -> bool:
+    """_SUPERSEDED.search(text, max(0, start - 40), start): does an earlier value's phrase come
+    right before the figure? The pattern tries its many words at every one of the 40 characters,
+    ignoring case, which costs far more than reading the two words before the figure: a match
+    ends with a word of _SUPERSEDED_AFTER after one it names, and white space, so the pattern is
+    searched only then."""
+    lo = max(0, start - 40)
+    head = text[lo:start].rstrip()
+    if not head or len(head) == start - lo:
+        return False  # no word, or no space after it
+    if head.isascii():  # (ignoring case, the pattern also meets a few letters beyond ASCII: 'ſ')
+        last_two = head.lower().rsplit(None, 2)[-2:]
+        if not last_two[-1].endswith("not"):  # ("\bnot": perhaps the end of a longer word)
+            after = _SUPERSEDED_AFTER.get(last_two[-1])
+            if after is None or (after and not (len(last_two) == 2 and last_two[0].endswith(after))):
+                return False
+    return _SUPERSEDED.search(text, lo, start) is not None
+
+
 _RATE_PHRASES = ("annual", "annually", "a year", "per year", "each year", "every year", "yearly", "last year")
 _RATE_WORDS = re.compile(r"\b(?:" + "|".join(_RATE_PHRASES) + r")\b", re.I)
 _LAST_WORDS = {p.split()[-1] for p in _RATE_PHRASES}
@@ -463,7 +521,7 @@ def _unit_quality(terms: ClaimTerms, mention: Mention) -> tuple[float, bool, str
         # A claim about people in general: met by "suspects", "detainees", "people".
         if origin or not noun:
             return None
-        if noun[-1].lower() in PEOPLE and all(m.lower() in NEUTRAL_MODIFIERS for m in noun[:-1]):
+        if noun[-1].lower() in PEOPLE and (len(noun) == 1 or all(m.lower() in NEUTRAL_MODIFIERS for m in noun[:-1])):
             return 0.8, False, " ".join(noun)
         return None
     best: tuple[float, bool] | None = None
@@ -488,15 +546,11 @@ def _meets(unit: tuple[str, ...], noun: tuple[str, ...], origin: tuple[str, ...]
     if not words_:
         return None
     head, mods = words_[-1], words_[:-1]
-    head_hits = any(same_word(head, u) for u in unit)
     for m in mods:
-        if m.lower() in NEUTRAL_MODIFIERS:
-            continue
-        if not any(same_word(m, u) for u in unit):
+        if m.lower() not in NEUTRAL_MODIFIERS and not _shares(m, unit):
             return None  # "Indonesian nationals" is not "foreign nationals"
-    distinctive = unit[0]
-    mod_hits = any(same_word(m, distinctive) for m in mods)
-    if head_hits:
+    mod_hits = _any_same(mods, unit[0])  # the unit's distinctive word
+    if _shares(head, unit):
         quality = 1.0 if (mod_hits or len(unit) == 1 or not mods) else 0.9
         return quality, member
     if mod_hits and head.lower() in _GROUP_HEADS:
@@ -506,34 +560,93 @@ def _meets(unit: tuple[str, ...], noun: tuple[str, ...], origin: tuple[str, ...]
     return None
 
 
+# (a noun or a unit runs to a word or two: plain loops, where any() over a generator costs more)
+
+
+def _shares(word: str, unit: tuple[str, ...]) -> bool:
+    """Does `word` share a stem with a word of `unit`? (any(same_word(word, u) for u in unit))"""
+    for u in unit:
+        if same_word(word, u):
+            return True
+    return False
+
+
+def _any_same(words_: Sequence[str], word: str) -> bool:
+    """any(same_word(w, word) for w in words_)"""
+    for w in words_:
+        if same_word(w, word):
+            return True
+    return False
+
+
 _GROUP_HEADS = PEOPLE | {"nationals", "citizens"}
 
 
 def _bare_tie(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> bool:
     """A number with no noun ("brought the total to 2,137") ties when its sentence says what."""
-    if mention.noun or mention.origin or mention.part is not Part.WHOLE:
+    if mention.noun or mention.origin or mention.part is not _WHOLE:
         return False
     before = analysis.text[analysis.report.sentences.starts[mention.index]:mention.figure.start]
     cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("("))
-    if not content_words(before[cut + 1:]):  # "Indonesians were the largest group, at nearly 300"
+    if not _says_something(before[cut + 1:]):  # "Indonesians were the largest group, at nearly 300"
         limit = max(cut, 0)
         cut = max(before.rfind(",", 0, limit), before.rfind(";", 0, limit), before.rfind(":", 0, limit),
                   before.rfind("(", 0, limit))
-    if not _REVISION.search(before[cut + 1:]):
-        before = before[cut + 1:]  # the figure's own clause, unless it revises an earlier one:
+    clause = before[cut + 1:]
+    if not _revises(clause):
+        before = clause  # the figure's own clause, unless it revises an earlier one:
         # "The count of Taiwanese, first announced as 75, was raised to 82"
     if not terms.people:
         said = words(before)
-        return any(all(any(same_word(w, u) for w in said) for u in unit) for unit in terms.units)
+        for unit in terms.units:  # every word of one unit said
+            for u in unit:
+                if not _any_same(said, u):
+                    break
+            else:
+                return True
+        return False
     if terms.counted is not None and terms.counted.search(before[-24:]):
         return True  # "Cambodia arrests over 1,000": the number is what was arrested
     if not terms.measures:
         return False
-    return bool(re.search(r"\b(?:people|persons|suspects|detainees|number|total|tally|figure|count)\b",
-                          before, re.I)) and bool(terms.measures & measures_in(before))
+    return _may_hold(before, _COUNT_WORDS) and bool(re.search(_COUNT_WORDS_PATTERN, before, re.I)) \
+        and bool(terms.measures & measures_in(before))
 
 
-_REVISION = re.compile(r"\b(?:revis|rais|lower|correct|updat|adjust|amend)\w*\b", re.I)
+_COUNT_WORDS = ("people", "persons", "suspects", "detainees", "number", "total", "tally", "figure", "count")
+_COUNT_WORDS_PATTERN = r"\b(?:" + "|".join(_COUNT_WORDS) + r")\b"
+
+
+def _says_something(text: str) -> bool:
+    """bool(content_words(text)): is one of its words not a stop word, a number or too short? The
+    first that may be is asked, rather than every word (content_words lists them all)."""
+    for word in words(text):
+        if len(word) >= 3 and word.lower() not in STOPWORDS and content_words(word):
+            return True
+    return False
+
+
+def _may_hold(text: str, parts: tuple[str, ...]) -> bool:
+    """Might a search that ignores case find one of `parts` (lower case) in `text`? False only
+    when it cannot: an ASCII text without any of them (beyond ASCII, ignoring case meets letters
+    such as 'ſ' for 's', so those texts are left to the search). `in` is a quick scan in C, where
+    a pattern that ignores case tries its words at every character."""
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    for part in parts:
+        if part in lower:
+            return True
+    return False
+
+
+_REVISION_STEMS = ("revis", "rais", "lower", "correct", "updat", "adjust", "amend")
+_REVISION = re.compile(r"\b(?:" + "|".join(_REVISION_STEMS) + r")\w*\b", re.I)
+
+
+def _revises(text: str) -> bool:
+    """_REVISION.search(text) is not None."""
+    return _may_hold(text, _REVISION_STEMS) and _REVISION.search(text) is not None
 _WITHIN = re.compile(r"\bwithin\s+$", re.I)
 _OF_AFTER = re.compile(r"\s+of\b", re.I)
 
@@ -550,7 +663,7 @@ def _window_of_a_count(analysis: Analysis, mention: Mention) -> bool:
     if EVENT_SPAN.match(analysis.text, figure.end) or "-" in figure.text:
         return False  # "three days of raids", "a three-day operation": the event's own span
     for other in analysis.in_sentence(mention.index):
-        if other.figure.kind is Kind.COUNT and figure.start - 60 <= other.figure.end <= figure.start:
+        if other.figure.kind is _COUNT and figure.start - 60 <= other.figure.end <= figure.start:
             if not re.search(r"[;.]", analysis.text[other.figure.end:figure.start]):
                 return True
     return False

@@ -113,7 +113,7 @@ def load_report(path: str | Path, data: bytes | None = None) -> Report:
             if stream is None:
                 raise ReportError(f"{name}: standard input is not open")
         try:
-            data = stream.read() if name == STDIN_NAME else Path(path).read_bytes()
+            data = stream.read() if name == STDIN_NAME else _read_bytes(path, name)
         except (OSError, ValueError) as exc:
             raise ReportError(f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}") from exc
     loaded = _decoded(name, data)
@@ -133,17 +133,42 @@ def _decoded(name: str, data: bytes) -> tuple[str, str, str, str]:
     raw = decode(data, name)
     if "\r" in raw:
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    suffix = Path(name).suffix.lower()
+    suffix = _suffix(name)
     if suffix in (".html", ".htm") or (suffix not in (".txt", ".md") and _looks_like_html(raw)):
         text, title = html_article(raw, name)
         kind = "html"
     else:
         text = raw
         kind = "markdown" if suffix in (".md", ".markdown") else "text"
-        title = _first_line_title(text) or Path(name).name
+        title = _first_line_title(text) or _file_name(name)
     if not text or text.isspace():
         raise ReportError(f"{name}: no text found")
     return text, digest, title, kind
+
+
+# Path(name) costs ~27k instructions, paid for every report: a report's name is read without one
+# when Path would take it as it stands (all but names ending in a separator or "/.")
+
+
+def _file_name(name: str) -> str:
+    """Path(name).name."""
+    base = os.path.basename(name)
+    return base if base not in ("", ".") else Path(name).name
+
+
+def _suffix(name: str) -> str:
+    """Path(name).suffix.lower()."""
+    base = _file_name(name)
+    dot = base.rfind(".")
+    return base[dot:].lower() if 0 < dot < len(base) - 1 else ""
+
+
+def _read_bytes(path: str | Path, name: str) -> bytes:
+    """Path(path).read_bytes() (`name` is str(path))."""
+    if os.path.basename(name) in ("", "."):
+        return Path(path).read_bytes()  # ("notes.txt/" reads notes.txt)
+    with open(name, "rb") as file:
+        return file.read()
 
 
 def _report(name: str, text: str, digest: str, title: str, kind: str) -> Report:
