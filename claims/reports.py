@@ -402,16 +402,22 @@ def _segment(text: str, begin: int, finish: int, out: Sentences) -> None:
     # (a hot loop: offsets go straight onto the arrays, and pieces are trimmed by str.strip,
     # which trims what str.isspace calls space, in C)
     add_start, add_end = out.starts.append, out.ends.append
-    chunk = text[begin:finish]
-    pieces = segment("en", chunk)
-    tiled = "".join(pieces) == chunk  # as they should: then each piece begins where the last ended
+    chunk = read = text[begin:finish]
+    if not chunk.isascii() and _WIDE_SPACE.search(chunk):
+        # sentencex 1.0.32 panics (a Rust panic, which ends the whole run) on a letter, spaces of
+        # which one is beyond ASCII, and a full stop: "Plan B\xa0.". Those spaces are given to it
+        # as plain ones, one character for one, so the offsets still hold.
+        read = _PANICS_SENTENCEX.sub(lambda m: m.group().translate(_AS_PLAIN_SPACE), chunk)
+    pieces = segment("en", read)
+    # as they should, the pieces tile the text: then each begins where the last ended
+    tiled = "".join(pieces) == read
     pos = begin
     for piece in pieces:
         start = pos if tiled else text.find(piece, pos, finish)
         if start < 0:  # the segmenter changed the text; fall back to where we are
             start = pos
         end = pos = start + len(piece)
-        trimmed = (piece if tiled else text[start:end]).rstrip()
+        trimmed = (piece if tiled and read is chunk else text[start:end]).rstrip()
         if not trimmed:
             continue
         end = start + len(trimmed)
@@ -425,6 +431,15 @@ def _segment(text: str, begin: int, finish: int, out: Sentences) -> None:
             add_end(end)
         else:
             out.add(_cut(text, start, end))
+
+
+WIDE_SPACES = (  # every space beyond ASCII
+    "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+_AS_PLAIN_SPACE = str.maketrans(WIDE_SPACES, " " * len(WIDE_SPACES))
+_WIDE_SPACE = re.compile("[" + WIDE_SPACES + "]")
+_PANICS_SENTENCEX = re.compile(r"(?<=[^\W\d_])\s*" + _WIDE_SPACE.pattern + r"\s*(?=\.)")
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -30,7 +30,9 @@ from factdesk.claims import formats
 from factdesk.claims.errors import FactdeskError, ReportError, RulesError, VerdictsError
 from factdesk.claims.figures import read_figures
 from factdesk.claims.formats import load_verdicts, write_atomic
-from factdesk.claims.reports import LARGE_HTML, MAX_SENTENCE, decode, load_report, report_from_bytes
+from factdesk.claims.reports import (
+    LARGE_HTML, MAX_SENTENCE, WIDE_SPACES, decode, load_report, report_from_bytes,
+)
 from factdesk.claims.rules import MAX_RULES_BYTES, load_rules, parse_rules
 
 
@@ -909,6 +911,34 @@ def test_fuzz_reports_of_any_bytes(data, name):
         return
     for s in report.sentences:
         assert 0 <= s.start < s.end <= len(report.text)
+
+
+# Spaces beyond ASCII and full stops around letters: what made the sentence splitter panic
+# ("Plan B\xa0." ended the whole run).
+SPACED = st.lists(st.sampled_from(["A", "b", "É", "é", ".", " ", "\n", "75 ", "Taiwanese", *WIDE_SPACES]),
+                  max_size=40).map("".join)
+
+
+@FUZZ
+@given(SPACED)
+def test_fuzz_texts_with_wide_spaces_and_full_stops(text):
+    try:
+        report = report_from_bytes("r.txt", text.encode())
+    except ReportError as exc:
+        assert "empty" in str(exc) or "no text" in str(exc)
+        return
+    for s in report.sentences:
+        assert 0 <= s.start < s.end <= len(report.text)
+        assert report.text[s.start:s.end] == report.text[s.start:s.end].strip()
+
+
+@pytest.mark.parametrize("space", ["\xa0", "\x85", "\u2009", "\u2028", "\u3000"])
+def test_a_wide_space_before_a_full_stop_does_not_stop_the_run(tmp_path, cli, small_rules, space):
+    (tmp_path / "a.txt").write_text(f"Officials described it as a Plan B{space}. {AGREES}", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(AGREES, encoding="utf-8")
+    code, out, err = cli("check", small_rules, tmp_path)
+    assert (code, err) == (0, "")
+    assert "2 reports x 2 claims: 4 supports" in out
 
 
 HTMLISH = st.lists(st.sampled_from([

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from factdesk.claims.errors import ReportError
 from factdesk.claims.reports import (
     MAX_SENTENCE,
+    WIDE_SPACES,
     Skipped,
     expand_paths,
     iter_reports,
@@ -238,3 +239,8 @@ LINES = [
 @pytest.mark.parametrize(("text", "sentences"), LINES)
 def test_line_breaks_end_sentences_only_where_a_reader_would(text, sentences):
     assert [text[s.start:s.end] for s in split_sentences(text)] == sentences
+
+
+def test_the_wide_spaces_are_every_space_beyond_ascii():
+    # the sentence splitter is given these as plain spaces where it would panic on them
+    assert WIDE_SPACES == "".join(chr(c) for c in range(0x80, 0x110000) if chr(c).isspace())
