@@ -203,6 +203,9 @@ class CueIndex:
             else:
                 token, starts, ends, cued, loose = self.tokens[at]
                 self.tokens[at] = (token, starts, ends, cued, tuple(sorted({*loose, *claims})))
+        # the tokens that begin `also` words (scanned first), and the others
+        self._leaning = [t for t in self.tokens if t[4]]
+        self._plain = [t for t in self.tokens if not t[4]]
 
     def sentences(self, analysis: Analysis) -> list[list[int]]:
         """For each claim (in the order given), the indexes of the sentences it should read
@@ -212,10 +215,10 @@ class CueIndex:
         windows = list(analysis.lowered())
         # The `also` words first: a loose claim whose pattern can match in no sentence reads none,
         # and the cues of such claims alone are not looked for.
-        self._scan(analysis, windows, [t for t in self.tokens if t[4]], found, may_say)
+        self._scan(analysis, windows, self._leaning, found, may_say)
         hopeless = {n for n in self.quick if not may_say[n]}
-        self._scan(analysis, windows, [t for t in self.tokens if not t[4] and not hopeless.issuperset(t[3])],
-                   found, may_say)
+        self._scan(analysis, windows, [t for t in self._plain if not hopeless.issuperset(t[3])] if hopeless
+                   else self._plain, found, may_say)
         if self.spans and not hopeless.issuperset(self.spans):
             for offset, lower in windows:
                 for at in _span_cues(lower):
