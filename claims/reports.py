@@ -403,7 +403,8 @@ def _segment(text: str, begin: int, finish: int, out: Sentences) -> None:
     # which trims what str.isspace calls space, in C)
     add_start, add_end = out.starts.append, out.ends.append
     chunk = read = text[begin:finish]
-    if not chunk.isascii() and _WIDE_SPACE.search(chunk):
+    # (`in` finds one character by memchr, far quicker than a regex's class tried at every one)
+    if not chunk.isascii() and any(space in chunk for space in WIDE_SPACES):
         # sentencex 1.0.32 panics (a Rust panic, which ends the whole run) on a letter, spaces of
         # which one is beyond ASCII, and a full stop: "Plan B\xa0.". Those spaces are given to it
         # as plain ones, one character for one, so the offsets still hold.
@@ -438,8 +439,7 @@ WIDE_SPACES = (  # every space beyond ASCII
     "\u2028\u2029\u202f\u205f\u3000"
 )
 _AS_PLAIN_SPACE = str.maketrans(WIDE_SPACES, " " * len(WIDE_SPACES))
-_WIDE_SPACE = re.compile("[" + WIDE_SPACES + "]")
-_PANICS_SENTENCEX = re.compile(r"(?<=[^\W\d_])\s*" + _WIDE_SPACE.pattern + r"\s*(?=\.)")
+_PANICS_SENTENCEX = re.compile(r"(?<=[^\W\d_])\s*[" + WIDE_SPACES + r"]\s*(?=\.)")
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
