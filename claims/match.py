@@ -429,22 +429,7 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
             terms.processed_query, default_process(analysis.sentence_text(mention.index)), processor=None)
     partial = kind is not _DURATION and analysis.scope(mention, terms.known_places)
     strength = quality + (0.3 if agree else 0.0) + 0.4 * score / 100 - (0.2 if partial else 0.0)
-    tie = _new(Tie)  # Tie(mention, interval, strength, score, partial, counts, member), by its slots
-    set_mention, set_interval, set_strength, set_score, set_partial, set_counts, set_member = _SET_TIE
-    set_mention(tie, mention)
-    set_interval(tie, interval)
-    set_strength(tie, strength)
-    set_score(tie, score)
-    set_partial(tie, partial)
-    set_counts(tie, counts)
-    set_member(tie, member)
-    return tie
-
-
-# A frozen dataclass's __init__ sets each field by object.__setattr__ (~1.4k instructions apiece on
-# Python 3.11); the field's slot descriptor sets it for under half that
-_new = object.__new__
-_SET_TIE = tuple(getattr(Tie, name).__set__ for name in Tie.__slots__)
+    return Tie(mention, interval, strength, score, partial, counts, member)
 
 
 # "up from 190", "first announced as 75", "an earlier report said 198", "five days, not three"
