@@ -454,24 +454,38 @@ _FRACTION_AFTER = re.compile(
 )
 
 # The first word or sign (after spaces) of whatever the patterns above read after a number: a
-# scale, percent, range, currency, unit, hedge or rate. A number followed by any other word
-# ("75 people") is told by one match and a set lookup instead of eight failed matches.
+# scale, percent, range, currency, unit, hedge or rate, one set for each. A number followed by
+# any other word ("75 people") is told by one match and a set lookup instead of eight failed
+# matches, and one followed by "of" or "to" tries only the patterns that may begin so.
 _FOLLOWER = re.compile(r"\s*+([^\W\d_]+|.)", re.DOTALL)
-_FOLLOWER_HEADS = frozenset(
-    ["-", "–", "—", "%", "+", "/", "(", ")", "to", "and", "or", "at", "of", "in", "a", "each",
-     "every", "per", "percent", "pct", "percentage", "lakh", "crore", *_SCALE_WORDS,
-     *_SCALE_ABBREV, *(code.lower() for code in _CURRENCY_CODES),
-     *(words.split()[0].split(".")[0] for words in _CURRENCY_WORDS),  # "u.s. dollars": "u"
-     *_DAYS_PER, *(unit + "s" for unit in _DAYS_PER if unit != "century"), *_TIME_ALIAS,
-     "annually", "yearly", "monthly", "weekly", "daily"]
+_SCALE_HEADS = frozenset(["-", "lakh", "crore", *_SCALE_WORDS, *_SCALE_ABBREV])
+_PERCENT_HEADS = frozenset(["%", "per", "percent", "pct", "percentage"])
+_RANGE_HEADS = _PERCENT_HEADS | {"-", "–", "—", "to", "and"}
+_CURRENCY_HEADS = frozenset(
+    ["-", "of", *(code.lower() for code in _CURRENCY_CODES),
+     *(words.split()[0].split(".")[0] for words in _CURRENCY_WORDS)]  # "u.s. dollars": "u"
 )
+_DURATION_HEADS = frozenset(
+    ["-", *_DAYS_PER, *(unit + "s" for unit in _DAYS_PER if unit != "century"), *_TIME_ALIAS]
+)
+_HEDGE_AFTER_HEADS = frozenset(["+", "-", "or", "and", "at"])
+_RATE_HEADS = frozenset(
+    ["(", ")", "/", "a", "per", "each", "every", "in", "of", "annually", "yearly", "monthly",
+     "weekly", "daily"]
+)
+_FOLLOWER_HEADS = (_SCALE_HEADS | _RANGE_HEADS | _CURRENCY_HEADS | _DURATION_HEADS
+                   | _HEDGE_AFTER_HEADS | _RATE_HEADS)
 
 
-def _may_follow(text: str, end: int, limit: int) -> bool:
-    """Whether something the patterns after a number read may begin at `end` (if not, none
-    of them matches there; the text is folded, so lower() gives what re.IGNORECASE matches)."""
+def _follower(text: str, end: int, limit: int) -> str:
+    """The first word or sign after `end`, lower-cased, if one of the patterns after a number may
+    begin with it, else "" (none of them matches there; the text is folded, so lower() gives what
+    re.IGNORECASE matches)."""
     m = _FOLLOWER.match(text, end, limit)
-    return m is not None and m.group(1).lower() in _FOLLOWER_HEADS
+    if m is None:
+        return ""
+    head = m.group(1).lower()
+    return head if head in _FOLLOWER_HEADS else ""
 
 
 _CONTEXT_BEFORE = 100  # characters before `start` that a figure's hedge or name may stand in
@@ -656,18 +670,18 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
     ):
         return None
     value = _to_float(digits)
-    follows = _may_follow(text, end, limit)
-    if follows:
+    follows = _follower(text, end, limit)
+    if follows in _SCALE_HEADS:
         scale, scaled_end = _scale_at(text, end, limit)
         if scaled_end != end:
-            end, follows = scaled_end, _may_follow(text, scaled_end, limit)
+            end, follows = scaled_end, _follower(text, scaled_end, limit)
     else:
         scale = 1.0
     currency = _prefix_currency(m.group("cur"))
     hedge, hedge_start = _hedge_before(text, start)
     high: float | None = None
     between = hedge_start == start and _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
-    if not follows:
+    if follows not in _RANGE_HEADS:
         range_m = None
     elif not between and _FROM_BEFORE.search(text, max(0, hedge_start - 6), hedge_start):
         range_m = None  # "from 200 to 300" is a change: two figures
@@ -917,22 +931,25 @@ def _finish(
     vague: tuple[float, float] | None = None,
     plain_year: bool = False,
     require_unit: bool = False,
-    follows: bool | None = None,
+    follows: str | None = None,
 ) -> Figure | None:
     """The figure whose number ends at `end`, with what follows it; `follows` is
-    `_may_follow(text, end, limit)` when the caller knows it already."""
+    `_follower(text, end, limit)` when the caller knows it already."""
     if not math.isfinite(value) or not math.isfinite(high_value or 0.0):
         return None  # "1,000,000,...,000" hundreds of digits long is not a quantity
     kind = _KIND_MONEY if currency else _KIND_COUNT
     factor = 1.0
     number_end = end
     if follows is None:
-        follows = _may_follow(text, end, limit)
+        follows = _follower(text, end, limit)
     if kind is _KIND_COUNT and follows:
-        if (pm := _PERCENT_AFTER.match(text, end, limit)) and vague is None:
+        if follows in _PERCENT_HEADS and (pm := _PERCENT_AFTER.match(text, end, limit)) and (
+            vague is None
+        ):
             kind, end = _KIND_PERCENT, pm.end()
-        elif (cm := _CURRENCY_AFTER.match(text, end, limit)) or (
-            cm := _OF_CURRENCY_AFTER.match(text, end, limit)
+        elif follows in _CURRENCY_HEADS and (
+            (cm := _CURRENCY_AFTER.match(text, end, limit))
+            or (cm := _OF_CURRENCY_AFTER.match(text, end, limit))
         ):
             describes = _DESCRIPTOR_AFTER.match(text, end, limit)
             if describes and (vague or not text[core_start].isdigit()):
@@ -944,7 +961,9 @@ def _finish(
                 currency = ""  # "3 won" is a verb more often than money
             else:
                 kind, end = _KIND_MONEY, cm.end()
-        elif (dm := _DURATION_AFTER.match(text, end, limit)) and vague is None:
+        elif follows in _DURATION_HEADS and (dm := _DURATION_AFTER.match(text, end, limit)) and (
+            vague is None
+        ):
             if _AGE_AFTER.match(text, end, limit):
                 return None  # "18-year-old" is an age
             if _NOT_A_SPAN_AFTER.match(text, dm.end(), limit):
@@ -963,14 +982,19 @@ def _finish(
     if kind is _KIND_MONEY and currency == "":
         kind = _KIND_COUNT
     if end != number_end:
-        follows = _may_follow(text, end, limit)
+        follows = _follower(text, end, limit)
     if not follows:
         return _figure(text, start, end, kind, value, high_value, hedge, currency, "", factor,
                        vague)
-    if hedge is _HEDGE_EXACT and vague is None and (hm := _HEDGE_AFTER.match(text, end, limit)):
+    if hedge is _HEDGE_EXACT and vague is None and follows in _HEDGE_AFTER_HEADS and (
+        hm := _HEDGE_AFTER.match(text, end, limit)
+    ):
         hedge, end = _hedge_after(hm), hm.end()
+        follows = _follower(text, end, limit)
     rate = ""
-    if kind in (_KIND_MONEY, _KIND_COUNT) and (rm := _RATE_AFTER.match(text, end, limit)):
+    if kind in (_KIND_MONEY, _KIND_COUNT) and follows in _RATE_HEADS and (
+        rm := _RATE_AFTER.match(text, end, limit)
+    ):
         per = rm.group("per") or rm.group("adv") or rm.group("slash")
         if per:
             rate = _RATE_NAMES.get(per.lower(), per.lower())
