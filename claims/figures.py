@@ -318,9 +318,11 @@ _WEEKDAY_RANGE = (  # "between Monday and Wednesday", "Monday to Wednesday" (not
 )
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-# The lookahead holds the first characters of the marks: a digit or a word fails it at once.
+# The lookahead lets a digit (most numbers) fail at once. It holds no set of the marks' first
+# characters: under re.IGNORECASE a set of letters holds look-alikes beyond Latin-1 too ("K" the
+# Kelvin sign, "ı", "ſ"), and so compiles to a table of 65,536 bits (see _WORD_BEFORE).
 _PREFIX_CUR = (
-    r"(?:(?=[$€£¥₫฿₹₱₩ACEGHIJKLMNPRSTUV])"
+    r"(?:(?=\D)"
     r"(?:US\$|U\.S\.\s?\$|A\$|AU\$|S\$|HK\$|NT\$|C\$|NZ\$|\$|€|£|¥|₫|฿|₹|₱|₩"
     r"|Rp\.?|Rs\.?|" + "|".join(_CURRENCY_CODES) + r")\s?)"
 )
