@@ -210,14 +210,24 @@ _HEDGES_BEFORE: list[tuple[str, Hedge]] = [
     ("fewer than", Hedge.LESS_THAN), ("less than", Hedge.LESS_THAN),
     ("under", Hedge.LESS_THAN), ("below", Hedge.LESS_THAN),
 ]
-# Searched in lower-cased text: without re.IGNORECASE a trie's branches are skipped by their
-# first letter.
-_HEDGE_BEFORE_RE = re.compile(
-    r"(?<![\w$])(?P<hedge>" + alternation([h for h, _ in _HEDGES_BEFORE]) + r")\s*$"
-)
 _HEDGE_BY_WORDS = {" ".join(h.split()): kind for h, kind in _HEDGES_BEFORE}
 # The last words of the hedges: the text before a number that ends with none holds no hedge.
 _HEDGE_ENDINGS = tuple({h.split()[-1] for h, _ in _HEDGES_BEFORE})
+_HEDGE_MOST_WORDS = max(len(h.split()) for h, _ in _HEDGES_BEFORE)
+
+
+def _hedges_by_last_word() -> dict[str, list[tuple[list[str], str]]]:
+    """Each hedge under its last word, as (the words before that, all its words)."""
+    by_last: dict[str, list[tuple[list[str], str]]] = {}
+    for words in _HEDGE_BY_WORDS:
+        *before, last = words.split()
+        by_last.setdefault(last, []).append((before, words))
+    return by_last
+
+
+# Read by _hedge_before with str methods: a regular expression of all the hedges took ~8M
+# instructions to compile at start-up, which is paid before the worker processes fork.
+_HEDGES_BY_LAST_WORD = _hedges_by_last_word()
 
 # Vague amounts: the interval each one stands for.
 _VAGUE = {
@@ -638,19 +648,55 @@ def _is_list_marker(text: str, end: int) -> bool:
 
 
 def _hedge_before(text: str, start: int) -> tuple[Hedge, int]:
-    """The hedge that ends right before `start`, and where it begins."""
+    """The hedge that ends right before `start`, and where it begins: of those whose words end
+    the 24 characters before `start`, apart by spaces, the first word not right after a word
+    character or "$", the one that begins first ("no more than", not "more than")."""
     window_start = max(0, start - 24)
-    # str methods are C scans; the regex tries each of the 24 positions (the text is folded:
-    # lower() gives the letters that re.IGNORECASE matches)
+    # str methods are C scans (the text is folded: lower() gives the letters that re.IGNORECASE
+    # matches, and keeps which characters are word characters)
     window = text[window_start:start].rstrip().lower()
     if not window.endswith(_HEDGE_ENDINGS):
         return _HEDGE_EXACT, start
-    before = text[window_start - 1:window_start].lower()  # for the lookbehind ("" at 0)
-    m = _HEDGE_BEFORE_RE.search(before + window, len(before))
-    if not m:
+    # The last words of the window; the first of them holds the rest ("a b c d e": "a b", "c", ...).
+    words = window.rsplit(None, _HEDGE_MOST_WORDS - 1)
+    last = words[-1]
+    found = len(window)  # where the hedge found so far begins, in the window
+    found_words = ""
+    for before, hedge_words in _HEDGES_BY_LAST_WORD.get(last, ()):
+        count = len(before) + 1
+        if count > len(words) or (count > 1 and words[1 - count:-1] != before[1:]):
+            continue
+        first = before[0] if before else last
+        head = words[-count]
+        if len(head) > len(first):
+            if not head.endswith(first) or _is_word_char(head[-len(first) - 1]):
+                continue
+        elif head != first or (
+            count == len(words) and window_start and not window[0].isspace()
+            and _is_word_char(text[window_start - 1])
+        ):
+            continue
+        begins = len(window.rsplit(None, count - 1)[0]) - len(first)
+        if begins < found:
+            found, found_words = begins, hedge_words
+    if not last.isalnum():
+        # "(about", "(~": a one-word hedge right after a sign
+        for at in range(1, len(last)):
+            tail = last[at:]
+            if tail in _HEDGE_BY_WORDS and not _is_word_char(last[at - 1]):
+                begins = len(window) - len(tail)
+                if begins < found:
+                    found, found_words = begins, tail
+                break
+    if not found_words:
         return _HEDGE_EXACT, start
-    words = " ".join(m.group("hedge").split())
-    return _HEDGE_BY_WORDS[words], window_start - len(before) + m.start("hedge")
+    return _HEDGE_BY_WORDS[found_words], window_start + found
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether `char` is a word character (as regular expressions read one) or "$": no hedge
+    begins right after one ("passed", not "surpassed")."""
+    return char.isalnum() or char in "_$"
 
 
 def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
