@@ -449,16 +449,18 @@ _RATE_AFTER = re.compile(
 _RATE_NAMES = {"annum": "year", "annually": "year", "yearly": "year", "annual": "year",
                "monthly": "month", "weekly": "week", "daily": "day", "yr": "year", "mo": "month"}
 _DESCRIPTOR_AFTER = re.compile(r"-(?:dollar|euro|pound|baht)\b", re.IGNORECASE)
-_ONE_PRONOUN_AFTER = re.compile(
-    r"\s*(?:[,.;:!?)\"']|’|$|of\b|another\b|who\b|that\b|which\b|is\b|was\b|has\b|had\b|"
-    r"would\b|could\b|can\b|may\b|might\b|will\b|must\b|should\b|does\b|did\b|said\b|says\b|"
-    r"and\b|or\b|to\b|in\b|at\b|on\b|by\b|for\b|with\b|as\b|but\b|day\s*,)",
-    re.IGNORECASE,
+# "one" is a pronoun before a sign, at the end, before "day," or before one of these words, or
+# after one of those or "no-". Each pattern reads any word, then looked up in its set by
+# _word_in: an alternation of the words took a few times longer to compile at start-up.
+_ONE_PRONOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)\"']|’|$|day\s*,|(?P<word>\w+))", re.IGNORECASE)
+_ONE_PRONOUN_AFTER_WORDS = frozenset(
+    """of another who that which is was has had would could can may might will must should does
+    did said says and or to in at on by for with as but""".split()
 )
-_ONE_PRONOUN_BEFORE = re.compile(
-    r"(?:\b(?:no|any|every|each|some|the|this|that|which|no-|someone|anyone|little|only|"
-    r"everyone|one|last|next|such|a|another)\s*)$",
-    re.IGNORECASE,
+_ONE_PRONOUN_BEFORE = re.compile(r"\b(?:(?P<word>\w+)|no-)\s*$", re.IGNORECASE)
+_ONE_PRONOUN_BEFORE_WORDS = frozenset(
+    """no any every each some the this that which someone anyone little only everyone one last
+    next such a another""".split()
 )
 _FRACTION_AFTER = re.compile(
     r"[\s-]*(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b",
@@ -841,8 +843,9 @@ def _read_words(text: str, m: re.Match[str], limit: int) -> Figure | None:
         elif hedge is _HEDGE_EXACT:
             hedge = _HEDGE_RANGE
     if raw.lower() == "one" and high is None and (
-        _ONE_PRONOUN_AFTER.match(text, end, limit)
-        or _ONE_PRONOUN_BEFORE.search(text, max(0, start - 12), start)
+        _word_in(_ONE_PRONOUN_AFTER.match(text, end, limit), _ONE_PRONOUN_AFTER_WORDS)
+        or _word_in(_ONE_PRONOUN_BEFORE.search(text, max(0, start - 12), start),
+                    _ONE_PRONOUN_BEFORE_WORDS)
     ):
         return None  # "no one", "one of the", "the one that"
     return _finish(text, start, hedge_start, end, limit, value, high, hedge, "")
@@ -900,18 +903,30 @@ def _read_vague(text: str, m: re.Match[str], limit: int) -> Figure | None:
 _VAGUE_SKIPPED_WORDS = frozenset(("several", "many", "a", "few", "of"))
 
 
-_SPAN_LEAD = re.compile(
-    r"(?:^|[,;:(]|\b(?:for|in|within|over|during|than|of|about|around|nearly|almost|took|take|"
-    r"takes|lasted|last|lasts|lasting|spent|spend|after|under|to|only|just|barely|least|most|"
-    r"whole|entire|full|past|roughly|approximately)\b)\s*$"
+# A span follows the start of the text, a sign or one of these words ("for a week"); searched
+# in lower-cased text, the word looked up by _word_in (see _ONE_PRONOUN_AFTER).
+_SPAN_LEAD = re.compile(r"(?:^|[,;:(]|\b(?P<word>\w+))\s*$")
+_SPAN_LEAD_WORDS = frozenset(
+    """for in within over during than of about around nearly almost took take takes lasted last
+    lasts lasting spent spend after under to only just barely least most whole entire full past
+    roughly approximately""".split()
 )
+
+
+def _word_in(m: re.Match[str] | None, words: frozenset[str]) -> bool:
+    """Whether `m` is a match whose word, if it read one, is one of `words` (lower-cased; the
+    text is folded, so lower() gives what re.IGNORECASE matches)."""
+    if m is None:
+        return False
+    word = m.group("word")
+    return word is None or word.lower() in words
 
 
 def _read_a_unit(text: str, m: re.Match[str], limit: int) -> Figure | None:
     """'a week', 'half an hour': a duration, unless it is a rate or a point in time."""
     start = m.start()
     before = text[max(0, start - 16):start].lower()
-    if before.strip() and not _SPAN_LEAD.search(before):
+    if before.strip() and not _word_in(_SPAN_LEAD.search(before), _SPAN_LEAD_WORDS):
         return None  # "twice a week", "$40bn a year", "1,000 people a year" are rates
     hedge, hedge_start = _hedge_before(text, start)
     value = 0.5 if m.group("half") else 1.0
