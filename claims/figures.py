@@ -406,9 +406,12 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
 _NUMBER_HYPHEN_BEFORE = re.compile(r"\d\s?[-–]\s?$")
 _SCORE_BEFORE = re.compile(r"\b(?:won|lost|beat|drew|defeated|draw|scored?|scoreline)\s+$", re.I)
-_SCORE_AFTER = re.compile(r"\s*(?:win|victory|defeat|draw|loss|season|lead|scoreline)\b", re.I)
-_ORDINAL_AFTER = re.compile(
-    r"[-‐](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.IGNORECASE
+# These two read any word, looked up in a set by _word_in (see _ONE_PRONOUN_AFTER).
+_SCORE_AFTER = re.compile(r"\s*(?P<word>\w+)")
+_SCORE_AFTER_WORDS = frozenset("win victory defeat draw loss season lead scoreline".split())
+_ORDINAL_AFTER = re.compile(r"[-‐](?P<word>\w+)")
+_ORDINAL_AFTER_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth".split()
 )
 _OVER = re.compile(r"over\b", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(_CLOCK, re.IGNORECASE)
@@ -462,9 +465,10 @@ _ONE_PRONOUN_BEFORE_WORDS = frozenset(
     """no any every each some the this that which someone anyone little only everyone one last
     next such a another""".split()
 )
-_FRACTION_AFTER = re.compile(
-    r"[\s-]*(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b",
-    re.IGNORECASE,
+_FRACTION_AFTER = re.compile(r"[\s-]*(?P<word>\w+)")  # the word looked up by _word_in
+_FRACTION_AFTER_WORDS = frozenset(
+    ["halves", *(n + s for n in "third quarter fifth sixth seventh eighth ninth tenth".split()
+                 for s in ("", "s"))]
 )
 
 # The first word or sign (after spaces) of whatever the patterns above read after a number: a
@@ -745,7 +749,7 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
             return None  # "between 5 and 6 pm" are times
         if not between and range_m.group("sep").lower() != "to" and (
             _to_float(second) <= value or _SCORE_BEFORE.search(text, max(0, start - 12), start)
-            or _SCORE_AFTER.match(text, range_m.end(), limit)
+            or _word_in(_SCORE_AFTER.match(text, range_m.end(), limit), _SCORE_AFTER_WORDS)
         ):
             return None  # "won 3-1", "a 2-0 win", "the 2024-25 season"
         second_currency = _prefix_currency(range_m.group("cur"))
@@ -825,7 +829,9 @@ def _read_words(text: str, m: re.Match[str], limit: int) -> Figure | None:
     end = start + len(raw)
     if raw.lower() in _SCALE_WORDS:
         return None  # a bare "hundred" or "million" is not a figure
-    if _FRACTION_AFTER.match(text, end, limit) or _ORDINAL_AFTER.match(text, end, limit):
+    if _word_in(_FRACTION_AFTER.match(text, end, limit), _FRACTION_AFTER_WORDS) or _word_in(
+        _ORDINAL_AFTER.match(text, end, limit), _ORDINAL_AFTER_WORDS
+    ):
         return None  # "two-thirds", "three quarters", "twenty-first"
     if start > 1 and text[start - 1] in "-‐" and text[start - 2].isalpha():
         return None  # "COVID-nineteen" is a name
