@@ -179,7 +179,9 @@ _CURRENCY_WORDS = {
     "renminbi": "CNY", "yen": "JPY", "ringgit": "MYR", "rupiah": "IDR", "pesos": "PHP",
     "peso": "PHP", "rupees": "INR", "rupee": "INR", "won": "KRW", "kyat": "MMK", "kip": "LAK",
 }
-_CURRENCY_WORD_RE = alternation(list(_CURRENCY_WORDS))  # a trie: the longest word wins
+_CURRENCY_CODES_LOWER = frozenset(code.lower() for code in _CURRENCY_CODES)
+# The currency words of more than one word, as a trie: the longest wins ("pounds sterling").
+_CURRENCY_PHRASE_RE = alternation([words for words in _CURRENCY_WORDS if " " in words])
 
 # Hedges before a figure; the leftmost wins, so "no more than" beats "more than".
 _HEDGES_BEFORE: list[tuple[str, Hedge]] = [
@@ -415,9 +417,10 @@ _ORDINAL_AFTER_WORDS = frozenset(
 )
 _OVER = re.compile(r"over\b", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(_CLOCK, re.IGNORECASE)
+# A currency phrase, else any word, which _currency_after looks up among the codes and the
+# words: an alternation of them all took ~6M instructions to compile at start-up.
 _CURRENCY_AFTER = re.compile(
-    r"\s*+(?:-\s*+)?(?:(?P<code>" + alternation(_CURRENCY_CODES) + r")\b"
-    r"|(?P<word>" + _CURRENCY_WORD_RE + r")\b)",
+    r"\s*+(?:-\s*+)?(?:(?P<phrase>" + _CURRENCY_PHRASE_RE + r")\b|(?P<word>\w+))",
     re.IGNORECASE,
 )
 _OF_CURRENCY_AFTER = re.compile(
@@ -1016,20 +1019,16 @@ def _finish(
             vague is None
         ):
             kind, end = _KIND_PERCENT, pm.end()
-        elif follows in _CURRENCY_HEADS and (
-            (cm := _CURRENCY_AFTER.match(text, end, limit))
-            or (cm := _OF_CURRENCY_AFTER.match(text, end, limit))
-        ):
+        elif follows in _CURRENCY_HEADS and (found := _currency_after(text, end, limit)):
             describes = _DESCRIPTOR_AFTER.match(text, end, limit)
             if describes and (vague or not text[core_start].isdigit()):
                 return None  # "a billion-dollar industry" describes, it does not count
-            code = cm.groupdict().get("code")
-            word = cm.group("word")
+            code, word, currency_end = found
             currency = code.upper() if code else _CURRENCY_WORDS[" ".join(word.lower().split())]
             if word and word.lower() == "won" and vague is None and value < 1e3:
                 currency = ""  # "3 won" is a verb more often than money
             else:
-                kind, end = _KIND_MONEY, cm.end()
+                kind, end = _KIND_MONEY, currency_end
         elif follows in _DURATION_HEADS and (dm := _DURATION_AFTER.match(text, end, limit)) and (
             vague is None
         ):
@@ -1072,6 +1071,23 @@ def _finish(
         elif rm.group("adj"):
             rate = _RATE_NAMES[rm.group("adj").lower()]  # "in annual profits": not in the span
     return _figure(text, start, end, kind, value, high_value, hedge, currency, rate, factor, vague)
+
+
+def _currency_after(text: str, end: int, limit: int) -> tuple[str, str, int] | None:
+    """The currency written right after a number ("USD", "- euros", "of dollars"): its code or
+    its words as written (the other one ""), and where it ends. The text is folded, so lower()
+    gives what re.IGNORECASE matches."""
+    m = _CURRENCY_AFTER.match(text, end, limit)
+    if m:
+        if phrase := m.group("phrase"):
+            return "", phrase, m.end()
+        word = m.group("word")
+        if word.lower() in _CURRENCY_CODES_LOWER:
+            return word, "", m.end()
+        if word.lower() in _CURRENCY_WORDS:
+            return "", word, m.end()
+    m = _OF_CURRENCY_AFTER.match(text, end, limit)
+    return ("", m.group("word"), m.end()) if m else None
 
 
 def _figure(
