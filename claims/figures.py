@@ -153,12 +153,11 @@ _DAYS_PER = {
     "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
     "fortnight": 14.0, "month": 30.4375, "year": 365.25, "decade": 3652.5, "century": 36525.0,
 }
-_TIME_UNIT = (
-    r"(?P<tunit>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?|yrs?"
-    r"|decades?|centur(?:y|ies))\b"
-)
 _TIME_ALIAS = {"min": "minute", "mins": "minute", "hr": "hour", "hrs": "hour", "yr": "year",
                "yrs": "year", "centuries": "century"}
+_TIME_UNITS = frozenset(  # the words that _DURATION_AFTER reads as a unit
+    [*_DAYS_PER, *(unit + "s" for unit in _DAYS_PER if unit != "century"), *_TIME_ALIAS]
+)
 
 # Currency written before the number (symbol or code) and after it (a word).
 _CURRENCY_PREFIX = {
@@ -423,12 +422,14 @@ _CURRENCY_AFTER = re.compile(
     r"\s*+(?:-\s*+)?(?:(?P<phrase>" + _CURRENCY_PHRASE_RE + r")\b|(?P<word>\w+))",
     re.IGNORECASE,
 )
+# These two read any word, looked up in a set (see _ONE_PRONOUN_AFTER).
 _OF_CURRENCY_AFTER = re.compile(
-    r"\s++of\s++(?:(?:us|u\.s\.|american|australian|singapore)\s+)?(?P<word>dollars|euros|pounds|"
-    r"baht|riel|yuan|yen|dong|ringgit|rupees|pesos)\b",
-    re.IGNORECASE,
+    r"\s++of\s++(?:(?:us|u\.s\.|american|australian|singapore)\s+)?(?P<word>\w+)", re.IGNORECASE
 )
-_DURATION_AFTER = re.compile(r"(?:\s*+-\s*+|\s++)" + _TIME_UNIT, re.IGNORECASE)
+_OF_CURRENCY_WORDS = frozenset(
+    "dollars euros pounds baht riel yuan yen dong ringgit rupees pesos".split()
+)
+_DURATION_AFTER = re.compile(r"(?:\s*+-\s*+|\s++)(?P<tunit>\w+)")  # a unit: _TIME_UNITS
 _AGE_AFTER = re.compile(r"-\s*(?:year|month|week|day)s?-\s*old\b", re.IGNORECASE)
 _NOT_A_SPAN_AFTER = re.compile(r",?\s+(?:ago|earlier|later|old|since|after|before|from now)\b",
                                re.IGNORECASE)  # "three weeks after", "two days since": offsets
@@ -486,9 +487,7 @@ _CURRENCY_HEADS = frozenset(
     ["-", "of", *(code.lower() for code in _CURRENCY_CODES),
      *(words.split()[0].split(".")[0] for words in _CURRENCY_WORDS)]  # "u.s. dollars": "u"
 )
-_DURATION_HEADS = frozenset(
-    ["-", *_DAYS_PER, *(unit + "s" for unit in _DAYS_PER if unit != "century"), *_TIME_ALIAS]
-)
+_DURATION_HEADS = _TIME_UNITS | {"-"}
 _HEDGE_AFTER_HEADS = frozenset(["+", "-", "or", "and", "at"])
 _RATE_HEADS = frozenset(
     ["(", ")", "/", "a", "per", "each", "every", "in", "of", "annually", "yearly", "monthly",
@@ -1030,7 +1029,7 @@ def _finish(
             else:
                 kind, end = _KIND_MONEY, currency_end
         elif follows in _DURATION_HEADS and (dm := _DURATION_AFTER.match(text, end, limit)) and (
-            vague is None
+            dm.group("tunit").lower() in _TIME_UNITS and vague is None
         ):
             if _AGE_AFTER.match(text, end, limit):
                 return None  # "18-year-old" is an age
@@ -1087,7 +1086,9 @@ def _currency_after(text: str, end: int, limit: int) -> tuple[str, str, int] | N
         if word.lower() in _CURRENCY_WORDS:
             return "", word, m.end()
     m = _OF_CURRENCY_AFTER.match(text, end, limit)
-    return ("", m.group("word"), m.end()) if m else None
+    if m and m.group("word").lower() in _OF_CURRENCY_WORDS:
+        return "", m.group("word"), m.end()
+    return None
 
 
 def _figure(
