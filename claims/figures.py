@@ -676,9 +676,10 @@ def _hedge_before(text: str, start: int) -> tuple[Hedge, int]:
             continue
         first = before[0] if before else last
         head = words[-count]
-        if len(head) > len(first):
+        if len(head) > len(first):  # "(no more than": the first word ends a longer one
             if not head.endswith(first) or _is_word_char(head[-len(first) - 1]):
                 continue
+        # else the whole word: after a space, or at the window's start after what precedes it
         elif head != first or (
             count == len(words) and window_start and not window[0].isspace()
             and _is_word_char(text[window_start - 1])
@@ -688,7 +689,7 @@ def _hedge_before(text: str, start: int) -> tuple[Hedge, int]:
         if begins < found:
             found, found_words = begins, hedge_words
     if not last.isalnum():
-        # "(about", "(~": a one-word hedge right after a sign
+        # "(about", "(~": a one-word hedge right after a sign inside the last word
         for at in range(1, len(last)):
             tail = last[at:]
             if tail in _HEDGE_BY_WORDS and not _is_word_char(last[at - 1]):
