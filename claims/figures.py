@@ -399,9 +399,8 @@ _RANGE_AFTER = re.compile(
     r"(?P<cur>" + _PREFIX_CUR + r")?(?P<digits>" + _DIGITS + r")",
     re.IGNORECASE,
 )
-_WORDS_RANGE_AFTER = re.compile(
-    r"(?:\s*(?P<sep>-|–|to|or)\s*|\s+(?P<and>and)\s+)(?P<words>" + _WORDS + r")\b", re.IGNORECASE
-)
+# What parts the two numbers of a range in words; _words_at reads the second.
+_WORDS_RANGE_SEP = re.compile(r"(?:\s*(?P<sep>-|–|to|or)\s*|\s+(?P<and>and)\s+)", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
@@ -841,12 +840,13 @@ def _read_words(text: str, m: re.Match[str], limit: int) -> Figure | None:
     hedge, hedge_start = _hedge_before(text, start)
     high = None
     between = hedge_start == start and _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
-    range_m = _is_range_form(_WORDS_RANGE_AFTER.match(text, end, limit), between)
-    second = _words_value(range_m.group("words")) if range_m else None
+    range_m = _is_range_form(_WORDS_RANGE_SEP.match(text, end, limit), between)
+    second_m = _words_at(text, range_m.end(), limit) if range_m else None
+    second = _words_value(second_m.group("words")) if second_m else None
     if second is not None and second > value and (
         between or range_m.group("sep") != "-" or second < 100
     ):
-        high, end = second, range_m.end()
+        high, end = second, second_m.end()
         if between:
             hedge, hedge_start = _HEDGE_RANGE, between.start()
         elif hedge is _HEDGE_EXACT:
@@ -858,6 +858,26 @@ def _read_words(text: str, m: re.Match[str], limit: int) -> Figure | None:
     ):
         return None  # "no one", "one of the", "the one that"
     return _finish(text, start, hedge_start, end, limit, value, high, hedge, "")
+
+
+def _words_at(text: str, pos: int, limit: int) -> re.Match[str] | None:
+    """Number words (_WORDS, then a word boundary) at `pos`, right after what parts a range,
+    as a match's "words" group. _SCAN reads them there, unless the part is glued to them
+    ("tofive": no word boundary before) or _SCAN reads an e-mail address or a ratio ("one in
+    five") first; only then a pattern of their own is compiled (~9M instructions, once; at
+    start-up it would be paid before the worker processes fork)."""
+    m = _SCAN.match(text, pos, limit)
+    if m is not None and m.lastgroup == "words":
+        return m
+    if (m is not None and m.lastgroup == "skip") or text[pos - 1].isalpha():  # "to", "or" glued
+        return _words_pattern().match(text, pos, limit)
+    return None  # nothing else _SCAN reads (a date, a sum, "hundreds") begins with number words
+
+
+@functools.cache
+def _words_pattern() -> re.Pattern[str]:
+    """_WORDS on its own, compiled when first needed (see _words_at)."""
+    return re.compile(r"(?P<words>" + _WORDS + r")\b", re.IGNORECASE)
 
 
 _FIRST_WORD = re.compile(r"\w+")
