@@ -48,6 +48,18 @@ class Hedge(StrEnum):
     VAGUE = "vague"
 
 
+# The members the readers use, read from their classes once: on Python 3.11 every Kind.COUNT reads
+# through EnumType.__getattr__ (~70 ns, against ~6 ns for a module-level name), and several are
+# read for every figure.
+_KIND_COUNT, _KIND_MONEY, _KIND_PERCENT, _KIND_DURATION = (
+    Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.DURATION
+)
+_HEDGE_EXACT, _HEDGE_RANGE, _HEDGE_VAGUE = Hedge.EXACT, Hedge.RANGE, Hedge.VAGUE
+_HEDGE_MORE_THAN, _HEDGE_AT_LEAST = Hedge.MORE_THAN, Hedge.AT_LEAST
+_HEDGE_JUST_OVER, _HEDGE_NEARLY, _HEDGE_ABOUT = Hedge.JUST_OVER, Hedge.NEARLY, Hedge.ABOUT
+_HEDGE_UP_TO, _HEDGE_LESS_THAN = Hedge.UP_TO, Hedge.LESS_THAN
+
+
 @dataclass(frozen=True, slots=True)
 class Interval:
     """A set of values with open or closed ends; `math.inf` marks an unbounded end."""
@@ -125,7 +137,15 @@ _MONTH = (
     r"(?-i:(?=[A-Z]))(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
     r"|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
 )
-_MONTH_RE = re.compile(_MONTH)
+# The words that _MONTH matches whole, case as written: a set look-up for _is_month, and one
+# pattern fewer to compile at start-up.
+_MONTH_WORDS = frozenset(
+    form + dot
+    for name in ("January February March April May June July August September October November "
+                 "December Sept").split()
+    for form in (name, name[:3])
+    for dot in ("", ".")
+)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
@@ -133,12 +153,11 @@ _DAYS_PER = {
     "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
     "fortnight": 14.0, "month": 30.4375, "year": 365.25, "decade": 3652.5, "century": 36525.0,
 }
-_TIME_UNIT = (
-    r"(?P<tunit>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?|yrs?"
-    r"|decades?|centur(?:y|ies))\b"
-)
 _TIME_ALIAS = {"min": "minute", "mins": "minute", "hr": "hour", "hrs": "hour", "yr": "year",
                "yrs": "year", "centuries": "century"}
+_TIME_UNITS = frozenset(  # the words that _DURATION_AFTER reads as a unit
+    [*_DAYS_PER, *(unit + "s" for unit in _DAYS_PER if unit != "century"), *_TIME_ALIAS]
+)
 
 # Currency written before the number (symbol or code) and after it (a word).
 _CURRENCY_PREFIX = {
@@ -159,7 +178,9 @@ _CURRENCY_WORDS = {
     "renminbi": "CNY", "yen": "JPY", "ringgit": "MYR", "rupiah": "IDR", "pesos": "PHP",
     "peso": "PHP", "rupees": "INR", "rupee": "INR", "won": "KRW", "kyat": "MMK", "kip": "LAK",
 }
-_CURRENCY_WORD_RE = alternation(list(_CURRENCY_WORDS))  # a trie: the longest word wins
+_CURRENCY_CODES_LOWER = frozenset(code.lower() for code in _CURRENCY_CODES)
+# The currency words of more than one word, as a trie: the longest wins ("pounds sterling").
+_CURRENCY_PHRASE_RE = alternation([words for words in _CURRENCY_WORDS if " " in words])
 
 # Hedges before a figure; the leftmost wins, so "no more than" beats "more than".
 _HEDGES_BEFORE: list[tuple[str, Hedge]] = [
@@ -190,14 +211,24 @@ _HEDGES_BEFORE: list[tuple[str, Hedge]] = [
     ("fewer than", Hedge.LESS_THAN), ("less than", Hedge.LESS_THAN),
     ("under", Hedge.LESS_THAN), ("below", Hedge.LESS_THAN),
 ]
-# Searched in lower-cased text: without re.IGNORECASE a trie's branches are skipped by their
-# first letter.
-_HEDGE_BEFORE_RE = re.compile(
-    r"(?<![\w$])(?P<hedge>" + alternation([h for h, _ in _HEDGES_BEFORE]) + r")\s*$"
-)
 _HEDGE_BY_WORDS = {" ".join(h.split()): kind for h, kind in _HEDGES_BEFORE}
 # The last words of the hedges: the text before a number that ends with none holds no hedge.
 _HEDGE_ENDINGS = tuple({h.split()[-1] for h, _ in _HEDGES_BEFORE})
+_HEDGE_MOST_WORDS = max(len(h.split()) for h, _ in _HEDGES_BEFORE)
+
+
+def _hedges_by_last_word() -> dict[str, list[tuple[list[str], str]]]:
+    """Each hedge under its last word, as (the words before that, all its words)."""
+    by_last: dict[str, list[tuple[list[str], str]]] = {}
+    for words in _HEDGE_BY_WORDS:
+        *before, last = words.split()
+        by_last.setdefault(last, []).append((before, words))
+    return by_last
+
+
+# Read by _hedge_before with str methods: a regular expression of all the hedges took ~8M
+# instructions to compile at start-up, which is paid before the worker processes fork.
+_HEDGES_BY_LAST_WORD = _hedges_by_last_word()
 
 # Vague amounts: the interval each one stands for.
 _VAGUE = {
@@ -238,9 +269,13 @@ _CODE_WORDS = frozenset(
     id code ref case decree resolution order law act sub-decree batch wave round""".split()
 )
 # The word (or sign) that ends right before a number; the lookbehind tries word starts only.
+# A character set that holds a character beyond Latin-1 and more than two runs of characters
+# compiles to a table of 65,536 bits (~1M instructions of start-up each), so where it costs
+# little such a character is tested on its own: `(?<!’)`, `(?!€)` (in an alternation of single
+# characters, `[\w$£]|€`, the parser would make them one set again).
 _VIET_NAM = re.compile(r"\bViet\s+Nam\s+$")
 _WORD_BEFORE = re.compile(
-    r"(?:(?P<sign>[#№])|(?<![\w'’.-])(?P<word>[A-Za-z][\w'’.-]*+))(?P<space>\s*)$"
+    r"(?:(?P<sign>[#№])|(?<![\w'.-])(?<!’)(?P<word>[A-Za-z][\w'’.-]*+))(?P<space>\s*)$"
 )
 
 _CLOCK = r"\s*(?:[ap]\.m\.|[ap]m\b|o'clock\b)"
@@ -294,9 +329,11 @@ _WEEKDAY_RANGE = (  # "between Monday and Wednesday", "Monday to Wednesday" (not
 )
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-# The lookahead holds the first characters of the marks: a digit or a word fails it at once.
+# The lookahead lets a digit (most numbers) fail at once. It holds no set of the marks' first
+# characters: under re.IGNORECASE a set of letters holds look-alikes beyond Latin-1 too ("K" the
+# Kelvin sign, "ı", "ſ"), and so compiles to a table of 65,536 bits (see _WORD_BEFORE).
 _PREFIX_CUR = (
-    r"(?:(?=[$€£¥₫฿₹₱₩ACEGHIJKLMNPRSTUV])"
+    r"(?:(?=\D)"
     r"(?:US\$|U\.S\.\s?\$|A\$|AU\$|S\$|HK\$|NT\$|C\$|NZ\$|\$|€|£|¥|₫|฿|₹|₱|₩"
     r"|Rp\.?|Rs\.?|" + "|".join(_CURRENCY_CODES) + r")\s?)"
 )
@@ -346,7 +383,7 @@ _SCAN = re.compile(
 # marks spaces that no alternative after them could begin with: giving them back cannot help.
 _SCALE_AFTER = re.compile(
     r"\s*+-?\s*(?P<word>thousand|million|billion|trillion|lakh|crore)\b"
-    r"|(?P<space>\s?)(?P<abbr>mn|mln|bln|bn|tn|trn|k|m|b)(?![\w$€£])",
+    r"|(?P<space>\s?)(?P<abbr>mn|mln|bln|bn|tn|trn|k|m|b)(?![\w$£])(?!€)",  # see _WORD_BEFORE
     re.IGNORECASE,
 )
 _SCALE_AFTER_WORDS = {**_SCALE_WORDS, "lakh": 1e5, "crore": 1e7}
@@ -362,31 +399,36 @@ _RANGE_AFTER = re.compile(
     r"(?P<cur>" + _PREFIX_CUR + r")?(?P<digits>" + _DIGITS + r")",
     re.IGNORECASE,
 )
-_WORDS_RANGE_AFTER = re.compile(
-    r"(?:\s*(?P<sep>-|–|to|or)\s*|\s+(?P<and>and)\s+)(?P<words>" + _WORDS + r")\b", re.IGNORECASE
-)
+# What parts the two numbers of a range in words; _words_at reads the second.
+_WORDS_RANGE_SEP = re.compile(r"(?:\s*(?P<sep>-|–|to|or)\s*|\s+(?P<and>and)\s+)", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
 _NUMBER_HYPHEN_BEFORE = re.compile(r"\d\s?[-–]\s?$")
 _SCORE_BEFORE = re.compile(r"\b(?:won|lost|beat|drew|defeated|draw|scored?|scoreline)\s+$", re.I)
-_SCORE_AFTER = re.compile(r"\s*(?:win|victory|defeat|draw|loss|season|lead|scoreline)\b", re.I)
-_ORDINAL_AFTER = re.compile(
-    r"[-‐](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.IGNORECASE
+# These two read any word, looked up in a set by _word_in (see _ONE_PRONOUN_AFTER).
+_SCORE_AFTER = re.compile(r"\s*(?P<word>\w+)")
+_SCORE_AFTER_WORDS = frozenset("win victory defeat draw loss season lead scoreline".split())
+_ORDINAL_AFTER = re.compile(r"[-‐](?P<word>\w+)")
+_ORDINAL_AFTER_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth".split()
 )
 _OVER = re.compile(r"over\b", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(_CLOCK, re.IGNORECASE)
+# A currency phrase, else any word, which _currency_after looks up among the codes and the
+# words: an alternation of them all took ~6M instructions to compile at start-up.
 _CURRENCY_AFTER = re.compile(
-    r"\s*+(?:-\s*+)?(?:(?P<code>" + alternation(_CURRENCY_CODES) + r")\b"
-    r"|(?P<word>" + _CURRENCY_WORD_RE + r")\b)",
+    r"\s*+(?:-\s*+)?(?:(?P<phrase>" + _CURRENCY_PHRASE_RE + r")\b|(?P<word>\w+))",
     re.IGNORECASE,
 )
+# These two read any word, looked up in a set (see _ONE_PRONOUN_AFTER).
 _OF_CURRENCY_AFTER = re.compile(
-    r"\s++of\s++(?:(?:us|u\.s\.|american|australian|singapore)\s+)?(?P<word>dollars|euros|pounds|"
-    r"baht|riel|yuan|yen|dong|ringgit|rupees|pesos)\b",
-    re.IGNORECASE,
+    r"\s++of\s++(?:(?:us|u\.s\.|american|australian|singapore)\s+)?(?P<word>\w+)", re.IGNORECASE
 )
-_DURATION_AFTER = re.compile(r"(?:\s*+-\s*+|\s++)" + _TIME_UNIT, re.IGNORECASE)
+_OF_CURRENCY_WORDS = frozenset(
+    "dollars euros pounds baht riel yuan yen dong ringgit rupees pesos".split()
+)
+_DURATION_AFTER = re.compile(r"(?:\s*+-\s*+|\s++)(?P<tunit>\w+)")  # a unit: _TIME_UNITS
 _AGE_AFTER = re.compile(r"-\s*(?:year|month|week|day)s?-\s*old\b", re.IGNORECASE)
 _NOT_A_SPAN_AFTER = re.compile(r",?\s+(?:ago|earlier|later|old|since|after|before|from now)\b",
                                re.IGNORECASE)  # "three weeks after", "two days since": offsets
@@ -413,41 +455,56 @@ _RATE_AFTER = re.compile(
 _RATE_NAMES = {"annum": "year", "annually": "year", "yearly": "year", "annual": "year",
                "monthly": "month", "weekly": "week", "daily": "day", "yr": "year", "mo": "month"}
 _DESCRIPTOR_AFTER = re.compile(r"-(?:dollar|euro|pound|baht)\b", re.IGNORECASE)
-_ONE_PRONOUN_AFTER = re.compile(
-    r"\s*(?:[,.;:!?)\"'’]|$|of\b|another\b|who\b|that\b|which\b|is\b|was\b|has\b|had\b|"
-    r"would\b|could\b|can\b|may\b|might\b|will\b|must\b|should\b|does\b|did\b|said\b|says\b|"
-    r"and\b|or\b|to\b|in\b|at\b|on\b|by\b|for\b|with\b|as\b|but\b|day\s*,)",
-    re.IGNORECASE,
+# "one" is a pronoun before a sign, at the end, before "day," or before one of these words, or
+# after one of those or "no-". Each pattern reads any word, then looked up in its set by
+# _word_in: an alternation of the words took a few times longer to compile at start-up.
+_ONE_PRONOUN_AFTER = re.compile(r"\s*(?:[,.;:!?)\"']|’|$|day\s*,|(?P<word>\w+))", re.IGNORECASE)
+_ONE_PRONOUN_AFTER_WORDS = frozenset(
+    """of another who that which is was has had would could can may might will must should does
+    did said says and or to in at on by for with as but""".split()
 )
-_ONE_PRONOUN_BEFORE = re.compile(
-    r"(?:\b(?:no|any|every|each|some|the|this|that|which|no-|someone|anyone|little|only|"
-    r"everyone|one|last|next|such|a|another)\s*)$",
-    re.IGNORECASE,
+_ONE_PRONOUN_BEFORE = re.compile(r"\b(?:(?P<word>\w+)|no-)\s*$", re.IGNORECASE)
+_ONE_PRONOUN_BEFORE_WORDS = frozenset(
+    """no any every each some the this that which someone anyone little only everyone one last
+    next such a another""".split()
 )
-_FRACTION_AFTER = re.compile(
-    r"[\s-]*(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b",
-    re.IGNORECASE,
+_FRACTION_AFTER = re.compile(r"[\s-]*(?P<word>\w+)")  # the word looked up by _word_in
+_FRACTION_AFTER_WORDS = frozenset(
+    ["halves", *(n + s for n in "third quarter fifth sixth seventh eighth ninth tenth".split()
+                 for s in ("", "s"))]
 )
 
 # The first word or sign (after spaces) of whatever the patterns above read after a number: a
-# scale, percent, range, currency, unit, hedge or rate. A number followed by any other word
-# ("75 people") is told by one match and a set lookup instead of eight failed matches.
+# scale, percent, range, currency, unit, hedge or rate, one set for each. A number followed by
+# any other word ("75 people") is told by one match and a set lookup instead of eight failed
+# matches, and one followed by "of" or "to" tries only the patterns that may begin so.
 _FOLLOWER = re.compile(r"\s*+([^\W\d_]+|.)", re.DOTALL)
-_FOLLOWER_HEADS = frozenset(
-    ["-", "–", "—", "%", "+", "/", "(", ")", "to", "and", "or", "at", "of", "in", "a", "each",
-     "every", "per", "percent", "pct", "percentage", "lakh", "crore", *_SCALE_WORDS,
-     *_SCALE_ABBREV, *(code.lower() for code in _CURRENCY_CODES),
-     *(words.split()[0].split(".")[0] for words in _CURRENCY_WORDS),  # "u.s. dollars": "u"
-     *_DAYS_PER, *(unit + "s" for unit in _DAYS_PER if unit != "century"), *_TIME_ALIAS,
-     "annually", "yearly", "monthly", "weekly", "daily"]
+_SCALE_HEADS = frozenset(["-", "lakh", "crore", *_SCALE_WORDS, *_SCALE_ABBREV])
+_PERCENT_HEADS = frozenset(["%", "per", "percent", "pct", "percentage"])
+_RANGE_HEADS = _PERCENT_HEADS | {"-", "–", "—", "to", "and"}
+_CURRENCY_HEADS = frozenset(
+    ["-", "of", *(code.lower() for code in _CURRENCY_CODES),
+     *(words.split()[0].split(".")[0] for words in _CURRENCY_WORDS)]  # "u.s. dollars": "u"
 )
+_DURATION_HEADS = _TIME_UNITS | {"-"}
+_HEDGE_AFTER_HEADS = frozenset(["+", "-", "or", "and", "at"])
+_RATE_HEADS = frozenset(
+    ["(", ")", "/", "a", "per", "each", "every", "in", "of", "annually", "yearly", "monthly",
+     "weekly", "daily"]
+)
+_FOLLOWER_HEADS = (_SCALE_HEADS | _RANGE_HEADS | _CURRENCY_HEADS | _DURATION_HEADS
+                   | _HEDGE_AFTER_HEADS | _RATE_HEADS)
 
 
-def _may_follow(text: str, end: int, limit: int) -> bool:
-    """Whether something the patterns after a number read may begin at `end` (if not, none
-    of them matches there; the text is folded, so lower() gives what re.IGNORECASE matches)."""
+def _follower(text: str, end: int, limit: int) -> str:
+    """The first word or sign after `end`, lower-cased, if one of the patterns after a number may
+    begin with it, else "" (none of them matches there; the text is folded, so lower() gives what
+    re.IGNORECASE matches)."""
     m = _FOLLOWER.match(text, end, limit)
-    return m is not None and m.group(1).lower() in _FOLLOWER_HEADS
+    if m is None:
+        return ""
+    head = m.group(1).lower()
+    return head if head in _FOLLOWER_HEADS else ""
 
 
 _CONTEXT_BEFORE = 100  # characters before `start` that a figure's hedge or name may stand in
@@ -526,7 +583,7 @@ def read_quantity(text: str) -> Figure:
     figures = read_figures(stripped)
     if not figures and re.fullmatch(_DIGITS, stripped):
         value = _to_float(stripped)
-        return Figure(0, len(stripped), stripped, Kind.COUNT, Interval(value, value), value)
+        return Figure(0, len(stripped), stripped, _KIND_COUNT, Interval(value, value), value)
     if len(figures) != 1:
         found = "no figure" if not figures else f"{len(figures)} figures"
         raise QuantityError(
@@ -589,7 +646,7 @@ def _is_inside_name(text: str, start: int) -> bool:
 
 
 def _is_month(word: str) -> bool:
-    return word[:3].lower() in _MONTHS and _MONTH_RE.fullmatch(word) is not None
+    return word in _MONTH_WORDS
 
 
 def _is_list_marker(text: str, end: int) -> bool:
@@ -598,19 +655,56 @@ def _is_list_marker(text: str, end: int) -> bool:
 
 
 def _hedge_before(text: str, start: int) -> tuple[Hedge, int]:
-    """The hedge that ends right before `start`, and where it begins."""
+    """The hedge that ends right before `start`, and where it begins: of those whose words end
+    the 24 characters before `start`, apart by spaces, the first word not right after a word
+    character or "$", the one that begins first ("no more than", not "more than")."""
     window_start = max(0, start - 24)
-    # str methods are C scans; the regex tries each of the 24 positions (the text is folded:
-    # lower() gives the letters that re.IGNORECASE matches)
+    # str methods are C scans (the text is folded: lower() gives the letters that re.IGNORECASE
+    # matches, and keeps which characters are word characters)
     window = text[window_start:start].rstrip().lower()
     if not window.endswith(_HEDGE_ENDINGS):
-        return Hedge.EXACT, start
-    before = text[window_start - 1:window_start].lower()  # for the lookbehind ("" at 0)
-    m = _HEDGE_BEFORE_RE.search(before + window, len(before))
-    if not m:
-        return Hedge.EXACT, start
-    words = " ".join(m.group("hedge").split())
-    return _HEDGE_BY_WORDS[words], window_start - len(before) + m.start("hedge")
+        return _HEDGE_EXACT, start
+    # The last words of the window; the first of them holds the rest ("a b c d e": "a b", "c", ...).
+    words = window.rsplit(None, _HEDGE_MOST_WORDS - 1)
+    last = words[-1]
+    found = len(window)  # where the hedge found so far begins, in the window
+    found_words = ""
+    for before, hedge_words in _HEDGES_BY_LAST_WORD.get(last, ()):
+        count = len(before) + 1
+        if count > len(words) or (count > 1 and words[1 - count:-1] != before[1:]):
+            continue
+        first = before[0] if before else last
+        head = words[-count]
+        if len(head) > len(first):  # "(no more than": the first word ends a longer one
+            if not head.endswith(first) or _is_word_char(head[-len(first) - 1]):
+                continue
+        # else the whole word: after a space, or at the window's start after what precedes it
+        elif head != first or (
+            count == len(words) and window_start and not window[0].isspace()
+            and _is_word_char(text[window_start - 1])
+        ):
+            continue
+        begins = len(window.rsplit(None, count - 1)[0]) - len(first)
+        if begins < found:
+            found, found_words = begins, hedge_words
+    if not last.isalnum():
+        # "(about", "(~": a one-word hedge right after a sign inside the last word
+        for at in range(1, len(last)):
+            tail = last[at:]
+            if tail in _HEDGE_BY_WORDS and not _is_word_char(last[at - 1]):
+                begins = len(window) - len(tail)
+                if begins < found:
+                    found, found_words = begins, tail
+                break
+    if not found_words:
+        return _HEDGE_EXACT, start
+    return _HEDGE_BY_WORDS[found_words], window_start + found
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether `char` is a word character (as regular expressions read one) or "$": no hedge
+    begins right after one ("passed", not "surpassed")."""
+    return char.isalnum() or char in "_$"
 
 
 def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
@@ -632,18 +726,18 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
     ):
         return None
     value = _to_float(digits)
-    follows = _may_follow(text, end, limit)
-    if follows:
+    follows = _follower(text, end, limit)
+    if follows in _SCALE_HEADS:
         scale, scaled_end = _scale_at(text, end, limit)
         if scaled_end != end:
-            end, follows = scaled_end, _may_follow(text, scaled_end, limit)
+            end, follows = scaled_end, _follower(text, scaled_end, limit)
     else:
         scale = 1.0
     currency = _prefix_currency(m.group("cur"))
     hedge, hedge_start = _hedge_before(text, start)
     high: float | None = None
     between = hedge_start == start and _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
-    if not follows:
+    if follows not in _RANGE_HEADS:
         range_m = None
     elif not between and _FROM_BEFORE.search(text, max(0, hedge_start - 6), hedge_start):
         range_m = None  # "from 200 to 300" is a change: two figures
@@ -657,7 +751,7 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
             return None  # "between 5 and 6 pm" are times
         if not between and range_m.group("sep").lower() != "to" and (
             _to_float(second) <= value or _SCORE_BEFORE.search(text, max(0, start - 12), start)
-            or _SCORE_AFTER.match(text, range_m.end(), limit)
+            or _word_in(_SCORE_AFTER.match(text, range_m.end(), limit), _SCORE_AFTER_WORDS)
         ):
             return None  # "won 3-1", "a 2-0 win", "the 2024-25 season"
         second_currency = _prefix_currency(range_m.group("cur"))
@@ -667,9 +761,9 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
             follows = None  # not known at the new end
             currency = currency or second_currency
             if between:
-                hedge, hedge_start = Hedge.RANGE, between.start()
-            elif hedge is Hedge.EXACT:
-                hedge = Hedge.RANGE
+                hedge, hedge_start = _HEDGE_RANGE, between.start()
+            elif hedge is _HEDGE_EXACT:
+                hedge = _HEDGE_RANGE
     # Years: a bare four-digit number is a year unless something makes it a quantity.
     plain_year = scale == 1.0 and high is None and not currency and _is_year_like(digits)
     return _finish(text, start, hedge_start, end, limit, value * scale, high, hedge, currency,
@@ -727,7 +821,7 @@ def _read_words(text: str, m: re.Match[str], limit: int) -> Figure | None:
         low, high, _ = pair
         between = _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
         return _finish(text, start, between.start(), start + len(raw), limit, low, high,
-                       Hedge.RANGE, "")
+                       _HEDGE_RANGE, "")
     if value is None:
         # Not one number ("five six"): read the first word alone and go on from there.
         raw = _FIRST_WORD.match(raw).group(0)
@@ -737,29 +831,53 @@ def _read_words(text: str, m: re.Match[str], limit: int) -> Figure | None:
     end = start + len(raw)
     if raw.lower() in _SCALE_WORDS:
         return None  # a bare "hundred" or "million" is not a figure
-    if _FRACTION_AFTER.match(text, end, limit) or _ORDINAL_AFTER.match(text, end, limit):
+    if _word_in(_FRACTION_AFTER.match(text, end, limit), _FRACTION_AFTER_WORDS) or _word_in(
+        _ORDINAL_AFTER.match(text, end, limit), _ORDINAL_AFTER_WORDS
+    ):
         return None  # "two-thirds", "three quarters", "twenty-first"
     if start > 1 and text[start - 1] in "-‐" and text[start - 2].isalpha():
         return None  # "COVID-nineteen" is a name
     hedge, hedge_start = _hedge_before(text, start)
     high = None
     between = hedge_start == start and _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
-    range_m = _is_range_form(_WORDS_RANGE_AFTER.match(text, end, limit), between)
-    second = _words_value(range_m.group("words")) if range_m else None
+    range_m = _is_range_form(_WORDS_RANGE_SEP.match(text, end, limit), between)
+    second_m = _words_at(text, range_m.end(), limit) if range_m else None
+    second = _words_value(second_m.group("words")) if second_m else None
     if second is not None and second > value and (
         between or range_m.group("sep") != "-" or second < 100
     ):
-        high, end = second, range_m.end()
+        high, end = second, second_m.end()
         if between:
-            hedge, hedge_start = Hedge.RANGE, between.start()
-        elif hedge is Hedge.EXACT:
-            hedge = Hedge.RANGE
+            hedge, hedge_start = _HEDGE_RANGE, between.start()
+        elif hedge is _HEDGE_EXACT:
+            hedge = _HEDGE_RANGE
     if raw.lower() == "one" and high is None and (
-        _ONE_PRONOUN_AFTER.match(text, end, limit)
-        or _ONE_PRONOUN_BEFORE.search(text, max(0, start - 12), start)
+        _word_in(_ONE_PRONOUN_AFTER.match(text, end, limit), _ONE_PRONOUN_AFTER_WORDS)
+        or _word_in(_ONE_PRONOUN_BEFORE.search(text, max(0, start - 12), start),
+                    _ONE_PRONOUN_BEFORE_WORDS)
     ):
         return None  # "no one", "one of the", "the one that"
     return _finish(text, start, hedge_start, end, limit, value, high, hedge, "")
+
+
+def _words_at(text: str, pos: int, limit: int) -> re.Match[str] | None:
+    """Number words (_WORDS, then a word boundary) at `pos`, right after what parts a range,
+    as a match's "words" group. _SCAN reads them there, unless the part is glued to them
+    ("tofive": no word boundary before) or _SCAN reads an e-mail address or a ratio ("one in
+    five") first; only then a pattern of their own is compiled (~9M instructions, once; at
+    start-up it would be paid before the worker processes fork)."""
+    m = _SCAN.match(text, pos, limit)
+    if m is not None and m.lastgroup == "words":
+        return m
+    if (m is not None and m.lastgroup == "skip") or text[pos - 1].isalpha():  # "to", "or" glued
+        return _words_pattern().match(text, pos, limit)
+    return None  # nothing else _SCAN reads (a date, a sum, "hundreds") begins with number words
+
+
+@functools.cache
+def _words_pattern() -> re.Pattern[str]:
+    """_WORDS on its own, compiled when first needed (see _words_at)."""
+    return re.compile(r"(?P<words>" + _WORDS + r")\b", re.IGNORECASE)
 
 
 _FIRST_WORD = re.compile(r"\w+")
@@ -807,25 +925,37 @@ def _read_vague(text: str, m: re.Match[str], limit: int) -> Figure | None:
     # "several hundred thousand" stands for the same amounts as "hundreds of thousands".
     scales = [w for w in m.group("vague").lower().split() if w not in _VAGUE_SKIPPED_WORDS]
     low, high = _VAGUE[" of ".join(w if w.endswith("s") else w + "s" for w in scales)]
-    return _finish(text, m.start(), m.start(), m.end(), limit, low, None, Hedge.VAGUE, "",
+    return _finish(text, m.start(), m.start(), m.end(), limit, low, None, _HEDGE_VAGUE, "",
                    vague=(low, high))
 
 
 _VAGUE_SKIPPED_WORDS = frozenset(("several", "many", "a", "few", "of"))
 
 
-_SPAN_LEAD = re.compile(
-    r"(?:^|[,;:(]|\b(?:for|in|within|over|during|than|of|about|around|nearly|almost|took|take|"
-    r"takes|lasted|last|lasts|lasting|spent|spend|after|under|to|only|just|barely|least|most|"
-    r"whole|entire|full|past|roughly|approximately)\b)\s*$"
+# A span follows the start of the text, a sign or one of these words ("for a week"); searched
+# in lower-cased text, the word looked up by _word_in (see _ONE_PRONOUN_AFTER).
+_SPAN_LEAD = re.compile(r"(?:^|[,;:(]|\b(?P<word>\w+))\s*$")
+_SPAN_LEAD_WORDS = frozenset(
+    """for in within over during than of about around nearly almost took take takes lasted last
+    lasts lasting spent spend after under to only just barely least most whole entire full past
+    roughly approximately""".split()
 )
+
+
+def _word_in(m: re.Match[str] | None, words: frozenset[str]) -> bool:
+    """Whether `m` is a match whose word, if it read one, is one of `words` (lower-cased; the
+    text is folded, so lower() gives what re.IGNORECASE matches)."""
+    if m is None:
+        return False
+    word = m.group("word")
+    return word is None or word.lower() in words
 
 
 def _read_a_unit(text: str, m: re.Match[str], limit: int) -> Figure | None:
     """'a week', 'half an hour': a duration, unless it is a rate or a point in time."""
     start = m.start()
     before = text[max(0, start - 16):start].lower()
-    if before.strip() and not _SPAN_LEAD.search(before):
+    if before.strip() and not _word_in(_SPAN_LEAD.search(before), _SPAN_LEAD_WORDS):
         return None  # "twice a week", "$40bn a year", "1,000 people a year" are rates
     hedge, hedge_start = _hedge_before(text, start)
     value = 0.5 if m.group("half") else 1.0
@@ -853,7 +983,7 @@ def _read_date_range(text: str, m: re.Match[str]) -> Figure | None:
     if days < 0:
         days += 365
     days += 1
-    return Figure(m.start(), m.end(), m.group(0), Kind.DURATION, Interval(days, days), days)
+    return Figure(m.start(), m.end(), m.group(0), _KIND_DURATION, Interval(days, days), days)
 
 
 def _read_day_range(text: str, m: re.Match[str]) -> Figure | None:
@@ -863,7 +993,7 @@ def _read_day_range(text: str, m: re.Match[str]) -> Figure | None:
     if not 1 <= first < last <= 31:
         return None
     days = float(last - first + 1)
-    return Figure(m.start(), m.end(), m.group(0), Kind.DURATION, Interval(days, days), days)
+    return Figure(m.start(), m.end(), m.group(0), _KIND_DURATION, Interval(days, days), days)
 
 
 def _read_weekday_range(text: str, m: re.Match[str]) -> Figure | None:
@@ -871,7 +1001,7 @@ def _read_weekday_range(text: str, m: re.Match[str]) -> Figure | None:
     first = _WEEKDAYS.index((m.group("w1") or m.group("w3")).lower())
     last = _WEEKDAYS.index(m.group("w2").lower())
     days = float((last - first) % 7 + 1)
-    return Figure(m.start(), m.end(), m.group(0), Kind.DURATION, Interval(days, days), days)
+    return Figure(m.start(), m.end(), m.group(0), _KIND_DURATION, Interval(days, days), days)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -893,34 +1023,35 @@ def _finish(
     vague: tuple[float, float] | None = None,
     plain_year: bool = False,
     require_unit: bool = False,
-    follows: bool | None = None,
+    follows: str | None = None,
 ) -> Figure | None:
     """The figure whose number ends at `end`, with what follows it; `follows` is
-    `_may_follow(text, end, limit)` when the caller knows it already."""
+    `_follower(text, end, limit)` when the caller knows it already."""
     if not math.isfinite(value) or not math.isfinite(high_value or 0.0):
         return None  # "1,000,000,...,000" hundreds of digits long is not a quantity
-    kind = Kind.MONEY if currency else Kind.COUNT
+    kind = _KIND_MONEY if currency else _KIND_COUNT
     factor = 1.0
     number_end = end
     if follows is None:
-        follows = _may_follow(text, end, limit)
-    if kind is Kind.COUNT and follows:
-        if (pm := _PERCENT_AFTER.match(text, end, limit)) and vague is None:
-            kind, end = Kind.PERCENT, pm.end()
-        elif (cm := _CURRENCY_AFTER.match(text, end, limit)) or (
-            cm := _OF_CURRENCY_AFTER.match(text, end, limit)
+        follows = _follower(text, end, limit)
+    if kind is _KIND_COUNT and follows:
+        if follows in _PERCENT_HEADS and (pm := _PERCENT_AFTER.match(text, end, limit)) and (
+            vague is None
         ):
+            kind, end = _KIND_PERCENT, pm.end()
+        elif follows in _CURRENCY_HEADS and (found := _currency_after(text, end, limit)):
             describes = _DESCRIPTOR_AFTER.match(text, end, limit)
             if describes and (vague or not text[core_start].isdigit()):
                 return None  # "a billion-dollar industry" describes, it does not count
-            code = cm.groupdict().get("code")
-            word = cm.group("word")
+            code, word, currency_end = found
             currency = code.upper() if code else _CURRENCY_WORDS[" ".join(word.lower().split())]
             if word and word.lower() == "won" and vague is None and value < 1e3:
                 currency = ""  # "3 won" is a verb more often than money
             else:
-                kind, end = Kind.MONEY, cm.end()
-        elif (dm := _DURATION_AFTER.match(text, end, limit)) and vague is None:
+                kind, end = _KIND_MONEY, currency_end
+        elif follows in _DURATION_HEADS and (dm := _DURATION_AFTER.match(text, end, limit)) and (
+            dm.group("tunit").lower() in _TIME_UNITS and vague is None
+        ):
             if _AGE_AFTER.match(text, end, limit):
                 return None  # "18-year-old" is an age
             if _NOT_A_SPAN_AFTER.match(text, dm.end(), limit):
@@ -929,24 +1060,29 @@ def _finish(
             unit = _TIME_ALIAS.get(unit, unit.rstrip("s") if unit != "days" else "day")
             unit = _TIME_ALIAS.get(unit, unit)
             factor = _DAYS_PER[unit]
-            kind, end = Kind.DURATION, dm.end()
-            if hedge is Hedge.MORE_THAN and _OVER.match(text, start, limit):
-                hedge, start = Hedge.EXACT, core_start  # "over three days" = during three days
-    if require_unit and kind is not Kind.DURATION:
+            kind, end = _KIND_DURATION, dm.end()
+            if hedge is _HEDGE_MORE_THAN and _OVER.match(text, start, limit):
+                hedge, start = _HEDGE_EXACT, core_start  # "over three days" = during three days
+    if require_unit and kind is not _KIND_DURATION:
         return None
-    if plain_year and kind is Kind.COUNT and hedge is Hedge.EXACT:
+    if plain_year and kind is _KIND_COUNT and hedge is _HEDGE_EXACT:
         return None
-    if kind is Kind.MONEY and currency == "":
-        kind = Kind.COUNT
+    if kind is _KIND_MONEY and currency == "":
+        kind = _KIND_COUNT
     if end != number_end:
-        follows = _may_follow(text, end, limit)
+        follows = _follower(text, end, limit)
     if not follows:
         return _figure(text, start, end, kind, value, high_value, hedge, currency, "", factor,
                        vague)
-    if hedge is Hedge.EXACT and vague is None and (hm := _HEDGE_AFTER.match(text, end, limit)):
+    if hedge is _HEDGE_EXACT and vague is None and follows in _HEDGE_AFTER_HEADS and (
+        hm := _HEDGE_AFTER.match(text, end, limit)
+    ):
         hedge, end = _hedge_after(hm), hm.end()
+        follows = _follower(text, end, limit)
     rate = ""
-    if kind in (Kind.MONEY, Kind.COUNT) and (rm := _RATE_AFTER.match(text, end, limit)):
+    if kind in (_KIND_MONEY, _KIND_COUNT) and follows in _RATE_HEADS and (
+        rm := _RATE_AFTER.match(text, end, limit)
+    ):
         per = rm.group("per") or rm.group("adv") or rm.group("slash")
         if per:
             rate = _RATE_NAMES.get(per.lower(), per.lower())
@@ -955,6 +1091,25 @@ def _finish(
         elif rm.group("adj"):
             rate = _RATE_NAMES[rm.group("adj").lower()]  # "in annual profits": not in the span
     return _figure(text, start, end, kind, value, high_value, hedge, currency, rate, factor, vague)
+
+
+def _currency_after(text: str, end: int, limit: int) -> tuple[str, str, int] | None:
+    """The currency written right after a number ("USD", "- euros", "of dollars"): its code or
+    its words as written (the other one ""), and where it ends. The text is folded, so lower()
+    gives what re.IGNORECASE matches."""
+    m = _CURRENCY_AFTER.match(text, end, limit)
+    if m:
+        if phrase := m.group("phrase"):
+            return "", phrase, m.end()
+        word = m.group("word")
+        if word.lower() in _CURRENCY_CODES_LOWER:
+            return word, "", m.end()
+        if word.lower() in _CURRENCY_WORDS:
+            return "", word, m.end()
+    m = _OF_CURRENCY_AFTER.match(text, end, limit)
+    if m and m.group("word").lower() in _OF_CURRENCY_WORDS:
+        return "", m.group("word"), m.end()
+    return None
 
 
 def _figure(
@@ -986,16 +1141,16 @@ def _figure(
 def _hedge_after(m: re.Match[str]) -> Hedge:
     """The hedge that `_HEDGE_AFTER` found: "+", "-odd", "or more", ..."""
     if m.group("plus"):
-        return Hedge.MORE_THAN
+        return _HEDGE_MORE_THAN
     if m.group("odd"):
-        return Hedge.JUST_OVER
+        return _HEDGE_JUST_OVER
     return _HEDGE_AFTER_WORDS[" ".join(m.group("w").lower().split())]
 
 
 def _interval(x: float, y: float | None, hedge: Hedge) -> Interval:
     if y is None:
         return _hedged(x, hedge)
-    if hedge is Hedge.RANGE:
+    if hedge is _HEDGE_RANGE:
         return Interval(x, y)
     # A hedged range ("about 30-40", "up to 30-40"): the hedge moves each end outwards.
     low, high = _hedged(x, hedge), _hedged(y, hedge)
@@ -1003,23 +1158,24 @@ def _interval(x: float, y: float | None, hedge: Hedge) -> Interval:
 
 
 def _hedged(x: float, hedge: Hedge) -> Interval:
-    if hedge is Hedge.EXACT:
+    if hedge is _HEDGE_EXACT:
         return Interval(x, x)  # most figures: no case below to try first
-    match hedge:
-        case Hedge.MORE_THAN:
-            return Interval(x, INF, True, True)
-        case Hedge.AT_LEAST:
-            return Interval(x, INF, False, True)
-        case Hedge.NEARLY:
-            return Interval(0.9 * x, x, False, True)
-        case Hedge.JUST_OVER:
-            return Interval(x, 1.1 * x, True, False)
-        case Hedge.ABOUT:
-            return Interval(0.9 * x, 1.1 * x)
-        case Hedge.UP_TO:
-            return Interval(0.0, x)
-        case Hedge.LESS_THAN:
-            return Interval(0.0, x, False, True)
+    # An if-chain, not a match statement: a `case Hedge.MORE_THAN:` reads the member through
+    # its class (see _KIND_COUNT)
+    if hedge is _HEDGE_MORE_THAN:
+        return Interval(x, INF, True, True)
+    if hedge is _HEDGE_AT_LEAST:
+        return Interval(x, INF, False, True)
+    if hedge is _HEDGE_NEARLY:
+        return Interval(0.9 * x, x, False, True)
+    if hedge is _HEDGE_JUST_OVER:
+        return Interval(x, 1.1 * x, True, False)
+    if hedge is _HEDGE_ABOUT:
+        return Interval(0.9 * x, 1.1 * x)
+    if hedge is _HEDGE_UP_TO:
+        return Interval(0.0, x)
+    if hedge is _HEDGE_LESS_THAN:
+        return Interval(0.0, x, False, True)
     return Interval(x, x)
 
 
@@ -1047,11 +1203,11 @@ def describe_interval(
 ) -> str:
     low, high = interval.low, interval.high
     unit = ""
-    if kind is Kind.MONEY:
+    if kind is _KIND_MONEY:
         unit = f" {currency}"
-    elif kind is Kind.PERCENT:
+    elif kind is _KIND_PERCENT:
         unit = "%"
-    elif kind is Kind.DURATION:
+    elif kind is _KIND_DURATION:
         unit = " days"
     if low == high:
         words = f"exactly {format_number(low)}{unit}"
