@@ -324,15 +324,22 @@ _OTHER = re.compile(r"\s+other\b", re.I)
 _LINK_WORD = re.compile(r"\s+(?:other|of|more|additional|further|new)\b", re.I)  # what the four above begin with
 _OF_KIND = re.compile(r"\s+of\s+(?:other|another|various other)\s+(?:nationalit|countr)|\s+of\s+[A-Z]\w+\s+(?:origin|descent)")
 _FROM_OR_OF = re.compile(r"\s*,?\s*(?:from|of)\s")  # what _OF_KIND and _ORIGIN begin with
+# A run of letters, digits, hyphens and apostrophes (' ’) is "[\w'’-]*" written so as to compile
+# quickly: a class of \w with ', - and ’ costs ~1.2M instructions to compile (sre maps all 65,536
+# characters for three runs of them, one beyond 255), paid at import, before the workers fork,
+# for each of the dozen places it was written; "(?:[\w'-]++|’)*+" costs a tenth. Each run is taken
+# whole: in every pattern here what follows it is never a character of it.
+_RUN = r"(?:[\w'-]++|’)"
+_NAME = r"[A-Z]" + _RUN + r"*+(?:\s+[A-Z]" + _RUN + r"*+)*"  # "Phnom Penh", "Xi'an", "Preah Sihanouk"
 _NOUN_WORD = re.compile(r"\s*(?:the\s+)?([A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
 # (its words possessive: what may follow a word is never a letter of it, and searched for at each
 # capital of the 60 characters before the figure, a word given back letter by letter cost dearly)
 _NOUN_BEFORE = re.compile(
-    r"([A-Z][\w'’-]++(?:\s+[A-Za-z][\w'’-]++)?)\s*(?P<paren>\([^()]{0,40}\)\s*)?(?P<mark>[:=–|]\s*)?$"
+    r"([A-Z]" + _RUN + r"++(?:\s+[A-Za-z]" + _RUN + r"++)?)\s*(?P<paren>\([^()]{0,40}\)\s*)?"
+    r"(?P<mark>[:=|]\s*|–\s*)?$"  # (a class of [:=–|], its four runs and one beyond 255, as _RUN)
 )
 _ORIGIN = re.compile(
-    r"\s*,?\s*(?:from|of)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
-    r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*)"
+    r"\s*,?\s*(?:from|of)\s+((?:the\s+)?" + _NAME + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?" + _NAME + r")*)"
 )
 
 
@@ -416,8 +423,8 @@ def _clause(sentence: str, start: int, end: int) -> str:
     return sentence[lo:m.start() if m else len(sentence)]
 _ONE_NIGHT = re.compile(r"\b(?:overnight|that night|that day|this morning|in a single day)\b", re.I)
 _ONE_NIGHT_WORDS = ("day", "night", "morning")  # (see _may_hold)
-_LOCAL_FORCE = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:provincial|municipal|district|city)\s+"
-                          r"(?:police|authorities|officials|officers)\b")
+_LOCAL_FORCE = re.compile(r"[A-Z](?<!\w[A-Z])" + _RUN + r"*+(?:\s+[A-Z]" + _RUN + r"*+)*"
+                          r"\s+(?:provincial|municipal|district|city)\s+(?:police|authorities|officials|officers)\b")
 _LOCAL_FORCE_WORDS = ("provincial", "municipal", "district", "city")  # (see _holds)
 _NO_CLAUSE_MARK = re.compile(r"[^,;:()\[\]—–]*")
 # up to the last mark, if any: one pass (str.rfind per mark cost more in parsing its arguments)
@@ -446,7 +453,7 @@ PLACE_NAME = re.compile(
     r"(?:in(?<!\win)|In(?<!\wIn)|at(?<!\wat)|At(?<!\wAt)|near(?<!\wnear)|Near(?<!\wNear)"
     r"|inside(?<!\winside)|Inside(?<!\wInside))\s+(?:the\s+)?(?:[a-z]+ern\s+|border\s+|coastal\s+|resort\s+)?"
     r"(?:(?:capital|city|town|province|district|village|commune|state|county|port)\s+(?:of\s+)?)?"
-    r"(?P<name>(?!(?:In|On|At|The)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+    r"(?P<name>(?!(?:In|On|At|The)\b)" + _NAME + ")"
 )
 # "\b(?:in|at|of|across)\s+..." ignoring case, written as _SINGLE_SITE
 _SUBNATIONAL = re.compile(
@@ -540,9 +547,9 @@ def _place_scoped(text: str, claim_places: tuple[str, ...]) -> bool:
 
 
 _PLACE_LIST = re.compile(
-    r"(?:\s*,\s*(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)+,?\s+(?:and|or)\s+(?:the\s+)?[A-Z]"
+    r"(?:\s*,\s*(?:the\s+)?" + _NAME + r")+,?\s+(?:and|or)\s+(?:the\s+)?[A-Z]"
 )
-_DATELINE = re.compile(r"\s*([A-Z][A-Z .'’-]+,\s+[A-Z][a-z]+(?:[ ,][A-Z][a-z.]+)*)[^\n]{0,20}?\s[-–—]\s")
+_DATELINE = re.compile(r"\s*([A-Z](?:[A-Z .'-]++|’)++,\s+[A-Z][a-z]+(?:[ ,][A-Z][a-z.]+)*)[^\n]{0,20}?\s[-–—]\s")
 WHEN = re.compile(_MONTHS + r"|" + _DAY_WORD)
 _LEANS_BACK = re.compile(
     r"(?:They|Those|These|Among them|Of them|Of these|Most of them|Most of those|The detainees|"

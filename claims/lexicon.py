@@ -220,7 +220,7 @@ SUBNATIONAL = frozenset(
     capital suburb port township""".split()
 )
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD = re.compile(r"[A-Za-z](?:[A-Za-z'-]++|’)*+")  # "[A-Za-z'’-]*", quicker to compile (see context._RUN)
 
 
 @functools.lru_cache(maxsize=1 << 16)
