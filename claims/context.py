@@ -191,12 +191,21 @@ class Analysis:
         figure = mention.figure
         lo = _TO_LAST_CLAUSE_MARK.match(text, start, figure.start).end()  # after the last mark before it
         hi = _NO_CLAUSE_MARK.match(text, figure.end, end).end()
+        if self._has_dashes:  # (the dashes apart: see _NO_CLAUSE_MARK)
+            lo = _TO_LAST_DASH.match(text, lo, figure.start).end()
+            hi = _NO_DASH.match(text, figure.end, hi).end()
         found = nearest_measures(text[lo:hi], figure.start - lo)
         if not found and (lo, hi) != (start, end):  # (the clause is the sentence: nothing more to find)
             found = measures_in(text[start:end])
         if not found and (ante := self.antecedent(mention.index)) is not None:
             found = measures_in(self.sentence_text(ante))
         return found
+
+    @cached_property
+    def _has_dashes(self) -> bool:
+        """Does the text hold a dash that may end a clause (— or –)? A report without any is not
+        searched for them at each figure."""
+        return "—" in self.text or "–" in self.text
 
     def scope(self, mention: Mention, claim_places: tuple[str, ...]) -> bool:
         """Is the figure's scope narrower than a whole-country count (one city, day or raid)?"""
@@ -426,9 +435,14 @@ _ONE_NIGHT_WORDS = ("day", "night", "morning")  # (see _may_hold)
 _LOCAL_FORCE = re.compile(r"[A-Z](?<!\w[A-Z])" + _RUN + r"*+(?:\s+[A-Z]" + _RUN + r"*+)*"
                           r"\s+(?:provincial|municipal|district|city)\s+(?:police|authorities|officials|officers)\b")
 _LOCAL_FORCE_WORDS = ("provincial", "municipal", "district", "city")  # (see _holds)
-_NO_CLAUSE_MARK = re.compile(r"[^,;:()\[\]—–]*")
-# up to the last mark, if any: one pass (str.rfind per mark cost more in parsing its arguments)
-_TO_LAST_CLAUSE_MARK = re.compile(r"(?:[^,;:()\[\]—–]*+[,;:()\[\]—–])*")
+# The marks that end a figure's clause: , ; : ( ) [ ] and the dashes — and –, found in one pass
+# each way (str.rfind per mark cost more in parsing its arguments), the dashes in a pass of their
+# own: a class of them with the others costs ~1.2M instructions to compile (as _RUN), of them alone
+# a fifth.
+_NO_CLAUSE_MARK = re.compile(r"[^,;:()\[\]]*")  # up to the first mark
+_TO_LAST_CLAUSE_MARK = re.compile(r"(?:[^,;:()\[\]]*+[,;:()\[\]])*")  # up to the last mark, if any
+_NO_DASH = re.compile(r"[^—–]*")
+_TO_LAST_DASH = re.compile(r"(?:[^—–]*+[—–])*")
 _WHOLE = re.compile(r"\b(?:nationwide|across the country|around the country|throughout the country|"
                     r"country-?wide|all told)\b", re.I)
 _WHOLE_WORDS = ("nationwide", "country", "all told")  # (see _may_hold)
