@@ -91,18 +91,20 @@ def _trie_pattern(node: dict) -> str:
 
 
 def _measure_regex(names: list[str], scan: bool = False,
-                   ) -> tuple[re.Pattern[str], dict[str, str], list[tuple[re.Pattern[str], str]]]:
+                   ) -> tuple[re.Pattern[str], dict[str, str], list[tuple[str, str]]]:
     """One pattern for the words of the given measures, factored into a trie so that it runs in
     one fast pass; and how to tell which measure a match belongs to. A stem is the beginning of
     a word, a whole word when it ends in '$', or a regular expression when it starts with 're:'
-    (all in lower case). With `scan`, the pattern is _measures_found's (see there)."""
+    (all in lower case). With `scan`, the pattern is _measures_found's (see there). The regular
+    expressions are returned as written, with their measures: they are only ever matched as parts
+    of the one pattern (compiled alone, at import, they cost as much as a dozen short patterns)."""
     prefixes: dict[str, str] = {}
     wholes: dict[str, str] = {}
-    regexes: list[tuple[re.Pattern[str], str]] = []
+    regexes: list[tuple[str, str]] = []
     for name in names:
         for stem_ in MEASURES[name]:
             if stem_.startswith("re:"):
-                regexes.append((re.compile(stem_[3:], re.I), name))
+                regexes.append((stem_[3:], name))
             elif stem_.endswith("$"):
                 wholes[stem_[:-1]] = name
             else:
@@ -110,8 +112,8 @@ def _measure_regex(names: list[str], scan: bool = False,
     parts = [r"(?P<prefix>" + alternation(set(prefixes)) + ")"]
     if wholes:
         parts.append(r"(?P<whole>" + alternation(set(wholes)) + r")\b")
-    parts += [f"(?P<re{i}>" + r.pattern + ")" for i, (r, _) in enumerate(regexes)]
-    firsts = {w[0] for w in (*prefixes, *wholes)} | {r.pattern.lstrip("\\b")[0] for r, _ in regexes}
+    parts += [f"(?P<re{i}>" + r + ")" for i, (r, _) in enumerate(regexes)]
+    firsts = {w[0] for w in (*prefixes, *wholes)} | {r.lstrip("\\b")[0] for r, _ in regexes}
     lead = "(?=[" + "".join(sorted({c.lower() for c in firsts} | {c.upper() for c in firsts})) + "])"
     if scan:
         return re.compile(r"\W(?:" + "|".join(parts) + ")"), {**prefixes, **wholes}, regexes
