@@ -43,6 +43,10 @@ class Mention:
     part: Part = Part.WHOLE  # a part of another count, or another group
 
 
+# The members read for every figure, read from their classes once: on Python 3.11 every
+# Part.WHOLE reads through EnumType.__getattr__ (~1.4k instructions)
+_PART_WHOLE, _PART_OF_THEM, _PART_OF_THE, _PART_OTHER = Part.WHOLE, Part.OF_THEM, Part.OF_THE, Part.OTHER
+_KIND_COUNT, _HEDGE_VAGUE = Kind.COUNT, Hedge.VAGUE
 
 
 class Analysis:
@@ -152,12 +156,12 @@ class Analysis:
         elif index > 0 and _BULLET.match(s):
             ante = next((j for j in range(index - 1, -1, -1) if not _BULLET.match(self.sentence_text(j))), None)
         for m in self.in_sentence(index):
-            if m.figure.kind is Kind.COUNT and _DEFINITE_BEFORE.search(
+            if m.figure.kind is _KIND_COUNT and _DEFINITE_BEFORE.search(
                 self.text, max(0, m.figure.start - 7), m.figure.start
             ):
                 # "The 215 foreign nationals were ...": the sentence that first gave 215
                 earlier = next((j for j in range(index) if any(
-                    o.figure.kind is Kind.COUNT and o.figure.value == m.figure.value
+                    o.figure.kind is _KIND_COUNT and o.figure.value == m.figure.value
                     for o in self.in_sentence(j))), None)
                 if earlier is not None:
                     ante = earlier
@@ -187,12 +191,21 @@ class Analysis:
         figure = mention.figure
         lo = _TO_LAST_CLAUSE_MARK.match(text, start, figure.start).end()  # after the last mark before it
         hi = _NO_CLAUSE_MARK.match(text, figure.end, end).end()
+        if self._has_dashes:  # (the dashes apart: see _NO_CLAUSE_MARK)
+            lo = _TO_LAST_DASH.match(text, lo, figure.start).end()
+            hi = _NO_DASH.match(text, figure.end, hi).end()
         found = nearest_measures(text[lo:hi], figure.start - lo)
         if not found and (lo, hi) != (start, end):  # (the clause is the sentence: nothing more to find)
             found = measures_in(text[start:end])
         if not found and (ante := self.antecedent(mention.index)) is not None:
             found = measures_in(self.sentence_text(ante))
         return found
+
+    @cached_property
+    def _has_dashes(self) -> bool:
+        """Does the text hold a dash that may end a clause (— or –)? A report without any is not
+        searched for them at each figure."""
+        return "—" in self.text or "–" in self.text
 
     def scope(self, mention: Mention, claim_places: tuple[str, ...]) -> bool:
         """Is the figure's scope narrower than a whole-country count (one city, day or raid)?"""
@@ -296,7 +309,7 @@ def _lower(text: str) -> str:
 
 
 def _counts_people(mention: Mention) -> bool:
-    if mention.figure.kind is not Kind.COUNT or mention.part is not Part.WHOLE:
+    if mention.figure.kind is not _KIND_COUNT or mention.part is not _PART_WHOLE:
         return False
     if not mention.noun:
         return True
@@ -320,13 +333,22 @@ _OTHER = re.compile(r"\s+other\b", re.I)
 _LINK_WORD = re.compile(r"\s+(?:other|of|more|additional|further|new)\b", re.I)  # what the four above begin with
 _OF_KIND = re.compile(r"\s+of\s+(?:other|another|various other)\s+(?:nationalit|countr)|\s+of\s+[A-Z]\w+\s+(?:origin|descent)")
 _FROM_OR_OF = re.compile(r"\s*,?\s*(?:from|of)\s")  # what _OF_KIND and _ORIGIN begin with
+# A run of letters, digits, hyphens and apostrophes (' ’) is "[\w'’-]*" written so as to compile
+# quickly: a class of \w with ', - and ’ costs ~1.2M instructions to compile (sre maps all 65,536
+# characters for three runs of them, one beyond 255), paid at import, before the workers fork,
+# for each of the dozen places it was written; "(?:[\w'-]++|’)*+" costs a tenth. Each run is taken
+# whole: in every pattern here what follows it is never a character of it.
+_RUN = r"(?:[\w'-]++|’)"
+_NAME = r"[A-Z]" + _RUN + r"*+(?:\s+[A-Z]" + _RUN + r"*+)*"  # "Phnom Penh", "Xi'an", "Preah Sihanouk"
 _NOUN_WORD = re.compile(r"\s*(?:the\s+)?([A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*)")
+# (its words possessive: what may follow a word is never a letter of it, and searched for at each
+# capital of the 60 characters before the figure, a word given back letter by letter cost dearly)
 _NOUN_BEFORE = re.compile(
-    r"([A-Z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)\s*(?P<paren>\([^()]{0,40}\)\s*)?(?P<mark>[:=–|]\s*)?$"
+    r"([A-Z]" + _RUN + r"++(?:\s+[A-Za-z]" + _RUN + r"++)?)\s*(?P<paren>\([^()]{0,40}\)\s*)?"
+    r"(?P<mark>[:=|]\s*|–\s*)?$"  # (a class of [:=–|], its four runs and one beyond 255, as _RUN)
 )
 _ORIGIN = re.compile(
-    r"\s*,?\s*(?:from|of)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
-    r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*)"
+    r"\s*,?\s*(?:from|of)\s+((?:the\s+)?" + _NAME + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?" + _NAME + r")*)"
 )
 
 
@@ -338,14 +360,14 @@ def _counted(text: str, figure: Figure, start: int, end: int) -> tuple[tuple[str
     "45 of them women" -> (("women",), (), OF_THEM).
     """
     pos, limit = figure.end, end
-    part = Part.WHOLE
+    part = _PART_WHOLE
     if _LINK_WORD.match(text, pos, limit):  # (a quick test first: the four patterns need its words)
         if _OTHER.match(text, pos, limit):
-            return (), (), Part.OTHER
-        if figure.hedge is not Hedge.VAGUE and _OF_THE.match(text, pos, limit):
-            return (), (), Part.OF_THE
+            return (), (), _PART_OTHER
+        if figure.hedge is not _HEDGE_VAGUE and _OF_THE.match(text, pos, limit):
+            return (), (), _PART_OF_THE
         if (m := _PARTITIVE.match(text, pos, limit)) is not None:
-            part, pos = Part.OF_THEM, m.end()
+            part, pos = _PART_OF_THEM, m.end()
         elif (m := _SKIP_AFTER.match(text, pos, limit)) is not None:
             pos = m.end()
     noun: list[str] = []
@@ -361,11 +383,11 @@ def _counted(text: str, figure: Figure, start: int, end: int) -> tuple[tuple[str
     origin: tuple[str, ...] = ()
     if _FROM_OR_OF.match(text, pos, limit):  # (a quick test first: both patterns need its words)
         if noun and _OF_KIND.match(text, pos, limit):
-            part = Part.OTHER  # "33 people of other nationalities"
+            part = _PART_OTHER  # "33 people of other nationalities"
         if (m := _ORIGIN.match(text, pos, limit)) is not None:
             names = [re.sub(r"^the\s+", "", n.strip()) for n in re.split(r",|\band\b", m.group(1))]
             origin = tuple(n for n in names if n)
-    if not noun and not origin and figure.kind is Kind.COUNT:
+    if not noun and not origin and figure.kind is _KIND_COUNT:
         # "Vietnamese: 213", "Indonesia 271", "China (including Taiwan) 391" in a list
         if (m := _NOUN_BEFORE.search(text, max(start, figure.start - 60), figure.start)):
             name = m.group(1).split()
@@ -397,7 +419,9 @@ _TIME_WINDOW_AFTER = re.compile(
 _TIME_WINDOW_WORDS = ("days", "hours", "weeks")  # (see _may_hold)
 _ALONE = re.compile(r"\b(?:in|at|on|from|for|inside)\b(?P<where>[^.;]{0,60})\balone\b", re.I)
 _NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\.\s")
-_CLAUSE_BREAK = re.compile(r";|—|,\s+(?:and|but|while|whereas|after|before|when|although|though)\b")
+# (and the dash "—", looked for apart: with it, the pattern's first characters cost ~1.2M
+# instructions to compile, as _RUN)
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|after|before|when|although|though)\b")
 
 
 def _clause(sentence: str, start: int, end: int) -> str:
@@ -407,15 +431,25 @@ def _clause(sentence: str, start: int, end: int) -> str:
     for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
         lo = m.end()
     m = _CLAUSE_BREAK.search(sentence, end)
-    return sentence[lo:m.start() if m else len(sentence)]
+    hi = m.start() if m else len(sentence)
+    if "—" in sentence:
+        lo = max(lo, sentence.rfind("—", 0, start) + 1)
+        if (at := sentence.find("—", end, hi)) >= 0:
+            hi = at
+    return sentence[lo:hi]
 _ONE_NIGHT = re.compile(r"\b(?:overnight|that night|that day|this morning|in a single day)\b", re.I)
 _ONE_NIGHT_WORDS = ("day", "night", "morning")  # (see _may_hold)
-_LOCAL_FORCE = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:provincial|municipal|district|city)\s+"
-                          r"(?:police|authorities|officials|officers)\b")
+_LOCAL_FORCE = re.compile(r"[A-Z](?<!\w[A-Z])" + _RUN + r"*+(?:\s+[A-Z]" + _RUN + r"*+)*"
+                          r"\s+(?:provincial|municipal|district|city)\s+(?:police|authorities|officials|officers)\b")
 _LOCAL_FORCE_WORDS = ("provincial", "municipal", "district", "city")  # (see _holds)
-_NO_CLAUSE_MARK = re.compile(r"[^,;:()\[\]—–]*")
-# up to the last mark, if any: one pass (str.rfind per mark cost more in parsing its arguments)
-_TO_LAST_CLAUSE_MARK = re.compile(r"(?:[^,;:()\[\]—–]*+[,;:()\[\]—–])*")
+# The marks that end a figure's clause: , ; : ( ) [ ] and the dashes — and –, found in one pass
+# each way (str.rfind per mark cost more in parsing its arguments), the dashes in a pass of their
+# own: a class of them with the others costs ~1.2M instructions to compile (as _RUN), of them alone
+# a fifth.
+_NO_CLAUSE_MARK = re.compile(r"[^,;:()\[\]]*")  # up to the first mark
+_TO_LAST_CLAUSE_MARK = re.compile(r"(?:[^,;:()\[\]]*+[,;:()\[\]])*")  # up to the last mark, if any
+_NO_DASH = re.compile(r"[^—–]*")
+_TO_LAST_DASH = re.compile(r"(?:[^—–]*+[—–])*")
 _WHOLE = re.compile(r"\b(?:nationwide|across the country|around the country|throughout the country|"
                     r"country-?wide|all told)\b", re.I)
 _WHOLE_WORDS = ("nationwide", "country", "all told")  # (see _may_hold)
@@ -440,7 +474,7 @@ PLACE_NAME = re.compile(
     r"(?:in(?<!\win)|In(?<!\wIn)|at(?<!\wat)|At(?<!\wAt)|near(?<!\wnear)|Near(?<!\wNear)"
     r"|inside(?<!\winside)|Inside(?<!\wInside))\s+(?:the\s+)?(?:[a-z]+ern\s+|border\s+|coastal\s+|resort\s+)?"
     r"(?:(?:capital|city|town|province|district|village|commune|state|county|port)\s+(?:of\s+)?)?"
-    r"(?P<name>(?!(?:In|On|At|The)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+    r"(?P<name>(?!(?:In|On|At|The)\b)" + _NAME + ")"
 )
 # "\b(?:in|at|of|across)\s+..." ignoring case, written as _SINGLE_SITE
 _SUBNATIONAL = re.compile(
@@ -534,16 +568,16 @@ def _place_scoped(text: str, claim_places: tuple[str, ...]) -> bool:
 
 
 _PLACE_LIST = re.compile(
-    r"(?:\s*,\s*(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)+,?\s+(?:and|or)\s+(?:the\s+)?[A-Z]"
+    r"(?:\s*,\s*(?:the\s+)?" + _NAME + r")+,?\s+(?:and|or)\s+(?:the\s+)?[A-Z]"
 )
-_DATELINE = re.compile(r"\s*([A-Z][A-Z .'’-]+,\s+[A-Z][a-z]+(?:[ ,][A-Z][a-z.]+)*)[^\n]{0,20}?\s[-–—]\s")
+_DATELINE = re.compile(r"\s*([A-Z](?:[A-Z .'-]++|’)++,\s+[A-Z][a-z]+(?:[ ,][A-Z][a-z.]+)*)[^\n]{0,20}?\s[-–—]\s")
 WHEN = re.compile(_MONTHS + r"|" + _DAY_WORD)
 _LEANS_BACK = re.compile(
     r"(?:They|Those|These|Among them|Of them|Of these|Most of them|Most of those|The detainees|"
     r"The suspects|The group|The foreigners|The rest)\b"
 )
 _TABLE_ROW = re.compile(r"\s*\|")
-_BULLET = re.compile(r"\s*(?:[-*+•]|\d+[.)])\s")
+_BULLET = re.compile(r"\s*(?:[-*+]|•|\d+[.)])\s")  # ("[-*+•]" would compile as slowly as a class in _RUN)
 _LEANS = re.compile("|".join(p.pattern for p in (_LEANS_BACK, _TABLE_ROW, _BULLET)))  # any of them
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|all|those|these)\s+$", re.I)
 EVENT_SPAN = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?(?:raids?|operations?|crackdowns?|sweeps?|searches)\b", re.I)

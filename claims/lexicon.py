@@ -91,18 +91,20 @@ def _trie_pattern(node: dict) -> str:
 
 
 def _measure_regex(names: list[str], scan: bool = False,
-                   ) -> tuple[re.Pattern[str], dict[str, str], list[tuple[re.Pattern[str], str]]]:
+                   ) -> tuple[re.Pattern[str], dict[str, str], list[tuple[str, str]]]:
     """One pattern for the words of the given measures, factored into a trie so that it runs in
     one fast pass; and how to tell which measure a match belongs to. A stem is the beginning of
     a word, a whole word when it ends in '$', or a regular expression when it starts with 're:'
-    (all in lower case). With `scan`, the pattern is _measures_found's (see there)."""
+    (all in lower case). With `scan`, the pattern is _measures_found's (see there). The regular
+    expressions are returned as written, with their measures: they are only ever matched as parts
+    of the one pattern (compiled alone, at import, they cost as much as a dozen short patterns)."""
     prefixes: dict[str, str] = {}
     wholes: dict[str, str] = {}
-    regexes: list[tuple[re.Pattern[str], str]] = []
+    regexes: list[tuple[str, str]] = []
     for name in names:
         for stem_ in MEASURES[name]:
             if stem_.startswith("re:"):
-                regexes.append((re.compile(stem_[3:], re.I), name))
+                regexes.append((stem_[3:], name))
             elif stem_.endswith("$"):
                 wholes[stem_[:-1]] = name
             else:
@@ -110,8 +112,8 @@ def _measure_regex(names: list[str], scan: bool = False,
     parts = [r"(?P<prefix>" + alternation(set(prefixes)) + ")"]
     if wholes:
         parts.append(r"(?P<whole>" + alternation(set(wholes)) + r")\b")
-    parts += [f"(?P<re{i}>" + r.pattern + ")" for i, (r, _) in enumerate(regexes)]
-    firsts = {w[0] for w in (*prefixes, *wholes)} | {r.pattern.lstrip("\\b")[0] for r, _ in regexes}
+    parts += [f"(?P<re{i}>" + r + ")" for i, (r, _) in enumerate(regexes)]
+    firsts = {w[0] for w in (*prefixes, *wholes)} | {r.lstrip("\\b")[0] for r, _ in regexes}
     lead = "(?=[" + "".join(sorted({c.lower() for c in firsts} | {c.upper() for c in firsts})) + "])"
     if scan:
         return re.compile(r"\W(?:" + "|".join(parts) + ")"), {**prefixes, **wholes}, regexes
@@ -220,7 +222,7 @@ SUBNATIONAL = frozenset(
     capital suburb port township""".split()
 )
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD = re.compile(r"[A-Za-z](?:[A-Za-z'-]++|’)*+")  # "[A-Za-z'’-]*", quicker to compile (see context._RUN)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -346,7 +348,9 @@ _ACTOR = (r"police|authorities|officials|government|ministry|embassy|court|court
           r"|army|officers|investigators|department|agency|prime|minister|media|immigration|navy")
 # A capitalised word, and the actor after it. "[A-Z](?<!\w[A-Z])" is "\b[A-Z]" written to begin
 # with the capital: the regex engine then skips to capitals, rather than trying every position.
-_CAPITALISED = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)(?:'s|’s)?\b(\s+(?:[a-z]+\s+){0,2}(?:" + _ACTOR + r")\b)?")
+# Its runs of letters and of spaces are possessive (what may follow a run never continues it):
+# given back a character at a time, they cost most of its time at each capital without an actor.
+_CAPITALISED = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]++)(?:'s|’s)?\b(\s++(?:[a-z]++\s++){0,2}(?:" + _ACTOR + r")\b)?")
 _PEOPLE_AFTER = re.compile(r"(?:\s+and\s+[A-Z][a-z]+)?\s+(?:citizens|nationals|people|workers|men|women|"
                            r"migrants|victims|suspects|detainees)\b")
 # "\b(?:from|of|including|alongside)", written to begin with the words themselves, the "\b"
