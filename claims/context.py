@@ -71,7 +71,7 @@ class Analysis:
         if found is None:
             start, end = self._starts[index], self._ends[index]
             found = []
-            for figure in read_figures(self.text, start, end):
+            for figure in read_figures(self.text, start, end, folded=True):
                 if figure.end > end:
                     figure = _clip(figure, end, self.text)
                 if self.text is not self.report.text:  # folded: the figure's words as written
@@ -194,11 +194,11 @@ class Analysis:
         if self._has_dashes:  # (the dashes apart: see _NO_CLAUSE_MARK)
             lo = _TO_LAST_DASH.match(text, lo, figure.start).end()
             hi = _NO_DASH.match(text, figure.end, hi).end()
-        found = nearest_measures(text[lo:hi], figure.start - lo)
+        found = nearest_measures(text[lo:hi], figure.start - lo, folded=True)
         if not found and (lo, hi) != (start, end):  # (the clause is the sentence: nothing more to find)
-            found = measures_in(text[start:end])
+            found = measures_in(text[start:end], folded=True)
         if not found and (ante := self.antecedent(mention.index)) is not None:
-            found = measures_in(self.sentence_text(ante))
+            found = measures_in(self.sentence_text(ante), folded=True)
         return found
 
     @cached_property

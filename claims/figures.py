@@ -510,14 +510,15 @@ def _follower(text: str, end: int, limit: int) -> str:
 _CONTEXT_BEFORE = 100  # characters before `start` that a figure's hedge or name may stand in
 
 
-def read_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+def read_figures(text: str, start: int = 0, end: int | None = None, *, folded: bool = False) -> list[Figure]:
     """Every figure in `text[start:end]`, in order, with offsets into `text`.
 
     The surrounding text is used for context (a hedge just before `start` still counts).
+    `folded`: the text has no look-alike letters (as Analysis.text), so none are looked for.
     """
     end = len(text) if end is None else end
     lo = max(0, start - _CONTEXT_BEFORE)
-    if not has_lookalikes(text, lo, end):
+    if folded or not has_lookalikes(text, lo, end):
         return _scan(text, start, end)
     # "aſ many aſ 5", "two mıllıon": read as "as many as 5", quoted as written
     folded = fold_lookalikes(text[lo:end])

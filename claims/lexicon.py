@@ -126,7 +126,7 @@ def _measure_regex(names: list[str], scan: bool = False,
 _MEASURE_SCAN, _MEASURE_OF, _MEASURE_REGEXES = _measure_regex(list(MEASURES), scan=True)
 
 
-def _measures_found(text: str):
+def _measures_found(text: str, folded: bool = False):
     r"""(start, end, measure) for every measure word in `text`.
 
     Its words are found as measure_pattern would, ignoring case, but in the text in lower case
@@ -137,7 +137,7 @@ def _measures_found(text: str):
     scanned for in C, where one that begins with "\b" is tried at every position. (The lower
     case of a text without look-alike letters matches as the text ignoring case, letter for
     letter; a text with them is folded first.)"""
-    if has_lookalikes(text):
+    if not folded and has_lookalikes(text):
         text = fold_lookalikes(text)
     for m in _MEASURE_SCAN.finditer(" " + text.lower()):
         group = m.lastgroup or ""
@@ -299,15 +299,17 @@ def content_words(text: str) -> list[str]:
     return seen
 
 
-def measures_in(text: str) -> frozenset[str]:
-    """The measures a piece of text speaks of: {'arrest', 'raid'} for 'arrested in raids'."""
-    return frozenset(name for _, _, name in _measures_found(text))
+def measures_in(text: str, *, folded: bool = False) -> frozenset[str]:
+    """The measures a piece of text speaks of: {'arrest', 'raid'} for 'arrested in raids'.
+    `folded`: the text has no look-alike letters (as Analysis.text), so none are looked for."""
+    return frozenset(name for _, _, name in _measures_found(text, folded))
 
 
-def nearest_measures(text: str, at: int, slack: int = 20) -> frozenset[str]:
+def nearest_measures(text: str, at: int, slack: int = 20, *, folded: bool = False) -> frozenset[str]:
     """The measures said closest to position `at` in `text` (the verb that governs a figure,
-    not another clause's): those within `slack` characters of the nearest one."""
-    found = [(min(abs(start - at), abs(end - at)), name) for start, end, name in _measures_found(text)]
+    not another clause's): those within `slack` characters of the nearest one. (`folded`: as
+    for measures_in.)"""
+    found = [(min(abs(start - at), abs(end - at)), name) for start, end, name in _measures_found(text, folded)]
     if not found:
         return frozenset()
     nearest = min(d for d, _ in found)
