@@ -737,13 +737,14 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
     currency = _prefix_currency(m.group("cur"))
     hedge, hedge_start = _hedge_before(text, start)
     high: float | None = None
-    between = hedge_start == start and _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
     if follows not in _RANGE_HEADS:
         range_m = None
-    elif not between and _FROM_BEFORE.search(text, max(0, hedge_start - 6), hedge_start):
-        range_m = None  # "from 200 to 300" is a change: two figures
-    else:
-        range_m = _is_range_form(_RANGE_AFTER.match(text, end, limit), between)
+    else:  # only a range reads `between`: not looked for before other figures
+        between = hedge_start == start and _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
+        if not between and _FROM_BEFORE.search(text, max(0, hedge_start - 6), hedge_start):
+            range_m = None  # "from 200 to 300" is a change: two figures
+        else:
+            range_m = _is_range_form(_RANGE_AFTER.match(text, end, limit), between)
     if range_m:
         second = range_m.group("digits")
         if _is_year_like(digits) and _is_year_like(second):
