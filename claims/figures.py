@@ -294,8 +294,7 @@ _SKIP = (
     r"|\+\d[\d\s.-]{6,}\d"
     r"|\d{10,}"  # an account, card or phone number, not a count
     r"|0\d{2,3}[\s.-]?\d{3,4}[\s.-]?\d{3,4}"
-    r"|\d++(?:st|nd|rd|th)\b"
-    r"|\d++(?:\.\d+){2,}"
+    r"|\d++(?:(?:st|nd|rd|th)\b|(?:\.\d+){2,})"  # an ordinal, a version: the digits read once
     r"|(?:19|20)\d0s\b"
     r"|(?:one|1)\s+in\s+(?:every\s+)?(?:\d+|(?:" + _NUMWORD + r")\b)"  # a ratio, not a count
     r"|\d{1,2}+(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
