@@ -709,8 +709,11 @@ def _is_word_char(char: str) -> bool:
 
 def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
     start = m.start()
-    if _is_inside_name(text, start) or _NUMBER_HYPHEN_BEFORE.search(
-        text, max(0, start - 3), start
+    # (the dash of "3-1" is one of the two characters before the second number: two `in` tests
+    # are quicker than searching for the pattern at three positions)
+    if _is_inside_name(text, start) or (
+        ("-" in (dash := text[max(0, start - 2):start]) or "–" in dash)
+        and _NUMBER_HYPHEN_BEFORE.search(text, max(0, start - 3), start)
     ):
         return None  # a code, or the second half of "3-1" or "2024-25"
     if _is_list_marker(text, m.end("digits")) and _LINE_START.search(
