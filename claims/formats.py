@@ -600,10 +600,14 @@ def _float(value: object) -> float | None:
     return float(value)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# (Compiled on first use, as few texts hold any of these: see printable. Each class's 65,536-entry
+# table costs ~2M instructions, which every start would pay.)
+@functools.cache
+def _control() -> re.Pattern[str]:
+    return re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-@functools.cache  # compiled on first use (its table costs every start ~2M instructions): see printable
+@functools.cache
 def _control_line() -> re.Pattern[str]:
     return re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
@@ -612,8 +616,10 @@ def printable(text: str, *, one_line: bool = False) -> str:
     """Text safe to print to a terminal: control and escape characters (ANSI, OSC, C1, bidi
     overrides) are shown as `\\xNN` / `\\uNNNN`, not obeyed. With `one_line`, line breaks and
     tabs are shown too, so a message from a hostile file stays one line."""
-    if one_line and text.isprintable():
-        return text  # (every character escaped is of a class str.isprintable refuses: Cc, Cf, Zl, Zp)
-    pattern = _control_line() if one_line else _CONTROL
+    # Every character escaped is of a class str.isprintable refuses (Cc, Cf, Zl, Zp), and tabs
+    # and line breaks are the only ones kept without one_line: text that passes needs no pattern.
+    if (text if one_line else text.replace("\n", "").replace("\t", "")).isprintable():
+        return text
+    pattern = _control_line() if one_line else _control()
     return pattern.sub(lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100
                        else f"\\u{ord(m.group(0)):04x}", text)
