@@ -101,11 +101,16 @@ _resolve = yaml.resolver.Resolver().resolve
 # Characters PyYAML (and libyaml) escape or would not print (controls, surrogates, U+FEFF,
 # U+FFFE/F, beyond the BMP), or take for line breaks (U+2028/9), and bidi marks (see
 # safe_yaml): a string holding one is left to PyYAML. (Listed, not their complement: a class
-# of the wide ranges allowed takes 60M instructions to compile.)
-_SPECIAL = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff\ufeff\ufffe\uffff"
-    r"\U00010000-\U0010ffff]"
-)
+# of the wide ranges allowed takes 60M instructions to compile.) Compiled on first use: only
+# YAML output needs it, and its 65,536-entry table costs every start ~5M instructions.
+@functools.cache
+def _special() -> re.Pattern[str]:
+    return re.compile(
+        r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff\ufeff\ufffe\uffff"
+        r"\U00010000-\U0010ffff]"
+    )
+
+
 # What else keeps a string from being written plain (it is written in single quotes), as
 # libyaml analyses it: an indicator at its start (this pattern), ': ' or ' #' within, ':' or
 # a space at its end.
@@ -132,7 +137,7 @@ def _word(value: str, column: int, indent: int) -> str | None:
 def _scalar(value: str, column: int, indent: int) -> str | None:
     """`value` as PyYAML writes it, starting at `column`, when that is plain or in single
     quotes; None when it would escape something (then PyYAML is left to write it)."""
-    if not (value.isascii() and value.isprintable()) and _SPECIAL.search(value):
+    if not (value.isascii() and value.isprintable()) and _special().search(value):
         return None  # (printable ASCII holds none: the quick test spares most strings the scan)
     if (value and not _LEADING_INDICATOR.match(value) and ": " not in value and " #" not in value
             and value[-1] not in ": " and _resolve(yaml.ScalarNode, value, (True, False)) == _STR_TAG):
@@ -223,20 +228,20 @@ def safe_yaml(data: object) -> str:
     """YAML for people (UTF-8, documented key order) that is also safe to print: PyYAML already
     escapes control characters; a value holding a bidi override or mark is written in double
     quotes with escapes too, so it cannot reorder what a terminal shows."""
-    dumper = _SafeDumper if _BIDI.search(json.dumps(data, ensure_ascii=False)) else _FAST_DUMPER
+    dumper = _SafeDumper if _bidi().search(json.dumps(data, ensure_ascii=False)) else _FAST_DUMPER
     return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 class _SafeDumper(yaml.SafeDumper):
     def analyze_scalar(self, scalar: str):  # noqa: ANN201 (PyYAML's ScalarAnalysis)
         analysis = super().analyze_scalar(scalar)
-        if _BIDI.search(scalar):
+        if _bidi().search(scalar):
             analysis.allow_flow_plain = analysis.allow_block_plain = False
             analysis.allow_single_quoted = analysis.allow_block = False
         return analysis
 
     def write_double_quoted(self, text: str, split: bool = True) -> None:
-        if not _BIDI.search(text):
+        if not _bidi().search(text):
             return super().write_double_quoted(text, split)
         self.allow_unicode = False  # every non-ASCII character as an escape, for this value only
         try:
@@ -245,7 +250,11 @@ class _SafeDumper(yaml.SafeDumper):
             self.allow_unicode = True
 
 
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+@functools.cache  # compiled on first use: only YAML output needs it (its table costs ~2M instructions)
+def _bidi() -> re.Pattern[str]:
+    return re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 # libyaml's dumper (about ten times faster) when PyYAML was built with it; it escapes control
 # characters as the pure-Python one does, but cannot be taught the bidi rule above.
 _FAST_DUMPER = getattr(yaml, "CSafeDumper", _SafeDumper)
@@ -263,10 +272,12 @@ def dump_json(verdicts: Verdicts) -> str:
 def safe_json(text: str) -> str:
     """JSON text with C1 controls and bidi marks written as \\u escapes (they can only occur
     inside strings, so the data is unchanged); json.dumps already escapes the C0 controls."""
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    return _json_unsafe().sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+@functools.cache  # compiled on first use: only JSON output needs it (its table costs ~2M instructions)
+def _json_unsafe() -> re.Pattern[str]:
+    return re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def now() -> str:
@@ -589,15 +600,26 @@ def _float(value: object) -> float | None:
     return float(value)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_LINE = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# (Compiled on first use, as few texts hold any of these: see printable. Each class's 65,536-entry
+# table costs ~2M instructions, which every start would pay.)
+@functools.cache
+def _control() -> re.Pattern[str]:
+    return re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@functools.cache
+def _control_line() -> re.Pattern[str]:
+    return re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str, *, one_line: bool = False) -> str:
     """Text safe to print to a terminal: control and escape characters (ANSI, OSC, C1, bidi
     overrides) are shown as `\\xNN` / `\\uNNNN`, not obeyed. With `one_line`, line breaks and
     tabs are shown too, so a message from a hostile file stays one line."""
-    pattern = _CONTROL_LINE if one_line else _CONTROL
+    # Every character escaped is of a class str.isprintable refuses (Cc, Cf, Zl, Zp), and tabs
+    # and line breaks are the only ones kept without one_line: text that passes needs no pattern.
+    if (text if one_line else text.replace("\n", "").replace("\t", "")).isprintable():
+        return text
+    pattern = _control_line() if one_line else _control()
     return pattern.sub(lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100
                        else f"\\u{ord(m.group(0)):04x}", text)
