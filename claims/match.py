@@ -74,7 +74,7 @@ class ClaimTerms:
     # derived from the above once, rather than for every figure of every report (see _tie)
     kind: Kind  # the claim's
     people_only: bool  # every unit is a word for people in general: "people", "suspects"
-    agreeing: frozenset[str]  # the measures a figure's must meet (see measures_agree)
+    agreeing: frozenset[str]  # the measures a figure's must meet (see _agreement)
     processed_query: str  # the query as rapidfuzz's default_process makes it
     also_heads: frozenset[str] = frozenset()  # in lower case, one of which `also` cannot match without
 
@@ -486,18 +486,6 @@ _RATE_HEADS = frozenset(w for w in _LAST_WORDS if not any(w.startswith(o) and w 
 _RELATED = {"arrest": {"raid"}, "raid": {"arrest"}}
 
 
-def measures_agree(claimed: frozenset[str], found: frozenset[str], strict: bool = False) -> bool | None:
-    """True: the figure is of the claim's measure; False: of another; None: nothing said.
-
-    'exist' ("listed", "identified") says nothing on its own; arrests and raids go together,
-    except for a duration (`strict`): the days of the raids are not the days of arrests.
-    """
-    found = found - {"exist"}
-    if not claimed or not found:
-        return None
-    return bool(found & _agreeing(claimed, strict))
-
-
 def _agreeing(claimed: frozenset[str], strict: bool) -> frozenset[str]:
     """The measures a figure's measures must include to agree with `claimed` (but 'exist')."""
     wanted = set(claimed)
@@ -508,8 +496,10 @@ def _agreeing(claimed: frozenset[str], strict: bool) -> frozenset[str]:
 
 
 def _agreement(terms: ClaimTerms, found: frozenset[str]) -> bool | None:
-    """measures_agree(terms.measures, found, strict=<a duration>), with what it needs of the
-    claim worked out beforehand."""
+    """True: the figure is of the claim's measure; False: of another; None: nothing said.
+
+    'exist' ("listed", "identified") says nothing on its own; arrests and raids go together,
+    except for a duration: the days of the raids are not the days of arrests (terms.agreeing)."""
     if not terms.measures or not found or found == _EXIST_ONLY:
         return None
     return not terms.agreeing.isdisjoint(found)

@@ -53,13 +53,9 @@ def rich_text(text: str, style: str = "") -> Text:
     return Text(line(text), style=style)
 
 
-def glyph(pair: ClaimVerdict, stale: bool, selected: bool = False) -> Content:
-    """One pair at a glance: dim while only suggested, bold and underlined once a person decided,
-    on a warning background when that decision was made on older bytes of the report."""
-    return Content.styled(GLYPH[pair.verdict], _glyph_style(pair, stale, selected))
-
-
 def _glyph_style(pair: ClaimVerdict, stale: bool, selected: bool) -> str:
+    """How one pair's glyph is drawn: dim while only suggested, bold and underlined once a person
+    decided, on a warning background when that decision was made on older bytes of the report."""
     style = f"{_THEMED[pair.verdict]} " + ("bold underline" if pair.reviewed else "dim")
     if stale:
         style = "bold $text-warning on $warning-muted"
@@ -67,7 +63,7 @@ def _glyph_style(pair: ClaimVerdict, stale: bool, selected: bool) -> str:
 
 
 def glyph_text(pair: ClaimVerdict, stale: bool) -> Text:
-    """A pair in the matrix (Rich, for DataTable): as `glyph`, with "!" after a stale one."""
+    """A pair in the matrix (Rich, for DataTable): as in the claim list, with "!" after a stale one."""
     if stale:
         return Text(GLYPH[pair.verdict] + "!", style="bold yellow")
     return Text(GLYPH[pair.verdict], style=f"{_PLAIN[pair.verdict]} " + ("bold underline" if pair.reviewed else "dim"))
