@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
 
+from .attribution import Phrase, phrase_of
 from .figures import Figure, Hedge, Kind, read_figures
 from .lexicon import (
     PEOPLE, REPORTING, STOPWORDS, SUBNATIONAL, countries_in, fold_lookalikes, has_lookalikes, is_country,
@@ -80,6 +81,13 @@ class Analysis:
                 found.append(Mention(figure, index, noun, origin, part))
             self._mentions[index] = found
         return found
+
+    def phrase(self, mention: Mention) -> Phrase:
+        """The words the figure stands among, between its neighbours and the clause marks."""
+        index = mention.index
+        figure = mention.figure
+        spans = [(m.figure.start, m.figure.end) for m in self.in_sentence(index) if m.figure is not figure]
+        return phrase_of(self.text, self._starts[index], self._ends[index], figure.start, figure.end, spans)
 
     def lowered(self, size: int = 1 << 20) -> Iterator[tuple[int, str]]:
         """The text in lower case, a window of whole sentences at a time: (offset, window)."""
@@ -260,6 +268,15 @@ class Analysis:
         ante = self.antecedent(index)
         if ante is not None and ante < index - 2:
             parts.append(self.sentence_text(ante))
+        return " ".join(parts)
+
+    def around(self, mention: Mention) -> str:
+        """The figure's sentence with the two before it, the one after ("They had been among ...
+        in Poipet") and the one it leans on: where a claim's actor or place must be named."""
+        index = mention.index
+        last = min(len(self.report.sentences), index + 2)
+        parts = [self.places_near(mention)]
+        parts += [self.sentence_text(i) for i in range(index + 1, last)]
         return " ".join(parts)
 
     def elsewhere(self, mention: Mention, countries: frozenset[str]) -> bool:

@@ -19,6 +19,8 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
+from . import attribution
+from .attribution import Anchors
 from .context import EVENT_SPAN, PLACE_NAME, WHEN, Analysis, Mention, Part
 from .figures import Interval, Kind, currency_marks, read_figures
 from .lexicon import (
@@ -27,7 +29,7 @@ from .lexicon import (
     words,
 )
 from .reports import Report, Sentence
-from .rules import Claim
+from .rules import Claim, RuleSet
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,7 @@ class Tie:
     partial: bool  # a narrower scope than the claim's
     counts: str  # what it counts, as read: "Taiwanese", "suspects from Taiwan"
     member: bool = False  # the figure counts a group the claim's unit belongs to
+    firm: bool = True  # tied closely enough to contradict the claim, not only to support it
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +80,10 @@ class ClaimTerms:
     agreeing: frozenset[str]  # the measures a figure's must meet (see _agreement)
     processed_query: str  # the query as rapidfuzz's default_process makes it
     also_heads: frozenset[str] = frozenset()  # in lower case, one of which `also` cannot match without
+    anchors: Anchors = Anchors()  # what singles the claim out among its rules file's (attribution.py)
 
     @classmethod
-    def of(cls, claim: Claim, source_title: str = "") -> ClaimTerms:
+    def of(cls, claim: Claim, source_title: str = "", anchors: Anchors | None = None) -> ClaimTerms:
         claim, source_title = _folded(claim), fold_lookalikes(source_title)
         units = tuple(tuple(w for w in words(u)) for u in claim.units if words(u))
         measures = measures_in(claim.statement + " " + " ".join(claim.context))
@@ -103,7 +107,14 @@ class ClaimTerms:
                    _cues(claim, units, people, measures), also,
                    _counted_by(claim, measures) if people else None,
                    claim.kind, people_only, _agreeing(measures, strict=claim.kind is Kind.DURATION),
-                   default_process(query), also_heads)
+                   default_process(query), also_heads,
+                   anchors if anchors is not None else attribution.anchors_for([claim])[0])
+
+
+def claim_terms(rules: RuleSet) -> list[ClaimTerms]:
+    """The terms of every claim of a rules file, each set against the others (attribution.py)."""
+    anchors = attribution.anchors_for(rules.claims, rules.source.published)
+    return [ClaimTerms.of(c, rules.source.title, a) for c, a in zip(rules.claims, anchors)]
 
 
 def _folded(claim: Claim) -> Claim:
@@ -386,6 +397,7 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     member = False
     quality = 0.6
     counts = ""
+    named = False
     if kind is _COUNT:
         if mention.part in _NOT_ITS_OWN:
             return None
@@ -393,9 +405,12 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
             return None  # "45 of them women" is part of another count
         matched = _unit_quality(terms, mention)
         if matched is None:
+            matched = _elliptic(terms, analysis, mention)
+        if matched is None:
             if not _bare_tie(terms, analysis, mention):
                 return None
             quality, counts = 0.5, "(no noun; its sentence speaks of the claim)"
+            named = not terms.people  # "The count of Taiwanese ... was raised to 82": its clause names the unit
         else:
             quality, member, counts = matched
             if member:
@@ -415,6 +430,25 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     agree = _agreement(terms, analysis.measures(mention))
     if agree is False:
         return None  # another measure: rescued, not deported
+    anchors = terms.anchors
+    phrase = analysis.phrase(mention)
+    if attribution.other_claims(anchors, phrase):
+        return None  # "the Conservatives 121": another claim's figure
+    if attribution.other_year(anchors, phrase):
+        return None  # "365 seats in 2019": another year's
+    if attribution.projection(phrase) is not anchors.projected:
+        return None  # "could exceed 10,000": a projection is not a count, nor a count a projection
+    if anchors.names and not attribution.names_near(anchors, analysis.around(mention)):
+        return None  # the claim's actor or place is not named near the figure
+    in_clause, in_phrase = attribution.keyed(anchors, phrase)
+    if kind is _MONEY and terms.rate and figure.rate == terms.rate:
+        in_clause = in_phrase = True  # money per the claim's period: the period says what it measures
+    if kind is _COUNT:
+        firm = quality >= 0.9 or bool(agree) or in_phrase or named or bool(mention.origin)
+    else:
+        if not (in_clause or agree):
+            return None  # "the pound fell 1.2%": not what the claim measures
+        firm = in_phrase or bool(agree)
     if agree is None and kind is not _MONEY and (quality <= 0.6 or (terms.people and kind is _COUNT)) \
             and terms.measures - {"exist"}:
         return None  # a duration, or people in general, must be counted in the claim's event
@@ -430,7 +464,7 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
             terms.processed_query, default_process(analysis.sentence_text(mention.index)), processor=None)
     partial = kind is not _DURATION and analysis.scope(mention, terms.known_places)
     strength = quality + (0.3 if agree else 0.0) + 0.4 * score / 100 - (0.2 if partial else 0.0)
-    return Tie(mention, interval, strength, score, partial, counts, member)
+    return Tie(mention, interval, strength, score, partial, counts, member, firm)
 
 
 # "up from 190", "first announced as 75", "an earlier report said 198", "five days, not three"
@@ -528,6 +562,25 @@ def _unit_quality(terms: ClaimTerms, mention: Mention) -> tuple[float, bool, str
     return best[0], best[1], " ".join((*noun, "from", ", ".join(origin)) if origin else noun)
 
 
+def _elliptic(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> tuple[float, bool, str] | None:
+    """'Labour won 411 seats, the Conservatives 121': a bare number in a list after a figure
+    whose noun is the claim's unit counts the same things."""
+    if mention.noun or mention.origin or mention.part is not _WHOLE:
+        return None
+    earlier = [m for m in analysis.in_sentence(mention.index)
+               if m.figure.end <= mention.figure.start and m.figure.kind is _COUNT]
+    if not earlier or not earlier[-1].noun:
+        return None
+    between = analysis.text[earlier[-1].figure.end:mention.figure.start]
+    if not _LIST_STEP.search(between) or len(between) > 80:
+        return None
+    got = _unit_quality(terms, replace(mention, noun=earlier[-1].noun))
+    return None if got is None else (got[0] * 0.9, got[1], got[2])
+
+
+_LIST_STEP = re.compile(r"[,;]|\band\b|\bwhile\b|\bwhereas\b")
+
+
 def _meets(unit: tuple[str, ...], noun: tuple[str, ...], origin: tuple[str, ...]) -> tuple[float, bool] | None:
     member = False
     words_ = noun
@@ -607,7 +660,7 @@ def _bare_tie(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> bool:
         and bool(terms.measures & measures_in(before))
 
 
-_COUNT_WORDS = ("people", "persons", "suspects", "detainees", "number", "total", "tally", "figure", "count")
+_COUNT_WORDS = ("people", "persons", "suspects", "detainees", "number", "total", "tally", "toll", "figure", "count")
 _COUNT_WORDS_PATTERN = r"\b(?:" + "|".join(_COUNT_WORDS) + r")\b"
 
 

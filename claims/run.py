@@ -8,7 +8,7 @@ from itertools import chain
 from typing import TypeVar
 
 from .errors import ReportError
-from .match import ClaimTerms, CueIndex
+from .match import CueIndex, claim_terms
 from .reports import Report, Skipped, expand_paths, load_report
 from .rules import RuleSet
 from .verdicts import ReportVerdicts, check_report
@@ -23,7 +23,7 @@ class _Checker:
 
     def __init__(self, rules: RuleSet, render: Callable[[ReportVerdicts], T] | None = None) -> None:
         self.rules = rules
-        self.terms = [ClaimTerms.of(c, rules.source.title) for c in rules.claims]
+        self.terms = claim_terms(rules)
         self.cues = CueIndex(self.terms)
         self.render = render
 

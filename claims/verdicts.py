@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from .figures import Interval, describe_interval
 from .context import Analysis
-from .match import ClaimTerms, CueIndex, Tie, ties
+from .match import ClaimTerms, CueIndex, Tie, claim_terms, ties
 from .reports import Report
 from .rules import Claim, RuleSet
 
@@ -82,7 +82,7 @@ def check_report(rules: RuleSet, report: Report, terms: list[ClaimTerms] | None 
     `terms` and `cues` are derived from the rules; pass them in when checking many reports.
     """
     analysis = Analysis(report)
-    terms = terms or [ClaimTerms.of(c, rules.source.title) for c in rules.claims]
+    terms = terms or claim_terms(rules)
     cues = cues or CueIndex(terms)
     verdicts = tuple(
         judge(t.claim, analysis, t, sentences) for t, sentences in zip(terms, cues.sentences(analysis))
@@ -119,6 +119,8 @@ def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict,
             if not (exact_match or exceeds):
                 continue
             fits = exact_match
+        if not fits and not tie.firm:
+            continue  # a loose tie may support, never contradict: a false alarm costs most
         if fits:
             supporting.append((tie, fits))
             if tie.strength > best_s:

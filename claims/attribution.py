@@ -1,0 +1,251 @@
+"""Whose figure is it? What keeps a report's figure from being read against a claim it is not
+about, whatever the story.
+
+A rules file is a contrast set: the words that single out one claim (its `context`, its unit,
+the names in its statement) tell its figures from its neighbours'. A figure whose own phrase
+names another claim's words and none of this claim's belongs to the other claim, if to any
+("Labour won 411 seats, the Conservatives 121"). The same phrase says which year a figure is
+of ("365 seats in 2019"), and whether it is a projection ("deaths could exceed 10,000") or a
+count; a claim's capitalised `context` words (an actor, a place) must be named near its figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexicon import STOPWORDS, is_country, is_demonym, same_word, stem, words
+
+_YEAR = re.compile(r"(?<![\d,.$£€-])(?:19|20)\d\d(?![\d%]|[.,]\d)")
+_NOT_ITS_YEAR_BEFORE = re.compile(r"\b(?:since|until|till|before|after|by|as of|through)\s+(?:the\s+)?(?:end\s+of\s+)?$",
+                                  re.I)
+# A projection, not a count: "could exceed", "is expected to reach", "modelling suggests"
+_PROJECTION = re.compile(
+    r"\b(?:could|might|may|expected|expects|forecasts?|forecasted|projected|projects?|projections?"
+    r"|predicted|predicts?|predictions?|likely|modell?ing|models?|scenarios?|estimates?\s+suggest"
+    r"|probability|chance|worst[- ]case|on\s+track\s+to|set\s+to)\b"
+)
+_FRONTED_YEAR = re.compile(r"\s*(?:In|During|For|Back in)\s+(?:the\s+)?(?:(?:19|20)\d\d)\b[^,]{0,40},")
+_SEGMENT_BREAK_BEFORE = re.compile(r"[;:—–(\[]|,\s+(?:and|but|while|whereas|compared|against|versus|vs)\b|\bversus\b"
+                                   r"|\bcompared\s+(?:with|to)\b|\bagainst\b|\bwhile\b|\bwhereas\b")
+_SEGMENT_BREAK_AFTER = re.compile(r"[,;:—–(\[)]|\band\b|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared\b|\bagainst\b")
+_MONTH_LIKE = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Anchors:
+    """What singles a claim out among the claims of its rules file."""
+
+    names: tuple[str, ...] = ()  # capitalised `context` words (not countries): one must be named near
+    own: tuple[str, ...] = ()  # the claim's distinctive words, as stems
+    others: tuple[str, ...] = ()  # other claims' distinctive words that are not this claim's
+    years: frozenset[str] = frozenset()  # the years the claim is about ('2024'); empty: any
+    projected: bool = False  # the claim states a projection ("could exceed")
+    keys: tuple[str, ...] = ()  # words of what the claim measures, one of which its figure's clause must say
+
+
+def anchors_for(claims: Sequence, published: str = "") -> list[Anchors]:
+    """The anchors of each claim of a rules file, in order (`claims` are rules.Claim)."""
+    distinct = [_distinctive(c) for c in claims]
+    out = []
+    for n, claim in enumerate(claims):
+        own = distinct[n]
+        said = [stem(w) for w in words(claim.statement)]
+        others = []
+        for m, theirs in enumerate(distinct):
+            if m == n:
+                continue
+            for w in theirs:
+                if w in others or any(same_word(w, o) for o in own) or any(same_word(w, s) for s in said):
+                    continue
+                others.append(w)
+        years = set(_YEAR.findall(" ".join((claim.statement, *claim.context))))
+        if not years and published[:4].isdigit():
+            years.add(published[:4])
+        names = tuple(w for w in claim.context if w[:1].isupper()) if claim.context_given else ()
+        out.append(Anchors(names, tuple(own), tuple(others), frozenset(years),
+                           _PROJECTION.search(claim.statement) is not None, _keys(claim)))
+    return out
+
+
+def _distinctive(claim) -> list[str]:
+    """Stems of the names that single the claim out: the capitalised words of its context (if
+    given), its unit and its statement ("Labour", "ANC", "Taiwanese", "China"). A statement's
+    first word counts only as a country, a demonym or an acronym ("Turnout was ..." names
+    nothing). Common nouns are left to the unit and measure tests (match.py)."""
+    found: list[str] = []
+    statement = words(claim.statement)
+    pool = [*(claim.context if claim.context_given else ()), *claim.units, *statement[1:]]
+    if statement and (statement[0].isupper() or is_country(statement[0]) or is_demonym(statement[0])):
+        pool.append(statement[0])
+    for phrase in pool:
+        for w in words(phrase):
+            low = w.lower()
+            if not w[:1].isupper() or len(low) < 2 or low in STOPWORDS or low in _MONTH_LIKE \
+                    or low in _GENERIC:
+                continue
+            s = stem(w)
+            if s not in found:
+                found.append(s)
+    return found
+
+
+# what a claim's unit may say that names no particular thing
+_GENERIC = frozenset(
+    "percent per cent pct percentage points point usd eur gbp dollars euros pounds people persons number total "
+    "figure share rate days years months weeks hours".split())
+
+
+def _keys(claim) -> tuple[str, ...]:
+    """The words a figure's clause must say to be of the claim's measure, for a claim that is not
+    a count of things named right after the number (a share, money, a change): its unit's and
+    context's words, and the content words round the figure in its statement."""
+    found: list[str] = []
+    for phrase in (*claim.units, *claim.context):
+        for w in words(phrase):
+            if w.lower() not in _GENERIC and w.lower() not in STOPWORDS and len(w) >= 3:
+                found.append(stem(w))
+    statement = claim.statement
+    at = statement.find(claim.quantity.split()[-1]) if claim.quantity.split() else -1
+    if at < 0:
+        at = len(statement) // 2
+    before = [w for w in words(statement[:at]) if _content(w)][-4:]
+    after = [w for w in words(statement[at:]) if _content(w)][:3]
+    found += [stem(w) for w in before + after]
+    out: list[str] = []
+    for k in found:
+        if k not in out:
+            out.append(k)
+    return tuple(out)
+
+
+def _content(word: str) -> bool:
+    low = word.lower()
+    return len(low) >= 3 and low not in STOPWORDS and low not in _GENERIC and not low.isdigit() \
+        and low not in _MONTH_LIKE and low not in _HEDGE_WORDS
+
+
+_HEDGE_WORDS = frozenset(
+    "more than less fewer least most nearly almost around about some estimated approximately roughly over "
+    "under just exactly million billion trillion thousand hundred".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """The words a figure stands among: `before` back to the previous figure or clause mark,
+    `after` up to the next; `clause` its whole clause; `lead` the sentence's opening phrase."""
+
+    before: str
+    after: str
+    clause: str
+    lead: str
+    sentence: str
+
+    @property
+    def own(self) -> str:
+        return self.before + " " + self.after
+
+
+def phrase_of(text: str, start: int, end: int, fig_start: int, fig_end: int,
+              neighbours: Sequence[tuple[int, int]]) -> Phrase:
+    """The figure text[fig_start:fig_end] in its sentence text[start:end], among the other
+    figures' spans `neighbours`."""
+    lo = start
+    hi = end
+    for s, e in neighbours:
+        if e <= fig_start:
+            lo = max(lo, e)
+        elif s >= fig_end:
+            hi = min(hi, s)
+    before = text[lo:fig_start]
+    cut = 0
+    for m in _SEGMENT_BREAK_BEFORE.finditer(before):
+        cut = m.end()
+    before = before[cut:]
+    after = text[fig_end:hi]
+    m = _SEGMENT_BREAK_AFTER.search(after)
+    if m:
+        after = after[:m.start()]
+    sentence = text[start:end]
+    clause_lo = max(sentence.rfind(";", 0, fig_start - start), sentence.rfind("—", 0, fig_start - start)) + 1
+    clause_hi_candidates = [i for i in (sentence.find(";", fig_end - start), sentence.find("—", fig_end - start))
+                            if i >= 0]
+    clause_hi = min(clause_hi_candidates) if clause_hi_candidates else len(sentence)
+    lead = _FRONTED_YEAR.match(sentence)
+    return Phrase(before, after, sentence[clause_lo:clause_hi], lead.group(0) if lead else "", sentence)
+
+
+def _holds_any(text: str, stems: Sequence[str]) -> bool:
+    """Does the text name one of the names (given as stems)? A name meets its demonym
+    ('Taiwan', 'Taiwanese')."""
+    if not stems:
+        return False
+    for w in words(text):
+        s = stem(w)
+        if not w[:1].isupper():
+            continue  # names are written with a capital
+        for k in stems:
+            if s == k or (same_word(w, k) and (is_country(w) or is_country(k) or is_demonym(w) or is_demonym(k))):
+                return True
+    return False
+
+
+def other_claims(anchors: Anchors, phrase: Phrase) -> bool:
+    """Does the figure's own phrase name another claim's words and none of this claim's?"""
+    if not anchors.own:
+        return False  # a claim with nothing of its own to tell its figures by (money, no context)
+    own = phrase.own
+    return _holds_any(own, anchors.others) and not _holds_any(own, anchors.own)
+
+
+def other_year(anchors: Anchors, phrase: Phrase) -> bool:
+    """Is the figure dated to a year that is not the claim's ("365 seats in 2019")?"""
+    if not anchors.years:
+        return False
+    for text in (phrase.own, phrase.lead):
+        for m in _YEAR.finditer(text):
+            if m.group(0) in anchors.years:
+                return False
+            if _NOT_ITS_YEAR_BEFORE.search(text, 0, m.start()):
+                continue  # "the lowest since 2001": not the 2001 figure
+            return True
+    return False
+
+
+def projection(phrase: Phrase) -> bool:
+    """Is the figure a projection or a model's estimate rather than a count?"""
+    return _PROJECTION.search(phrase.before[-70:]) is not None
+
+
+def names_near(anchors: Anchors, text: str) -> bool:
+    """Does the text (the figure's sentence and those it leans on) name one of the claim's
+    capitalised context words? True when the claim has none."""
+    if not anchors.names:
+        return True
+    return any(_mentions(text, name) for name in anchors.names)
+
+
+def _mentions(text: str, name: str) -> bool:
+    if " " in name:
+        return name.lower() in text.lower()
+    return any(same_word(w, name) for w in words(text) if w[:1].isupper() or w.isupper())
+
+
+def keyed(anchors: Anchors, phrase: Phrase) -> tuple[bool, bool]:
+    """(said in the figure's clause, said in its own phrase): is one of the claim's key words there?"""
+    if not anchors.keys:
+        return True, True
+    return _says_any(phrase.clause, anchors.keys), _says_any(phrase.own, anchors.keys)
+
+
+def _says_any(text: str, stems: Sequence[str]) -> bool:
+    """Does the text say one of the words (given as stems), in any case?"""
+    for w in words(text):
+        s = stem(w)
+        for k in stems:
+            if s == k or same_word(s, k):
+                return True
+    return False

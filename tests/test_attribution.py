@@ -1,0 +1,75 @@
+"""Whose figure is it: a report's figure is read against a claim only when it is about that
+claim's entity, year and kind of figure (attribution.py), whatever the story.
+
+Each case is a rules file as a user writes it for another kind of story than the seed, one short
+report, and the verdict a careful fact-checker reaches.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factdesk.claims.reports import report_from_bytes
+from factdesk.claims.rules import parse_rules
+from factdesk.claims.verdicts import Verdict, check_report
+
+ELECTION = parse_rules("""
+version: 1
+source: {title: "Labour wins landslide", published: 2024-07-05}
+claims:
+  - {id: labour-seats, statement: Labour won 411 seats, quantity: "411", unit: seats, context: [Labour]}
+  - {id: tory-seats, statement: the Conservatives won 121 seats, quantity: "121", unit: seats, context: [Conservatives]}
+  - {id: turnout, statement: Turnout was 59.7%, quantity: 59.7%, unit: turnout}
+  - {id: labour-share, statement: Labour's share of the vote was 33.7%, quantity: 33.7%, unit: [share, vote], context: [Labour]}
+""")
+
+QUAKE = parse_rules("""
+version: 1
+source: {title: "Quake kills hundreds", published: 2025-03-29}
+claims:
+  - {id: deaths, statement: "at least 1,644 people were killed", quantity: "at least 1,644", unit: [people, dead, killed]}
+  - {id: projection, statement: "deaths could exceed 10,000", quantity: "more than 10,000", unit: deaths}
+  - {id: pledge, statement: China pledged $13.8 million in aid, quantity: $13.8 million, unit: USD, context: [China]}
+""")
+
+CASES = [
+    # another claim's entity in the figure's own phrase: not this claim's figure
+    (ELECTION, "labour-seats", "Labour won 411 seats, the Conservatives 121.", Verdict.SUPPORTS),
+    pytest.param(ELECTION, "tory-seats", "Labour won 411 seats, the Conservatives 121.", Verdict.SUPPORTS,
+                 marks=pytest.mark.xfail(strict=True, reason="the figure reader takes 'Conservatives 121' for a name")),
+    (ELECTION, "labour-seats", "The Conservatives won 121 seats.", Verdict.NOT_MENTIONED),
+    (ELECTION, "labour-seats", "Labour won 412 seats.", Verdict.CONTRADICTS),
+    # another year's figure is another instance
+    (ELECTION, "turnout", "Turnout was 67.3% in 2019.", Verdict.NOT_MENTIONED),
+    (ELECTION, "turnout", "In 2017, turnout reached 68.8%.", Verdict.NOT_MENTIONED),
+    (ELECTION, "turnout", "Turnout was 59.8%, the lowest since 2001.", Verdict.CONTRADICTS),
+    (ELECTION, "turnout", "Turnout was 59.7%, the lowest since 2001.", Verdict.SUPPORTS),
+    # a percentage is not the claim's because the sentence is about the election
+    (ELECTION, "turnout", "The pound fell 1.2% after the vote.", Verdict.NOT_MENTIONED),
+    (ELECTION, "labour-share", "Reform won 14.3% of the vote.", Verdict.NOT_MENTIONED),
+    (ELECTION, "labour-share", "Labour won 33.7% of the vote.", Verdict.SUPPORTS),
+    # a projection is not a count, and a count not a projection
+    (QUAKE, "deaths", "The USGS said deaths could exceed 10,000.", Verdict.NOT_MENTIONED),
+    (QUAKE, "deaths", "The death toll rose to 2,719.", Verdict.SUPPORTS),
+    (QUAKE, "deaths", "At least 1,000 people were killed.", Verdict.SUPPORTS),
+    (QUAKE, "projection", "The death toll rose to 2,719.", Verdict.NOT_MENTIONED),
+    # a claim's actor (a capitalised context word) must be named near its figure
+    (QUAKE, "pledge", "The UN released $5 million from its emergency fund.", Verdict.NOT_MENTIONED),
+    (QUAKE, "pledge", "China said it would send $13.8 million in emergency aid.", Verdict.SUPPORTS),
+]
+
+
+@pytest.mark.parametrize(("rules", "claim_id", "text", "expected"), CASES)
+def test_whose_figure(rules, claim_id, text, expected):
+    report = report_from_bytes("report.txt", text.encode())
+    assert check_report(rules, report).claim(claim_id).auto is expected
+
+
+def test_a_loose_tie_supports_but_never_contradicts():
+    """A percentage whose clause names the claim's measure only from afar may support it, but a
+    contradiction asks for the measure in the figure's own phrase."""
+    rules = ELECTION
+    near = report_from_bytes("a.txt", b"Turnout in the election was 52.0%.")
+    far = report_from_bytes("b.txt", b"In the election, where turnout fell, one party had 52.0%.")
+    assert check_report(rules, near).claim("turnout").auto is Verdict.CONTRADICTS
+    assert check_report(rules, far).claim("turnout").auto is Verdict.NOT_MENTIONED
