@@ -572,8 +572,12 @@ def _elliptic(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> tuple[
     if not earlier or not earlier[-1].noun:
         return None
     between = analysis.text[earlier[-1].figure.end:mention.figure.start]
-    if not _LIST_STEP.search(between) or len(between) > 80:
+    steps = list(_LIST_STEP.finditer(between))
+    if not steps or len(between) > 80:
         return None
+    item = words(between[steps[-1].end():])
+    if any(not w[:1].isupper() and w.lower() not in STOPWORDS for w in item):
+        return None  # "other nationalities 60": the item names what it counts itself
     got = _unit_quality(terms, replace(mention, noun=earlier[-1].noun))
     return None if got is None else (got[0] * 0.9, got[1], got[2])
 
