@@ -26,10 +26,11 @@ _PROJECTION = re.compile(
     r"|predicted|predicts?|predictions?|likely|modell?ing|models?|scenarios?|estimates?\s+suggest"
     r"|probability|chance|worst[- ]case|on\s+track\s+to|set\s+to)\b"
 )
-_FRONTED_YEAR = re.compile(r"\s*(?:In|During|For|Back in)\s+(?:the\s+)?(?:(?:19|20)\d\d)\b[^,]{0,40},")
+_FRONTED_YEAR = re.compile(r"\s*(?:In|During|For|At|Back in)\b[^,.;]{0,50}?\b(?:19|20)\d\d\b[^,.;]{0,30},")
 _SEGMENT_BREAK_BEFORE = re.compile(r"[;:—–(\[]|,\s+(?:and|but|while|whereas|compared|against|versus|vs)\b|\bversus\b"
                                    r"|\bcompared\s+(?:with|to)\b|\bagainst\b|\bwhile\b|\bwhereas\b")
 _SEGMENT_BREAK_AFTER = re.compile(r"[,;:—–(\[)]|\band\b|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared\b|\bagainst\b")
+_PLACE = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*)+)")
 _MONTH_LIKE = frozenset(
     "january february march april may june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday".split())
@@ -47,9 +48,16 @@ class Anchors:
     keys: tuple[str, ...] = ()  # words of what the claim measures, one of which its figure's clause must say
 
 
-def anchors_for(claims: Sequence, published: str = "") -> list[Anchors]:
-    """The anchors of each claim of a rules file, in order (`claims` are rules.Claim)."""
-    distinct = [_distinctive(c) for c in claims]
+def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[Anchors]:
+    """The anchors of each claim of a rules file, in order (`claims` are rules.Claim). Names in
+    the source's title are the story's setting ("South Africa"), shared by every claim."""
+    setting = [w for w in words(title) if w[:1].isupper()]
+    # places named after "in", "at", "near" in any statement are scope (context.py), not actors
+    setting += [w for c in claims for m in _PLACE.finditer(c.statement) for w in words(m.group(1))
+                if not is_country(w)]
+    distinct = [[w for w in _distinctive(c) if not any(stem(t) == w.lstrip("=") or same_word(t, w.lstrip("="))
+                                                      for t in setting)]
+                for c in claims]
     out = []
     for n, claim in enumerate(claims):
         own = distinct[n]
@@ -59,7 +67,8 @@ def anchors_for(claims: Sequence, published: str = "") -> list[Anchors]:
             if m == n:
                 continue
             for w in theirs:
-                if w in others or any(same_word(w, o) for o in own) or any(same_word(w, s) for s in said):
+                bare = w.lstrip("=")
+                if w in others or any(same_word(bare, o.lstrip("=")) for o in own) or any(same_word(bare, s) for s in said):
                     continue
                 others.append(w)
         years = set(_YEAR.findall(" ".join((claim.statement, *claim.context))))
@@ -75,20 +84,24 @@ def _distinctive(claim) -> list[str]:
     """Stems of the names that single the claim out: the capitalised words of its context (if
     given), its unit and its statement ("Labour", "ANC", "Taiwanese", "China"). A statement's
     first word counts only as a country, a demonym or an acronym ("Turnout was ..." names
-    nothing). Common nouns are left to the unit and measure tests (match.py)."""
+    nothing). Common nouns are left to the unit and measure tests (match.py). A name from the
+    unit is what is counted ("Thais"), met by itself only: "Thailand's government" is an actor,
+    not a count of Thais; it is marked with a leading '='."""
     found: list[str] = []
     statement = words(claim.statement)
-    pool = [*(claim.context if claim.context_given else ()), *claim.units, *statement[1:]]
+    pool = [*(claim.context if claim.context_given else ()), *statement[1:]]
     if statement and (statement[0].isupper() or is_country(statement[0]) or is_demonym(statement[0])):
         pool.append(statement[0])
-    for phrase in pool:
+    counted = {stem(w) for u in claim.units for w in words(u)}
+    for phrase, mark in [*((u, "=") for u in claim.units), *((p, "") for p in pool)]:
         for w in words(phrase):
+            mark = "=" if stem(w) in counted else mark
             low = w.lower()
             if not w[:1].isupper() or len(low) < 2 or low in STOPWORDS or low in _MONTH_LIKE \
-                    or low in _GENERIC:
-                continue
-            s = stem(w)
-            if s not in found:
+                    or low in _GENERIC or f"{w}$" in claim.statement:
+                continue  # not a name, or the "US" of "US$"
+            s = mark + stem(w)
+            if s not in found and stem(w) not in found:
                 found.append(s)
     return found
 
@@ -106,7 +119,7 @@ def _keys(claim) -> tuple[str, ...]:
     found: list[str] = []
     for phrase in (*claim.units, *claim.context):
         for w in words(phrase):
-            if w.lower() not in _GENERIC and w.lower() not in STOPWORDS and len(w) >= 3:
+            if _content(w):
                 found.append(stem(w))
     statement = claim.statement
     at = statement.find(claim.quantity.split()[-1]) if claim.quantity.split() else -1
@@ -123,8 +136,9 @@ def _keys(claim) -> tuple[str, ...]:
 
 
 def _content(word: str) -> bool:
+    """A common word that says what is measured (not a name: names are the contrast set's)."""
     low = word.lower()
-    return len(low) >= 3 and low not in STOPWORDS and low not in _GENERIC and not low.isdigit() \
+    return not word[:1].isupper() and len(low) >= 3 and low not in STOPWORDS and low not in _GENERIC and not low.isdigit() \
         and low not in _MONTH_LIKE and low not in _HEDGE_WORDS
 
 
@@ -178,25 +192,27 @@ def phrase_of(text: str, start: int, end: int, fig_start: int, fig_end: int,
     return Phrase(before, after, sentence[clause_lo:clause_hi], lead.group(0) if lead else "", sentence)
 
 
-def _holds_any(text: str, stems: Sequence[str]) -> bool:
-    """Does the text name one of the names (given as stems)? A name meets its demonym
-    ('Taiwan', 'Taiwanese')."""
-    if not stems:
+def _holds_any(text: str, names: Sequence[str]) -> bool:
+    """Does the text name one of the names (stems)? A place or actor meets its demonym
+    ('Taiwan', 'Taiwanese'); a counted name (marked '=') only itself."""
+    if not names:
         return False
     for w in words(text):
-        s = stem(w)
         if not w[:1].isupper():
             continue  # names are written with a capital
-        for k in stems:
-            if s == k or (same_word(w, k) and (is_country(w) or is_country(k) or is_demonym(w) or is_demonym(k))):
+        s = stem(w)
+        for k in names:
+            if k[:1] == "=":
+                if s == k[1:]:
+                    return True
+            elif s == k or (same_word(w, k) and (is_country(w) or is_country(k) or is_demonym(w)
+                                                 or is_demonym(k))):
                 return True
     return False
 
 
 def other_claims(anchors: Anchors, phrase: Phrase) -> bool:
     """Does the figure's own phrase name another claim's words and none of this claim's?"""
-    if not anchors.own:
-        return False  # a claim with nothing of its own to tell its figures by (money, no context)
     own = phrase.own
     return _holds_any(own, anchors.others) and not _holds_any(own, anchors.own)
 

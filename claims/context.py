@@ -86,8 +86,18 @@ class Analysis:
         """The words the figure stands among, between its neighbours and the clause marks."""
         index = mention.index
         figure = mention.figure
-        spans = [(m.figure.start, m.figure.end) for m in self.in_sentence(index) if m.figure is not figure]
+        spans = [(m.figure.start, self._noun_end(m)) for m in self.in_sentence(index) if m.figure is not figure]
         return phrase_of(self.text, self._starts[index], self._ends[index], figure.start, figure.end, spans)
+
+    def _noun_end(self, mention: Mention) -> int:
+        """Where the figure's noun ends ("119 Thais"): a neighbour's noun is its, not the next figure's."""
+        end = mention.figure.end
+        for word in mention.noun:
+            at = self.text.find(word, end, end + 40)
+            if at < 0:
+                break
+            end = at + len(word)
+        return end
 
     def lowered(self, size: int = 1 << 20) -> Iterator[tuple[int, str]]:
         """The text in lower case, a window of whole sentences at a time: (offset, window)."""

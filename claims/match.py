@@ -113,7 +113,7 @@ class ClaimTerms:
 
 def claim_terms(rules: RuleSet) -> list[ClaimTerms]:
     """The terms of every claim of a rules file, each set against the others (attribution.py)."""
-    anchors = attribution.anchors_for(rules.claims, rules.source.published)
+    anchors = attribution.anchors_for(rules.claims, rules.source.published, rules.source.title)
     return [ClaimTerms.of(c, rules.source.title, a) for c, a in zip(rules.claims, anchors)]
 
 
