@@ -24,13 +24,14 @@ _NOT_ITS_YEAR_BEFORE = re.compile(r"\b(?:since|until|till|before|after|by|as of|
 _PROJECTION = re.compile(
     r"\b(?:could|might|may|expected|expects|forecasts?|forecasted|projected|projects?|projections?"
     r"|predicted|predicts?|predictions?|likely|modell?ing|models?|scenarios?|estimates?\s+suggest"
-    r"|probability|chance|worst[- ]case|on\s+track\s+to|set\s+to)\b"
+    r"|probability|chance|worst[- ]case|on\s+(?:track|course)\s+to|set\s+to|will\s+finish)\b"
 )
 _FRONTED_YEAR = re.compile(r"\s*(?:In|During|For|At|Back in)\b[^,.;]{0,50}?\b(?:19|20)\d\d\b[^,.;]{0,30},")
 _SEGMENT_BREAK_BEFORE = re.compile(r"[;:—–(\[]|,\s+(?:and|but|while|whereas|compared|against|versus|vs)\b|\bversus\b"
                                    r"|\bcompared\s+(?:with|to)\b|\bagainst\b|\bwhile\b|\bwhereas\b")
 _SEGMENT_BREAK_AFTER = re.compile(r"[,;:—–(\[)]|\band\b|\bwhile\b|\bwhereas\b|\bbut\b|\bcompared\b|\bagainst\b")
-_PLACE = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*)+)")
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+_ENUMERATION = re.compile(_NAME + r"(?:\s*,\s*" + _NAME + r")+,?\s+(?:and|or)\s+" + _NAME)
 _MONTH_LIKE = frozenset(
     "january february march april may june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday".split())
@@ -46,24 +47,22 @@ class Anchors:
     years: frozenset[str] = frozenset()  # the years the claim is about ('2024'); empty: any
     projected: bool = False  # the claim states a projection ("could exceed")
     keys: tuple[str, ...] = ()  # words of what the claim measures, one of which its figure's clause must say
+    qualifiers: tuple[tuple[str, ...], ...] = ()  # the lower-case `context` phrases, as stems: one must be said
 
 
-def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[Anchors]:
-    """The anchors of each claim of a rules file, in order (`claims` are rules.Claim). Names in
-    the source's title are the story's setting ("South Africa"), shared by every claim."""
-    setting = [w for w in words(title) if w[:1].isupper()]
-    # places named after "in", "at", "near" in any statement are scope (context.py), not actors
-    setting += [w for c in claims for m in _PLACE.finditer(c.statement) for w in words(m.group(1))
-                if not is_country(w)]
-    distinct = [[w for w in _distinctive(c) if not any(stem(t) == w.lstrip("=") or same_word(t, w.lstrip("="))
-                                                      for t in setting)]
-                for c in claims]
+def anchors_for(claims: Sequence, published: str = "") -> list[Anchors]:
+    """The anchors of each claim of a rules file, in order (`claims` are rules.Claim).
+
+    A claim's own names come from its context, unit and statement; what it sets against the
+    other claims is what its user wrote for it: the names of its `context` and its unit."""
+    own_names = [_distinctive(c, c.context if c.context_given else (), c.units, c.statement) for c in claims]
+    given = [_distinctive(c, c.context if c.context_given else (), c.units, "") for c in claims]
     out = []
     for n, claim in enumerate(claims):
-        own = distinct[n]
+        own = own_names[n]
         said = [stem(w) for w in words(claim.statement)]
         others = []
-        for m, theirs in enumerate(distinct):
+        for m, theirs in enumerate(given):
             if m == n:
                 continue
             for w in theirs:
@@ -75,25 +74,26 @@ def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[
         if not years and published[:4].isdigit():
             years.add(published[:4])
         names = tuple(w for w in claim.context if w[:1].isupper()) if claim.context_given else ()
+        qualifiers = tuple(q for q in (tuple(stem(w) for w in words(c) if _content(w)) for c in claim.context)
+                           if q) if claim.context_given else ()
         out.append(Anchors(names, tuple(own), tuple(others), frozenset(years),
-                           _PROJECTION.search(claim.statement) is not None, _keys(claim)))
+                           _PROJECTION.search(claim.statement) is not None, _keys(claim), qualifiers))
     return out
 
 
-def _distinctive(claim) -> list[str]:
-    """Stems of the names that single the claim out: the capitalised words of its context (if
-    given), its unit and its statement ("Labour", "ANC", "Taiwanese", "China"). A statement's
-    first word counts only as a country, a demonym or an acronym ("Turnout was ..." names
-    nothing). Common nouns are left to the unit and measure tests (match.py). A name from the
-    unit is what is counted ("Thais"), met by itself only: "Thailand's government" is an actor,
-    not a count of Thais; it is marked with a leading '='."""
+def _distinctive(claim, context: Sequence[str], units: Sequence[str], statement: str) -> list[str]:
+    """Stems of the names in `context`, `units` and `statement` ("Labour", "ANC", "Taiwanese",
+    "China"): capitalised words. A statement's first word counts only as a country, a demonym
+    or an acronym ("Turnout was ..." names nothing). Common nouns are left to the unit and
+    measure tests (match.py). A name from the unit is what is counted ("Thais"), met by itself
+    only: "Thailand's government" is an actor, not a count of Thais; it is marked with '='."""
     found: list[str] = []
-    statement = words(claim.statement)
-    pool = [*(claim.context if claim.context_given else ()), *statement[1:]]
-    if statement and (statement[0].isupper() or is_country(statement[0]) or is_demonym(statement[0])):
-        pool.append(statement[0])
-    counted = {stem(w) for u in claim.units for w in words(u)}
-    for phrase, mark in [*((u, "=") for u in claim.units), *((p, "") for p in pool)]:
+    said = words(statement)
+    pool = [*context, *said[1:]]
+    if said and (said[0].isupper() or is_country(said[0]) or is_demonym(said[0])):
+        pool.append(said[0])
+    counted = {stem(w) for u in units for w in words(u)}
+    for phrase, mark in [*((u, "=") for u in units), *((p, "") for p in pool)]:
         for w in words(phrase):
             mark = "=" if stem(w) in counted else mark
             low = w.lower()
@@ -157,6 +157,7 @@ class Phrase:
     clause: str
     lead: str
     sentence: str
+    lead_in: str = ""  # the clause up to the figure
 
     @property
     def own(self) -> str:
@@ -189,7 +190,8 @@ def phrase_of(text: str, start: int, end: int, fig_start: int, fig_end: int,
                             if i >= 0]
     clause_hi = min(clause_hi_candidates) if clause_hi_candidates else len(sentence)
     lead = _FRONTED_YEAR.match(sentence)
-    return Phrase(before, after, sentence[clause_lo:clause_hi], lead.group(0) if lead else "", sentence)
+    return Phrase(before, after, sentence[clause_lo:clause_hi], lead.group(0) if lead else "", sentence,
+                  sentence[clause_lo:fig_start - start])
 
 
 def _holds_any(text: str, names: Sequence[str]) -> bool:
@@ -213,7 +215,7 @@ def _holds_any(text: str, names: Sequence[str]) -> bool:
 
 def other_claims(anchors: Anchors, phrase: Phrase) -> bool:
     """Does the figure's own phrase name another claim's words and none of this claim's?"""
-    own = phrase.own
+    own = _ENUMERATION.sub(" ", phrase.own)  # "in Phnom Penh, Sihanoukville and Poipet": all of them
     return _holds_any(own, anchors.others) and not _holds_any(own, anchors.own)
 
 
@@ -232,8 +234,9 @@ def other_year(anchors: Anchors, phrase: Phrase) -> bool:
 
 
 def projection(phrase: Phrase) -> bool:
-    """Is the figure a projection or a model's estimate rather than a count?"""
-    return _PROJECTION.search(phrase.before[-70:]) is not None
+    """Is the figure a projection or a model's estimate rather than a count? Its clause says so
+    before it ("which supplies projections ..., estimates the ANC will finish with 42%")."""
+    return _PROJECTION.search(phrase.lead_in[-120:]) is not None
 
 
 def names_near(anchors: Anchors, text: str) -> bool:
@@ -255,6 +258,15 @@ def keyed(anchors: Anchors, phrase: Phrase) -> tuple[bool, bool]:
     if not anchors.keys:
         return True, True
     return _says_any(phrase.clause, anchors.keys), _says_any(phrase.own, anchors.keys)
+
+
+def qualified(anchors: Anchors, text: str) -> bool:
+    """Does the text (the figure's sentence and the one it leans on) say one of the claim's
+    lower-case context phrases, every word of it ("fully vaccinated")? True when it has none."""
+    if not anchors.qualifiers:
+        return True
+    said = {stem(w) for w in words(text)}
+    return any(all(k in said or any(same_word(k, w) for w in said) for k in q) for q in anchors.qualifiers)
 
 
 def _says_any(text: str, stems: Sequence[str]) -> bool:

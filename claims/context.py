@@ -248,7 +248,7 @@ class Analysis:
         clause = _clause(sentence, figure.start - start, figure.end - start)
         around = before + after
         if (_alone(near, figure.start - lo, claim_places) or _time_scoped(clause)
-                or (fronted and _time_scoped(fronted.group(0)))
+                or (fronted and _time_scoped(fronted.group(0))) or _PARTIAL_COUNT.search(sentence)
                 or (_may_hold(_ONE_NIGHT_WORDS, around) and _ONE_NIGHT.search(around))):
             return True
         if ((_may_hold(_ALL_WORDS, before) and _WHOLE_BEFORE.search(before))
@@ -279,6 +279,12 @@ class Analysis:
         if ante is not None and ante < index - 2:
             parts.append(self.sentence_text(ante))
         return " ".join(parts)
+
+    def leaning_text(self, mention: Mention) -> str:
+        """The figure's sentence and the sentence it leans on, if any."""
+        ante = self.antecedent(mention.index)
+        text = self.sentence_text(mention.index)
+        return text if ante is None else self.sentence_text(ante) + " " + text
 
     def around(self, mention: Mention) -> str:
         """The figure's sentence with the two before it, the one after ("They had been among ...
@@ -464,6 +470,18 @@ def _clause(sentence: str, start: int, end: int) -> str:
         if (at := sentence.find("—", end, hi)) >= 0:
             hi = at
     return sentence[lo:hi]
+# An incomplete count: "with results in from 8.5% of polling stations", "partial results"
+_PARTIAL_COUNT = re.compile(
+    r"\b(?:partial|early|earlier|preliminary|provisional|incomplete|initial)\s+(?:official\s+)?"
+    r"(?:results?|counts?|tall(?:y|ies)|returns)\b"
+    r"|\b(?:results?|votes?|ballots?)\s+(?:counted\s+)?so\s+far\b"
+    r"|\d\s*(?:%|per\s*cent|percent)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:votes?|ballots?|polling\s+stations?"
+    r"|voting\s+districts?|districts?|precincts?|results?|constituencies|VDs)\s+(?:had\s+been\s+|have\s+been\s+"
+    r"|were\s+|was\s+)?(?:counted|reporting|reported|declared|captured|in|tallied|processed|counted)\b"
+    r"|\bwith\s+(?:just\s+)?(?:over\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent)"
+    r"\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)?(?:counted|reporting|declared|captured)\b",
+    re.I,
+)
 _ONE_NIGHT = re.compile(r"\b(?:overnight|that night|that day|this morning|in a single day)\b", re.I)
 _ONE_NIGHT_WORDS = ("day", "night", "morning")  # (see _may_hold)
 _LOCAL_FORCE = re.compile(r"[A-Z](?<!\w[A-Z])" + _RUN + r"*+(?:\s+[A-Z]" + _RUN + r"*+)*"

@@ -113,7 +113,7 @@ class ClaimTerms:
 
 def claim_terms(rules: RuleSet) -> list[ClaimTerms]:
     """The terms of every claim of a rules file, each set against the others (attribution.py)."""
-    anchors = attribution.anchors_for(rules.claims, rules.source.published, rules.source.title)
+    anchors = attribution.anchors_for(rules.claims, rules.source.published)
     return [ClaimTerms.of(c, rules.source.title, a) for c, a in zip(rules.claims, anchors)]
 
 
@@ -440,6 +440,8 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         return None  # "could exceed 10,000": a projection is not a count, nor a count a projection
     if anchors.names and not attribution.names_near(anchors, analysis.around(mention)):
         return None  # the claim's actor or place is not named near the figure
+    if not agree and anchors.qualifiers and not attribution.qualified(anchors, analysis.leaning_text(mention)):
+        return None  # "124 cases" for a claim of cases in people fully vaccinated
     in_clause, in_phrase = attribution.keyed(anchors, phrase)
     if kind is _MONEY and terms.rate and figure.rate == terms.rate:
         in_clause = in_phrase = True  # money per the claim's period: the period says what it measures

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from .figures import Interval, describe_interval
+from .figures import Interval, Kind, describe_interval
 from .context import Analysis
 from .match import ClaimTerms, CueIndex, Tie, claim_terms, ties
 from .reports import Report
@@ -115,7 +115,9 @@ def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict,
         fits = tie.interval.overlaps(target)
         if tie.partial:
             exact_match = target.low == target.high and tie.interval == target
-            exceeds = _exceeds(tie.interval, target)
+            # a part of a count may already exceed the whole; a share or a sum of money of a part
+            # says nothing of the whole's
+            exceeds = tie.mention.figure.kind is Kind.COUNT and _exceeds(tie.interval, target)
             if not (exact_match or exceeds):
                 continue
             fits = exact_match
