@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .lexicon import STOPWORDS, is_country, is_demonym, same_word, stem, words
+from .lexicon import STOPWORDS, is_country, is_demonym, measures_in, same_word, stem, words
 
 _YEAR = re.compile(r"(?<![\d,.$£€-])(?:19|20)\d\d(?![\d%]|[.,]\d)")
 _NOT_ITS_YEAR_BEFORE = re.compile(r"\b(?:since|until|till|before|after|by|as of|through)\s+(?:the\s+)?(?:end\s+of\s+)?$",
@@ -48,6 +48,7 @@ class Anchors:
     projected: bool = False  # the claim states a projection ("could exceed")
     keys: tuple[str, ...] = ()  # words of what the claim measures, one of which its figure's clause must say
     qualifiers: tuple[tuple[str, ...], ...] = ()  # the lower-case `context` phrases, as stems: one must be said
+    foreign: tuple[str, ...] = ()  # other claims' lower-case context words that are not this claim's
 
 
 def anchors_for(claims: Sequence, published: str = "") -> list[Anchors]:
@@ -76,8 +77,11 @@ def anchors_for(claims: Sequence, published: str = "") -> list[Anchors]:
         names = tuple(w for w in claim.context if w[:1].isupper()) if claim.context_given else ()
         qualifiers = tuple(q for q in (tuple(stem(w) for w in words(c) if _content(w)) for c in claim.context)
                            if q) if claim.context_given else ()
+        mine = {stem(w) for w in words(" ".join((claim.statement, *claim.units, *claim.context)))}
+        foreign = tuple(sorted({stem(w) for o in claims if o is not claim and o.context_given
+                                for c in o.context for w in words(c) if _content(w)} - mine))
         out.append(Anchors(names, tuple(own), tuple(others), frozenset(years),
-                           _PROJECTION.search(claim.statement) is not None, _keys(claim), qualifiers))
+                           _PROJECTION.search(claim.statement) is not None, _keys(claim), qualifiers, foreign))
     return out
 
 
@@ -258,6 +262,28 @@ def keyed(anchors: Anchors, phrase: Phrase) -> tuple[bool, bool]:
     if not anchors.keys:
         return True, True
     return _says_any(phrase.clause, anchors.keys), _says_any(phrase.own, anchors.keys)
+
+
+def combined(anchors: Anchors, after: str, mine: Sequence[str]) -> bool:
+    """Is the figure a total of its claim's thing and another ("350 people dead and missing",
+    "191,000 hectares of rice and crops")? `after` is the text after the figure's noun; `mine`
+    the claim's own words (stems) and measures."""
+    m = _COMBINED.match(after)
+    if not m:
+        return False
+    a, b = stem(m.group("a")), stem(m.group("b"))
+    if a == b:
+        return False
+    ours = [w for w in (a, b) if w in mine]
+    theirs = [w for w in (a, b) if w in anchors.foreign or w not in mine and _measure_word(w)]
+    return bool(ours) and bool(theirs) and set(ours) != set(theirs)
+
+
+def _measure_word(word: str) -> bool:
+    return bool(measures_in(word) - {"exist"})
+
+
+_COMBINED = re.compile(r"\s*(?:people\s+|others\s+|of\s+)?(?P<a>[a-z]+)\s+(?:and|or|&|and/or)\s+(?P<b>[a-z]+)\b")
 
 
 def qualified(anchors: Anchors, text: str) -> bool:

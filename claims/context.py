@@ -86,10 +86,10 @@ class Analysis:
         """The words the figure stands among, between its neighbours and the clause marks."""
         index = mention.index
         figure = mention.figure
-        spans = [(m.figure.start, self._noun_end(m)) for m in self.in_sentence(index) if m.figure is not figure]
+        spans = [(m.figure.start, self.noun_end(m)) for m in self.in_sentence(index) if m.figure is not figure]
         return phrase_of(self.text, self._starts[index], self._ends[index], figure.start, figure.end, spans)
 
-    def _noun_end(self, mention: Mention) -> int:
+    def noun_end(self, mention: Mention) -> int:
         """Where the figure's noun ends ("119 Thais"): a neighbour's noun is its, not the next figure's."""
         end = mention.figure.end
         for word in mention.noun:

@@ -81,12 +81,20 @@ class ClaimTerms:
     processed_query: str  # the query as rapidfuzz's default_process makes it
     also_heads: frozenset[str] = frozenset()  # in lower case, one of which `also` cannot match without
     anchors: Anchors = Anchors()  # what singles the claim out among its rules file's (attribution.py)
+    own_words: frozenset[str] = frozenset()  # stems of its statement's, unit's and context's words
 
     @classmethod
     def of(cls, claim: Claim, source_title: str = "", anchors: Anchors | None = None) -> ClaimTerms:
         claim, source_title = _folded(claim), fold_lookalikes(source_title)
         units = tuple(tuple(w for w in words(u)) for u in claim.units if words(u))
         measures = measures_in(claim.statement + " " + " ".join(claim.context))
+        # a unit that names what happened rather than what is counted ("missing", "people
+        # killed", "dead") counts people in that measure
+        by_measure = tuple(u for u in units if _measure_unit(u))
+        if by_measure and claim.kind is Kind.COUNT:
+            measures |= measures_in(" ".join(w for u in by_measure for w in u))
+            units = tuple(u for u in units if u not in by_measure)
+            units = units + (("people",),) if units else units  # "at least 292 people" beside "death toll"
         places = tuple(m.group("name") for m in PLACE_NAME.finditer(claim.statement)
                        if not WHEN.fullmatch(m.group("name").split()[0]))
         local = tuple(p for p in places if not is_country(p.split()[0]) and not is_region(p.split()[0]))
@@ -99,7 +107,7 @@ class ClaimTerms:
             if not rate and re.search(r"\b(?:annually|a year|per year|each year|every year|yearly)\b",
                                       claim.statement, re.I):
                 rate = "year"
-        people = any(len(u) == 1 and u[0].lower() in PEOPLE for u in units) or not units
+        people = any(len(u) == 1 and u[0].lower() in PEOPLE for u in units) or not units or bool(by_measure)
         query = " ".join([claim.statement, *claim.units, *claim.context])
         people_only = people and not any(len(u) > 1 or u[0].lower() not in PEOPLE for u in units)
         also, also_heads = _also(claim, measures, rate, people)
@@ -108,13 +116,27 @@ class ClaimTerms:
                    _counted_by(claim, measures) if people else None,
                    claim.kind, people_only, _agreeing(measures, strict=claim.kind is Kind.DURATION),
                    default_process(query), also_heads,
-                   anchors if anchors is not None else attribution.anchors_for([claim])[0])
+                   anchors if anchors is not None else attribution.anchors_for([claim])[0],
+                   frozenset(stem(w) for w in words(" ".join((claim.statement, *claim.units, *claim.context)))))
 
 
 def claim_terms(rules: RuleSet) -> list[ClaimTerms]:
     """The terms of every claim of a rules file, each set against the others (attribution.py)."""
     anchors = attribution.anchors_for(rules.claims, rules.source.published)
     return [ClaimTerms.of(c, rules.source.title, a) for c, a in zip(rules.claims, anchors)]
+
+
+def _measure_unit(unit: tuple[str, ...]) -> bool:
+    """Is every word of the unit a measure, a word for people or a stop word ("missing",
+    "people killed", "unaccounted for"), with at least one measure?"""
+    found = False
+    for w in unit:
+        low = w.lower()
+        if measures_in(low) - {"exist"}:
+            found = True
+        elif low not in PEOPLE and low not in STOPWORDS:
+            return False
+    return found
 
 
 def _folded(claim: Claim) -> Claim:
@@ -440,6 +462,9 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         return None  # "could exceed 10,000": a projection is not a count, nor a count a projection
     if anchors.names and not attribution.names_near(anchors, analysis.around(mention)):
         return None  # the claim's actor or place is not named near the figure
+    if attribution.combined(anchors, analysis.text[analysis.noun_end(mention):analysis.noun_end(mention) + 60],
+                            terms.own_words):
+        return None  # "329 people dead and missing": a total of this claim's and another's
     if not agree and anchors.qualifiers and not attribution.qualified(anchors, analysis.leaning_text(mention)):
         return None  # "124 cases" for a claim of cases in people fully vaccinated
     in_clause, in_phrase = attribution.keyed(anchors, phrase)
@@ -660,12 +685,17 @@ def _bare_tie(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> bool:
         return False
     if terms.counted is not None and terms.counted.search(before[-24:]):
         return True  # "Cambodia arrests over 1,000": the number is what was arrested
+    after = _MEASURE_AFTER.match(analysis.text, mention.figure.end)
+    if after and terms.measures & measures_in(after.group("word")):
+        return True  # "while 145 are still missing"
     if not terms.measures:
         return False
     return _may_hold(before, _COUNT_WORDS) and bool(re.search(_COUNT_WORDS_PATTERN, before, re.I)) \
         and bool(terms.measures & measures_in(before))
 
 
+_MEASURE_AFTER = re.compile(r"\s+(?:(?:are|were|is|was|went|remain|remained|have\s+been|had\s+been|have|had)\s+)?"
+                            r"(?:still\s+)?(?P<word>[a-z]+)")
 _COUNT_WORDS = ("people", "persons", "suspects", "detainees", "number", "total", "tally", "toll", "figure", "count")
 _COUNT_WORDS_PATTERN = r"\b(?:" + "|".join(_COUNT_WORDS) + r")\b"
 
