@@ -49,9 +49,10 @@ class Anchors:
     keys: tuple[str, ...] = ()  # words of what the claim measures, one of which its figure's clause must say
     qualifiers: tuple[tuple[str, ...], ...] = ()  # the lower-case `context` phrases, as stems: one must be said
     foreign: tuple[str, ...] = ()  # other claims' lower-case context words that are not this claim's
+    instances: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (its name, another event of its kind: "Typhoon Bualoi")
 
 
-def anchors_for(claims: Sequence, published: str = "") -> list[Anchors]:
+def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[Anchors]:
     """The anchors of each claim of a rules file, in order (`claims` are rules.Claim).
 
     A claim's own names come from its context, unit and statement; what it sets against the
@@ -81,8 +82,39 @@ def anchors_for(claims: Sequence, published: str = "") -> list[Anchors]:
         foreign = tuple(sorted({stem(w) for o in claims if o is not claim and o.context_given
                                 for c in o.context for w in words(c) if _content(w)} - mine))
         out.append(Anchors(names, tuple(own), tuple(others), frozenset(years),
-                           _PROJECTION.search(claim.statement) is not None, _keys(claim), qualifiers, foreign))
+                           _PROJECTION.search(claim.statement) is not None, _keys(claim), qualifiers, foreign,
+                           _instances(names, " ".join((title, *(c.statement for c in claims))))))
     return out
+
+
+def _instances(names: Sequence[str], text: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """For each of a claim's names that names an event of a kind, a pattern that finds another
+    event of that kind: for "Yagi" in "Typhoon Yagi", any other "Typhoon <Name>"; for "COP29",
+    any other "COP<number>". Places are left to scope (context.py)."""
+    out = []
+    for name in names:
+        if is_country(name.split()[0]) or is_demonym(name.split()[0]):
+            continue
+        coded = re.fullmatch(r"([A-Za-z]+)\s?-?(\d+)", name)
+        if coded:
+            prefix, number = coded.groups()
+            out.append((name, re.compile(r"\b" + re.escape(prefix) + r"\s?-?(?!" + number + r"\b)\d+\b", re.I)))
+            continue
+        head = re.search(r"\b([A-Z][a-z]+)\s+" + re.escape(name) + r"\b", text)
+        if head and head.group(1) != name and head.group(1).lower() not in STOPWORDS:
+            out.append((name, re.compile(r"\b" + head.group(1) + r"\s+(?!" + re.escape(name) + r"\b)[A-Z][a-z]+")))
+    return tuple(out)
+
+
+def another_instance(anchors: Anchors, sentence: str, around: str) -> bool:
+    """Does the figure's sentence name another event of the claim's kind and not the claim's
+    own ("the death toll from Typhoon Bualoi"), or do the sentences around it name only others?"""
+    for name, other in anchors.instances:
+        if _mentions(sentence, name):
+            continue
+        if other.search(sentence) or (other.search(around) and not _mentions(around, name)):
+            return True
+    return False
 
 
 def _distinctive(claim, context: Sequence[str], units: Sequence[str], statement: str) -> list[str]:

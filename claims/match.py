@@ -122,7 +122,7 @@ class ClaimTerms:
 
 def claim_terms(rules: RuleSet) -> list[ClaimTerms]:
     """The terms of every claim of a rules file, each set against the others (attribution.py)."""
-    anchors = attribution.anchors_for(rules.claims, rules.source.published)
+    anchors = attribution.anchors_for(rules.claims, rules.source.published, rules.source.title)
     return [ClaimTerms.of(c, rules.source.title, a) for c, a in zip(rules.claims, anchors)]
 
 
@@ -460,6 +460,8 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         return None  # "365 seats in 2019": another year's
     if attribution.projection(phrase) is not anchors.projected:
         return None  # "could exceed 10,000": a projection is not a count, nor a count a projection
+    if attribution.another_instance(anchors, analysis.sentence_text(mention.index), analysis.around(mention)):
+        return None  # "the death toll from Typhoon Bualoi": another event of the same kind
     if anchors.names and not attribution.names_near(anchors, analysis.around(mention)):
         return None  # the claim's actor or place is not named near the figure
     if attribution.combined(anchors, analysis.text[analysis.noun_end(mention):analysis.noun_end(mention) + 60],

@@ -32,6 +32,16 @@ claims:
   - {id: pledge, statement: China pledged $13.8 million in aid, quantity: $13.8 million, unit: USD, context: [China]}
 """)
 
+STORM = parse_rules("""
+version: 1
+source: {title: "Typhoon Yagi kills hundreds in Vietnam", published: 2024-09-16}
+claims:
+  - {id: deaths, statement: "Typhoon Yagi has killed at least 292 people", quantity: "at least 292", unit: [killed, dead, deaths], context: [Yagi, typhoon]}
+  - {id: missing, statement: "38 others are missing", quantity: "38", unit: [missing], context: [Yagi, typhoon]}
+  - {id: rice, statement: "190,000 hectares of rice fields were flooded", quantity: "190,000", unit: hectares, context: [rice, paddy]}
+  - {id: crops, statement: "48,000 hectares of cash crops were flooded", quantity: "48,000", unit: hectares, context: [crops, corn, cassava]}
+""")
+
 CASES = [
     # another claim's entity in the figure's own phrase: not this claim's figure
     (ELECTION, "labour-seats", "Labour won 411 seats, the Conservatives 121.", Verdict.SUPPORTS),
@@ -53,6 +63,16 @@ CASES = [
     (QUAKE, "deaths", "The death toll rose to 2,719.", Verdict.SUPPORTS),
     (QUAKE, "deaths", "At least 1,000 people were killed.", Verdict.SUPPORTS),
     (QUAKE, "projection", "The death toll rose to 2,719.", Verdict.NOT_MENTIONED),
+    # a measure for a unit: people counted as missing or dead
+    (STORM, "missing", "Typhoon Yagi killed 299, while 145 are still missing.", Verdict.CONTRADICTS),
+    (STORM, "missing", "After Typhoon Yagi, 38 people remain missing.", Verdict.SUPPORTS),
+    (STORM, "deaths", "Typhoon Yagi has killed at least 300 people.", Verdict.SUPPORTS),
+    # a total of the claim's thing and another's is neither
+    (STORM, "deaths", "Typhoon Yagi left 329 people dead and missing.", Verdict.NOT_MENTIONED),
+    (STORM, "crops", "Typhoon Yagi flooded 262,000 hectares of rice and crops.", Verdict.NOT_MENTIONED),
+    # another event of the same kind
+    (STORM, "deaths", "The death toll from Typhoon Bualoi has risen to 19.", Verdict.NOT_MENTIONED),
+    (STORM, "deaths", "The death toll from Typhoon Yagi has risen to 199.", Verdict.CONTRADICTS),
     # a claim's actor (a capitalised context word) must be named near its figure
     (QUAKE, "pledge", "The UN released $5 million from its emergency fund.", Verdict.NOT_MENTIONED),
     (QUAKE, "pledge", "China said it would send $13.8 million in emergency aid.", Verdict.SUPPORTS),
