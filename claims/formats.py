@@ -600,26 +600,41 @@ def _float(value: object) -> float | None:
     return float(value)
 
 
+# The format characters (Unicode Cf) that do not show: a soft hyphen, zero-width spaces and
+# joiners, the word joiner and invisible operators, the byte-order mark, annotation and shorthand
+# controls, musical beams, tag characters (which can spell hidden text). Those that show as a sign
+# (the Arabic number signs, Egyptian hieroglyph controls) are left as they are.
+_INVISIBLE = (r"\xad\u180e\u200b-\u200d\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb"
+              r"\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f")
+
+
 # (Compiled on first use, as few texts hold any of these: see printable. Each class's 65,536-entry
 # table costs ~2M instructions, which every start would pay.)
 @functools.cache
 def _control() -> re.Pattern[str]:
-    return re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+    return re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                      + _INVISIBLE + "]")
 
 
 @functools.cache
 def _control_line() -> re.Pattern[str]:
-    return re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+    return re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                      + _INVISIBLE + "]")
 
 
 def printable(text: str, *, one_line: bool = False) -> str:
     """Text safe to print to a terminal: control and escape characters (ANSI, OSC, C1, bidi
-    overrides) are shown as `\\xNN` / `\\uNNNN`, not obeyed. With `one_line`, line breaks and
-    tabs are shown too, so a message from a hostile file stays one line."""
-    # Every character escaped is of a class str.isprintable refuses (Cc, Cf, Zl, Zp), and tabs
+    overrides) and invisible ones (zero-width, soft hyphen, tags) are shown as `\\xNN`,
+    `\\uNNNN` or `\\UNNNNNNNN`, not obeyed. With `one_line`, line breaks and tabs are shown too,
+    so a message from a hostile file stays one line."""
+    # Every character escaped is of a class str.isprintable refuses (Cc, Cf, Cn, Zl, Zp), and tabs
     # and line breaks are the only ones kept without one_line: text that passes needs no pattern.
     if (text if one_line else text.replace("\n", "").replace("\t", "")).isprintable():
         return text
     pattern = _control_line() if one_line else _control()
-    return pattern.sub(lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100
-                       else f"\\u{ord(m.group(0)):04x}", text)
+    return pattern.sub(_escaped, text)
+
+
+def _escaped(m: re.Match[str]) -> str:
+    code = ord(m.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
