@@ -69,8 +69,10 @@ def report_to_data(report: ReportVerdicts) -> dict:
                 }
                 for e in c.evidence
             ],
-            "note": c.note,
         }
+        if c.evidence_total > len(c.evidence):
+            item["evidence_total"] = c.evidence_total
+        item["note"] = c.note
         if c.reviewed_at:
             item["reviewed_at"] = c.reviewed_at
         if c.reviewer:
@@ -198,6 +200,8 @@ def _plain_yaml_report(report: ReportVerdicts) -> str | None:
                 return None
             out.append(f"    - quote: {quote}\n      start: {e.start}\n      end: {e.end}\n"
                        f"      figure: {figure}\n      low: {low}\n      high: {high}\n      score: {score}\n")
+        if c.evidence_total > len(c.evidence):
+            out.append(f"    evidence_total: {c.evidence_total}\n")
         out.append(f"    note: {note}\n")
         for key, value in (("reviewed_at", c.reviewed_at), ("reviewer", c.reviewer)):
             if value:
@@ -562,11 +566,21 @@ class _Reader:
             verdict=verdict,
             auto=auto,
             evidence=tuple(self.evidence(e, f"{where}.evidence[{k}]") for k, e in enumerate(evidence)),
+            evidence_total=self.evidence_total(item.get("evidence_total"), len(evidence), where),
             reviewed=bool(item.get("reviewed", False)),
             note=self.text(item.get("note"), f"{where}.note"),
             reviewed_at=self.text(item.get("reviewed_at"), f"{where}.reviewed_at"),
             reviewer=self.text(item.get("reviewer"), f"{where}.reviewer"),
         )
+
+    def evidence_total(self, value: object, listed: int, where: str) -> int:
+        """How many passages were found (optional: files written before it was kept have none)."""
+        if value is None:
+            return 0
+        if isinstance(value, bool) or not isinstance(value, int) or value < listed:
+            self.fail(f"{where}.evidence_total", f"{where}.evidence_total is {value!r}",
+                      f"a whole number of passages, at least the {listed} listed")
+        return value if value > listed else 0
 
     def evidence(self, item: object, where: str) -> Evidence:
         if isinstance(item, str):

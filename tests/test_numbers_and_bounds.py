@@ -86,3 +86,100 @@ def test_printable_text_shows_no_invisible_or_control_character(text, one_line):
     kept = "" if one_line else "\n\t"
     for ch in printable(text, one_line=one_line):
         assert unicodedata.category(ch) not in ("Cc", "Cf") or ch in kept or ch in SHOWN_FORMAT, ch
+
+
+# ---------------------------------------------------------------------------------------------
+# Evidence is bounded: the best passages per pair, each a short window, and how many there were
+# ---------------------------------------------------------------------------------------------
+
+def test_a_run_on_paragraph_of_thousands_of_figures_gives_five_short_quotes_per_pair(tmp_path, cli, small_rules):
+    text = ", and ".join(["police arrested 1,500 people in raids including 75 Taiwanese"] * 5000) + ".\n"
+    report = tmp_path / "run-on.txt"
+    report.write_text(text, encoding="utf-8")
+    out_file = tmp_path / "verdicts.yaml"
+    for fmt in ("json", "yaml"):
+        code, out, err = cli("check", small_rules, report, "--format", fmt)
+        assert code == 0, err
+        data = json.loads(out) if fmt == "json" else yaml.safe_load(out)
+        assert len(out) < 20_000  # bounded by reports x claims, not by the text
+        for claim in data["reports"][0]["claims"]:
+            assert claim["verdict"] == "supports"
+            assert len(claim["evidence"]) == 5 and claim["evidence_total"] == 5000
+            for e in claim["evidence"]:
+                assert len(e["quote"]) <= 300
+                assert text[e["start"]:e["end"]] == e["quote"]
+                assert e["figure"] in e["quote"]
+                assert not e["quote"][0].isspace() and not e["quote"][-1].isspace()
+    code, _, err = cli("check", small_rules, report, "--output", out_file)
+    assert code == 0, err
+    # read back (as review and eval read it): the total is kept
+    from factdesk.claims.formats import dump_yaml, load_verdicts
+
+    verdicts = load_verdicts(out_file)
+    assert [c.evidence_total for c in verdicts.reports[0].claims] == [5000, 5000]
+    assert dump_yaml(verdicts).count("evidence_total: 5000") == 2
+
+
+def test_a_report_with_few_passages_has_no_evidence_total(tmp_path, cli, small_rules):
+    report = tmp_path / "short.txt"
+    report.write_text("Police arrested more than 1,000 people in raids. They included 75 Taiwanese.\n")
+    code, out, _ = cli("check", small_rules, report, "--format", "json")
+    assert code == 0
+    assert all("evidence_total" not in c for c in json.loads(out)["reports"][0]["claims"])
+
+
+def test_six_passages_keep_the_best_five_and_say_six(tmp_path, cli, small_rules):
+    report = tmp_path / "six.txt"
+    report.write_text("".join(f"Police arrested {n:,} people in raids.\n" for n in range(1100, 1700, 100)))
+    code, out, _ = cli("check", small_rules, report, "--format", "json")
+    [arrests, _] = json.loads(out)["reports"][0]["claims"]
+    assert len(arrests["evidence"]) == 5 and arrests["evidence_total"] == 6
+
+
+def test_a_long_sentence_is_quoted_as_a_window_around_its_figure(tmp_path, cli, small_rules):
+    filler = " ".join(["the operation, officials said, went on"] * 20)
+    text = f"In a sweep that {filler}, police arrested 3,075 people in raids and {filler}.\n"
+    report = tmp_path / "long.txt"
+    report.write_text(text)
+    code, out, _ = cli("check", small_rules, report, "--format", "json")
+    [e] = json.loads(out)["reports"][0]["claims"][0]["evidence"]
+    assert len(text) > 1500 and len(e["quote"]) <= 300
+    assert "police arrested 3,075 people in raids" in e["quote"]
+    assert text[e["start"]:e["end"]] == e["quote"]
+    assert e["quote"].split()[0] in filler.split() and e["quote"].split()[-1] in filler.split()  # whole words
+
+
+OLD_VERDICTS = """\
+version: 1
+rules: rules.yaml
+generated: 2026-11-28T18:00:00Z
+reports:
+  - file: r.txt
+    sha256: ""
+    claims:
+      - id: taiwanese
+        verdict: supports
+        evidence:
+          - quote: including 75 Taiwanese
+        note: ""
+{extra}"""
+
+
+@pytest.mark.parametrize(("extra", "total"), [("", 0), ("        evidence_total: 9\n", 9)])
+def test_verdicts_files_with_and_without_evidence_total_load(tmp_path, extra, total):
+    from factdesk.claims.formats import load_verdicts
+
+    path = tmp_path / "v.yaml"
+    path.write_text(OLD_VERDICTS.format(extra=extra))
+    assert load_verdicts(path).reports[0].claims[0].evidence_total == total
+
+
+@pytest.mark.parametrize("value", ["many", "-1", "0", "true", "2.5"])
+def test_a_bad_evidence_total_is_a_positioned_error(tmp_path, cli, small_rules, value):
+    (tmp_path / "r.txt").write_text("Police arrested 120 people in raids, including 75 Taiwanese.\n")
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(OLD_VERDICTS.format(extra=f"        evidence_total: {value}\n"))
+    code, out, err = cli("eval", gold)
+    assert code == 2 and out == ""
+    assert f"gold.yaml:13:25: reports[0].claims[0].evidence_total is" in err
+    assert "at least the 1 listed" in err
