@@ -183,3 +183,43 @@ def test_a_bad_evidence_total_is_a_positioned_error(tmp_path, cli, small_rules, 
     assert code == 2 and out == ""
     assert f"gold.yaml:13:25: reports[0].claims[0].evidence_total is" in err
     assert "at least the 1 listed" in err
+
+
+# ---------------------------------------------------------------------------------------------
+# Ids and statements are bounded in the rules format
+# ---------------------------------------------------------------------------------------------
+
+def rules_with(claim_id: str, statement: str = "including 75 Taiwanese") -> str:
+    return (f"version: 1\nsource:\n  title: A headline\nclaims:\n"
+            f"  - id: {claim_id}\n    statement: {statement}\n    quantity: '75'\n    unit: Taiwanese\n")
+
+
+def test_a_huge_claim_id_is_refused_with_its_position_not_printed(tmp_path, cli):
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(rules_with("a" * 1_200_000))
+    report = tmp_path / "r.txt"
+    report.write_text("Police arrested 75 Taiwanese.\n")
+    for args in (("validate", rules), ("check", rules, report)):
+        code, out, err = cli(*args)
+        assert code == 2 and out == ""
+        assert "rules.yaml:5:9: claims[0].id is 1,200,000 characters long (expected at most 64 characters" in err
+        assert len(err) < 1_000
+
+
+def test_a_huge_statement_is_refused_with_its_position(tmp_path, cli):
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(rules_with("taiwanese", "including 75 Taiwanese" + " and more" * 200))
+    code, _, err = cli("validate", rules)
+    assert code == 2
+    assert "rules.yaml:6:16: claims[0].statement is 1,822 characters long (expected at most 1,000 characters" in err
+
+
+def test_ids_and_statements_up_to_the_limits_are_accepted(tmp_path, cli):
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(rules_with("a" * 64, "including 75 Taiwanese" + "x" * (1_000 - 22)))
+    code, out, err = cli("validate", rules)
+    assert code == 0 and err == "" and "ok, 1 claims" in out
+    rules.write_text(rules_with("a" * 65))
+    assert cli("validate", rules)[0] == 2
+    rules.write_text(rules_with("taiwanese", "including 75 Taiwanese" + "x" * (1_001 - 22)))
+    assert cli("validate", rules)[0] == 2
