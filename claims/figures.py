@@ -16,6 +16,8 @@ from __future__ import annotations
 import functools
 import math
 import re
+import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
@@ -517,17 +519,128 @@ def read_figures(text: str, start: int = 0, end: int | None = None, *, folded: b
     """
     end = len(text) if end is None else end
     lo = max(0, start - _CONTEXT_BEFORE)
-    if folded or not has_lookalikes(text, lo, end):
-        return _scan(text, start, end)
-    # "aſ many aſ 5", "two mıllıon": read as "as many as 5", quoted as written
-    folded = fold_lookalikes(text[lo:end])
-    return [replace(f, start=f.start + lo, end=f.end + lo, text=text[f.start + lo:f.end + lo])
-            for f in _scan(folded, start - lo, end - lo)]
+    lookalikes = not folded and has_lookalikes(text, lo, end)
+    if not lookalikes and (figures := _scan(text, start, end, plain=False)) is not None:
+        return figures
+    # "aſ many aſ 5", "two mıllıon", "3 075": read as "as many as 5", "3,075", quoted as written
+    plain = _Plain.of(fold_lookalikes(text[lo:end]) if lookalikes else text[lo:end])
+    figures = []
+    for f in _scan(plain.text, plain.plain(start - lo), len(plain.text)):
+        f_start, f_end = plain.original(f.start) + lo, plain.original(f.end, end=True) + lo
+        figures.append(replace(f, start=f_start, end=f_end, text=text[f_start:f_end]))
+    return figures
 
 
-def _scan(text: str, start: int, end: int) -> list[Figure]:
+# Digits as people write them. Beside the ASCII comma, people put between groups of three digits
+# spaces that do not break a line (French, SI: no-break, figure, thin, narrow no-break), an
+# apostrophe (Swiss), the Arabic thousands separator or the full-width comma; beside "." and ",",
+# the Arabic decimal separator or the full-width full stop mark decimals. Characters that do not
+# show (zero-width spaces and joiners, the byte-order mark, a soft hyphen) are dropped inside a
+# number. Plain ASCII spaces never join digits: "in 2024 1,000 people" holds two numbers.
+_GROUP_MARKS = "\u00a0\u2007\u2009\u202f'\u2019\u066c\uff0c"
+_DECIMAL_MARKS = "\u066b\uff0e"
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_MARKS = _GROUP_MARKS + _DECIMAL_MARKS + _INVISIBLE
+# A number that one of these and a digit follow ("3 075", "3,5", "10^6"), or a skipped code
+# that holds one or looks like "1.234.567", may not be plain: the scan then stops, and the text
+# is read again with its numbers made plain.
+_MARKS_AFTER_NUMBER = ",.^" + _MARKS
+_UNPLAIN_SKIPPED = re.compile(r"\d[\^" + _MARKS + r"]|\d\.\d{3}\.\d{3}(?!\d)")
+_NUMBER_RUN = re.compile(
+    r"(?<![\w.,×*·^])10\^(?P<power>\d{1,3})(?![\w.,^])|\d(?:[\d.," + _MARKS + r"]*\d)?"
+)
+# A number in groups of three with one mark between them, and a decimal part after another.
+_GROUPED = re.compile(
+    r"(?P<head>\d{1,3})(?P<groups>(?P<sep>[.," + _GROUP_MARKS + r"])\d{3}(?:(?P=sep)\d{3})*)"
+    r"(?:(?!(?P=sep))[.," + _DECIMAL_MARKS + r"](?P<decimals>\d+))?"
+)
+_DECIMAL = re.compile(r"(?P<whole>\d+)(?P<mark>[.," + _DECIMAL_MARKS + r"])(?P<decimals>\d+)")
+
+
+def _plain_number(run: str, power: str | None) -> str:
+    """A number as the grammar reads it: ASCII digits, "," between groups of three and "." before
+    decimals. A "." between groups needs two of them or a decimal "," ("1.234" is a decimal); a ","
+    is a decimal mark unless three digits follow it ("3,5" is 3.5, "1,234" is 1234)."""
+    if power is not None:
+        return f"{10 ** int(power):,}" if int(power) <= 308 else run
+    digits = "".join(_ascii_digit(char) for char in run if char not in _INVISIBLE)
+    if digits.isdigit():
+        return digits
+    grouped = _GROUPED.fullmatch(digits)
+    if grouped and grouped["sep"] == "." and _is_ip_address(digits):
+        return run
+    if grouped and (grouped["sep"] != "." or grouped["groups"].count(".") > 1 or grouped["decimals"]):
+        decimals = grouped["decimals"]
+        return grouped["head"] + grouped["groups"].replace(grouped["sep"], ",") + (
+            "." + decimals if decimals else "")
+    decimal = _DECIMAL.fullmatch(digits)
+    if decimal and (decimal["mark"] != "," or len(decimal["decimals"]) != 3):
+        return f"{decimal['whole']}.{decimal['decimals']}"
+    return run  # not one number: "1,2,3", "0 0"
+
+
+def _is_ip_address(digits: str) -> bool:
+    parts = digits.split(".")
+    return len(parts) == 4 and all(int(part) <= 255 for part in parts)
+
+
+def _ascii_digit(char: str) -> str:
+    return char if char < "\x80" else str(unicodedata.decimal(char, "")) or char
+
+
+@dataclass(frozen=True, slots=True)
+class _Plain:
+    """A text with its numbers as the grammar reads them (see _plain_number), and the way back to
+    the text's offsets: `rewrites` holds (start, end) in the plain text and (start, end) in the
+    original of each number written anew."""
+
+    text: str
+    rewrites: tuple[tuple[int, int, int, int], ...]
+
+    @classmethod
+    def of(cls, text: str) -> _Plain:
+        parts: list[str] = []
+        rewrites: list[tuple[int, int, int, int]] = []
+        last = size = 0
+        for m in _NUMBER_RUN.finditer(text):
+            number = _plain_number(m.group(), m.group("power"))
+            if number == m.group():
+                continue
+            parts.append(text[last:m.start()])
+            size += m.start() - last
+            rewrites.append((size, size + len(number), m.start(), m.end()))
+            parts.append(number)
+            size += len(number)
+            last = m.end()
+        parts.append(text[last:])
+        return cls("".join(parts), tuple(rewrites))
+
+    def original(self, position: int, *, end: bool = False) -> int:
+        """Where a position of the plain text is in the original; inside a number written with
+        another length, its start (or its end, for the `end` of a span)."""
+        i = bisect_right(self.rewrites, (position, math.inf)) - 1
+        if i < 0:
+            return position
+        start, stop, was_start, was_stop = self.rewrites[i]
+        if position >= stop:
+            return position - stop + was_stop
+        if stop - start == was_stop - was_start:
+            return was_start + position - start
+        return was_stop if end and position > start else was_start
+
+    def plain(self, position: int) -> int:
+        """Where a position of the original is in the plain text (the start of a number there)."""
+        i = bisect_right(self.rewrites, position, key=lambda rewrite: rewrite[2]) - 1
+        if i < 0:
+            return position
+        start, stop, was_start, was_stop = self.rewrites[i]
+        return position - was_stop + stop if position >= was_stop else start
+
+
+def _scan(text: str, start: int, end: int, *, plain: bool = True) -> list[Figure] | None:
     """The figures in `text[start:end]`; the text is folded (no "ſ", "ı" or "İ": lower() keeps
-    its length and gives the letters that re.IGNORECASE matches)."""
+    its length and gives the letters that re.IGNORECASE matches). Unless the text's numbers are
+    `plain` already, None at the first number that may not be (see _MARKS_AFTER_NUMBER)."""
     figures: list[Figure] = []
     pos = start
     # The character before `start` (a space before the text's first) may come before a lead.
@@ -545,9 +658,13 @@ def _scan(text: str, start: int, end: int) -> list[Figure]:
         group = m.lastgroup
         figure: Figure | None = None
         if group == "skip":
+            if not plain and _UNPLAIN_SKIPPED.search(text, m.start(), m.end()):
+                return None
             pos = m.end()
             continue
         if group == "num":
+            if not plain and _may_not_be_plain(text, m.end(), end):
+                return None
             figure = _read_digits(text, m, end)
         elif group == "words":
             figure = _read_words(text, m, end)
@@ -567,6 +684,11 @@ def _scan(text: str, start: int, end: int) -> list[Figure]:
         figures.append(figure)
         pos = figure.end
     return figures
+
+
+def _may_not_be_plain(text: str, after: int, end: int) -> bool:
+    return after + 1 < end and text[after] in _MARKS_AFTER_NUMBER and (
+        text[after + 1].isdecimal() or text[after + 1] in _INVISIBLE)
 
 
 def currency_marks(code: str) -> list[str]:
@@ -1192,6 +1314,8 @@ def format_number(x: float) -> str:
     """1000 -> '1,000'; 4e10 -> '40 billion'; inf -> 'inf'."""
     if math.isinf(x):
         return "inf" if x > 0 else "-inf"
+    if abs(x) >= 1e15:
+        return f"{x:.3g}"  # 10^100 as '1e+100', not a hundred digits of trillions
     for name, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
         if abs(x) >= scale:
             return f"{_trim(x / scale)} {name}"

@@ -69,8 +69,10 @@ def report_to_data(report: ReportVerdicts) -> dict:
                 }
                 for e in c.evidence
             ],
-            "note": c.note,
         }
+        if c.evidence_total > len(c.evidence):
+            item["evidence_total"] = c.evidence_total
+        item["note"] = c.note
         if c.reviewed_at:
             item["reviewed_at"] = c.reviewed_at
         if c.reviewer:
@@ -198,6 +200,8 @@ def _plain_yaml_report(report: ReportVerdicts) -> str | None:
                 return None
             out.append(f"    - quote: {quote}\n      start: {e.start}\n      end: {e.end}\n"
                        f"      figure: {figure}\n      low: {low}\n      high: {high}\n      score: {score}\n")
+        if c.evidence_total > len(c.evidence):
+            out.append(f"    evidence_total: {c.evidence_total}\n")
         out.append(f"    note: {note}\n")
         for key, value in (("reviewed_at", c.reviewed_at), ("reviewer", c.reviewer)):
             if value:
@@ -562,11 +566,21 @@ class _Reader:
             verdict=verdict,
             auto=auto,
             evidence=tuple(self.evidence(e, f"{where}.evidence[{k}]") for k, e in enumerate(evidence)),
+            evidence_total=self.evidence_total(item.get("evidence_total"), len(evidence), where),
             reviewed=bool(item.get("reviewed", False)),
             note=self.text(item.get("note"), f"{where}.note"),
             reviewed_at=self.text(item.get("reviewed_at"), f"{where}.reviewed_at"),
             reviewer=self.text(item.get("reviewer"), f"{where}.reviewer"),
         )
+
+    def evidence_total(self, value: object, listed: int, where: str) -> int:
+        """How many passages were found (optional: files written before it was kept have none)."""
+        if value is None:
+            return 0
+        if isinstance(value, bool) or not isinstance(value, int) or value < listed:
+            self.fail(f"{where}.evidence_total", f"{where}.evidence_total is {value!r}",
+                      f"a whole number of passages, at least the {listed} listed")
+        return value if value > listed else 0
 
     def evidence(self, item: object, where: str) -> Evidence:
         if isinstance(item, str):
@@ -600,26 +614,41 @@ def _float(value: object) -> float | None:
     return float(value)
 
 
+# The format characters (Unicode Cf) that do not show: a soft hyphen, zero-width spaces and
+# joiners, the word joiner and invisible operators, the byte-order mark, annotation and shorthand
+# controls, musical beams, tag characters (which can spell hidden text). Those that show as a sign
+# (the Arabic number signs, Egyptian hieroglyph controls) are left as they are.
+_INVISIBLE = (r"\xad\u180e\u200b-\u200d\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb"
+              r"\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f")
+
+
 # (Compiled on first use, as few texts hold any of these: see printable. Each class's 65,536-entry
 # table costs ~2M instructions, which every start would pay.)
 @functools.cache
 def _control() -> re.Pattern[str]:
-    return re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+    return re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                      + _INVISIBLE + "]")
 
 
 @functools.cache
 def _control_line() -> re.Pattern[str]:
-    return re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+    return re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                      + _INVISIBLE + "]")
 
 
 def printable(text: str, *, one_line: bool = False) -> str:
     """Text safe to print to a terminal: control and escape characters (ANSI, OSC, C1, bidi
-    overrides) are shown as `\\xNN` / `\\uNNNN`, not obeyed. With `one_line`, line breaks and
-    tabs are shown too, so a message from a hostile file stays one line."""
-    # Every character escaped is of a class str.isprintable refuses (Cc, Cf, Zl, Zp), and tabs
+    overrides) and invisible ones (zero-width, soft hyphen, tags) are shown as `\\xNN`,
+    `\\uNNNN` or `\\UNNNNNNNN`, not obeyed. With `one_line`, line breaks and tabs are shown too,
+    so a message from a hostile file stays one line."""
+    # Every character escaped is of a class str.isprintable refuses (Cc, Cf, Cn, Zl, Zp), and tabs
     # and line breaks are the only ones kept without one_line: text that passes needs no pattern.
     if (text if one_line else text.replace("\n", "").replace("\t", "")).isprintable():
         return text
     pattern = _control_line() if one_line else _control()
-    return pattern.sub(lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100
-                       else f"\\u{ord(m.group(0)):04x}", text)
+    return pattern.sub(_escaped, text)
+
+
+def _escaped(m: re.Match[str]) -> str:
+    code = ord(m.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

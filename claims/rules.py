@@ -25,6 +25,10 @@ TOP_KEYS = ("version", "source", "claims")
 SOURCE_KEYS = ("title", "outlet", "published", "file", "url")
 CLAIM_KEYS = ("id", "statement", "quantity", "unit", "context", "tolerance")
 SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+# Ids head every line of a table and statements fill the review screen: bounded, so that output
+# is bounded by reports x claims.
+MAX_ID_CHARS = 64
+MAX_STATEMENT_CHARS = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,7 +391,7 @@ class _Checker:
         for i, item in enumerate(node.value):
             claim = self.claim(item, f"claims[{i}]")
             claim_id = _id_of(item)  # checked even when the claim has other faults
-            if claim_id is not None:
+            if claim_id is not None and len(claim_id) <= MAX_ID_CHARS:
                 if claim_id in seen:
                     self.add(item, f"claims[{i}].id '{claim_id}' is used twice (first at line {seen[claim_id]})",
                              "a unique id for each claim")
@@ -409,9 +413,18 @@ class _Checker:
             if key in fields:
                 values[key] = self.text(fields[key][1], f"{where}.{key}")
         claim_id = values.get("id")
-        if isinstance(claim_id, str) and not SLUG.fullmatch(claim_id):
+        if isinstance(claim_id, str) and len(claim_id) > MAX_ID_CHARS:
+            self.add(fields["id"][1], f"{where}.id is {len(claim_id):,} characters long",
+                     f"at most {MAX_ID_CHARS} characters, e.g. total-arrests")
+            values["id"] = None
+        elif isinstance(claim_id, str) and not SLUG.fullmatch(claim_id):
             self.add(fields["id"][1], f"{where}.id '{claim_id}' is not a lower-case slug",
                      "lower-case letters, digits and hyphens, e.g. total-arrests")
+        statement = values.get("statement")
+        if isinstance(statement, str) and len(statement) > MAX_STATEMENT_CHARS:
+            self.add(fields["statement"][1], f"{where}.statement is {len(statement):,} characters long",
+                     f"at most {MAX_STATEMENT_CHARS:,} characters: the sentence that makes the claim")
+            values["statement"] = None
         units = self.words(fields["unit"][1], f"{where}.unit") if "unit" in fields else None
         context = self.words(fields["context"][1], f"{where}.context") if "context" in fields else None
         tolerance = 0.0
@@ -428,7 +441,6 @@ class _Checker:
                 if "(expected" in message:  # the grammar already says what it expected
                     expected = ""
                 self.add(fields["quantity"][1], f"{where}.quantity: {message}", expected)
-        statement = values.get("statement")
         if figure is None or not all(isinstance(values.get(k), str) for k in ("id", "statement")):
             return None
         assert isinstance(statement, str) and isinstance(claim_id, str)

@@ -12,6 +12,12 @@ from .match import ClaimTerms, CueIndex, Tie, claim_terms, ties
 from .reports import Report
 from .rules import Claim, RuleSet
 
+# The passages kept as evidence for one pair, best first (how many there were is kept too), and
+# the most characters of a sentence a quote holds: a window around its figure, so that what is
+# written is bounded by reports x claims, never by the length of a text.
+MAX_EVIDENCE = 5
+MAX_QUOTE = 300
+
 # When a report holds both kinds of figure, the weaker side must come this close in strength
 # to the stronger for the pair to be called conflicting rather than decided by the stronger.
 CONFLICT_MARGIN = 0.15
@@ -52,6 +58,7 @@ class ClaimVerdict:
     note: str = ""
     reviewed_at: str = ""
     reviewer: str = ""
+    evidence_total: int = 0  # the passages found, when more than those in `evidence` (0: none left out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +99,10 @@ def check_report(rules: RuleSet, report: Report, terms: list[ClaimTerms] | None 
 
 def judge(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None,
           sentences: list[int] | None = None) -> ClaimVerdict:
-    verdict, evidence = decide(claim, ties(claim, analysis, terms, sentences), analysis)
-    return ClaimVerdict(claim.id, verdict, verdict, evidence)
+    found = ties(claim, analysis, terms, sentences)
+    verdict, evidence, total = decide(claim, found, analysis)
+    return ClaimVerdict(claim.id, verdict, verdict, evidence,
+                        evidence_total=total if total > len(evidence) else 0)
 
 
 # read from the class once: on Python 3.11 Verdict.SUPPORTS reads through EnumType.__getattr__,
@@ -102,11 +111,12 @@ _SUPPORTS, _CONTRADICTS, _CONFLICTING, _NOT_MENTIONED = (
     Verdict.SUPPORTS, Verdict.CONTRADICTS, Verdict.CONFLICTING, Verdict.NOT_MENTIONED)
 
 
-def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict, tuple[Evidence, ...]]:
+def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict, tuple[Evidence, ...], int]:
     """Overlapping figures support; disjoint ones contradict; a narrower count counts only
-    when it equals an exact claim or already exceeds it."""
+    when it equals an exact claim or already exceeds it. The verdict, the best MAX_EVIDENCE
+    passages it rests on, and how many there were."""
     if not found:
-        return _NOT_MENTIONED, ()  # (as below, without working out the claim's interval)
+        return _NOT_MENTIONED, (), 0  # (as below, without working out the claim's interval)
     target = claim.interval
     supporting: list[tuple[Tie, bool]] = []
     opposing: list[tuple[Tie, bool]] = []
@@ -132,7 +142,7 @@ def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict,
             if tie.strength > best_o:
                 best_o = tie.strength
     if not supporting and not opposing:
-        return _NOT_MENTIONED, ()
+        return _NOT_MENTIONED, (), 0
     if supporting and opposing and abs(best_s - best_o) <= CONFLICT_MARGIN:
         verdict, chosen = _CONFLICTING, supporting + opposing
     elif best_s >= best_o:
@@ -140,7 +150,11 @@ def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict,
     else:
         verdict, chosen = _CONTRADICTS, opposing
     chosen.sort(key=lambda pair: (-pair[0].strength, pair[0].mention.figure.start))
-    return verdict, tuple(_evidence(claim, tie, fits, analysis) for tie, fits in chosen)
+    kept = chosen[:MAX_EVIDENCE]
+    if verdict is _CONFLICTING and all(fits == kept[0][1] for _, fits in kept):
+        # both sides are shown: the other side's best takes the last place
+        kept[-1] = next(pair for pair in chosen if pair[1] != kept[0][1])
+    return verdict, tuple(_evidence(claim, tie, fits, analysis) for tie, fits in kept), len(chosen)
 
 
 def _exceeds(figure: Interval, claim: Interval) -> bool:
@@ -156,6 +170,8 @@ def _evidence(claim: Claim, tie: Tie, fits: bool, analysis: Analysis) -> Evidenc
     # the sentence's offsets from the arrays (report.sentences[i] would build a Sentence to read them)
     start, end = report.sentences.starts[mention.index], report.sentences.ends[mention.index]
     figure = mention.figure
+    if end - start > MAX_QUOTE:
+        start, end = quote_window(report.text, start, end, figure.start, figure.end)
     iv = tie.interval
     # (by position, in the order of Evidence's fields: by keyword the call costs a fifth more)
     return Evidence(
@@ -172,6 +188,22 @@ def _evidence(claim: Claim, tie: Tie, fits: bool, analysis: Analysis) -> Evidenc
         figure.start,
         figure.end,
     )
+
+
+def quote_window(text: str, start: int, end: int, figure_start: int, figure_end: int) -> tuple[int, int]:
+    """The part of the passage `text[start:end]` around its figure a quote holds: at most
+    MAX_QUOTE characters, the figure near the middle, cut between words where one ends close by."""
+    figure_start, figure_end = max(start, figure_start), min(end, max(figure_end, figure_start))
+    low = max(start, figure_start - max(0, MAX_QUOTE - (figure_end - figure_start)) // 2)
+    high = min(end, low + MAX_QUOTE)
+    low = max(start, min(low, high - MAX_QUOTE))
+    if low > start and not text[low - 1].isspace():
+        space = text.find(" ", low, min(figure_start, low + 30))
+        low = space + 1 if space >= 0 else low
+    if high < end and not text[high].isspace():
+        space = text.rfind(" ", max(figure_end, high - 30), high)
+        high = space if space >= 0 else high
+    return low, max(high, figure_end)
 
 
 def reason(claim: Claim, tie: Tie, fits: bool) -> str:

@@ -8,6 +8,7 @@ comment on its row says what was decided and why.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -779,6 +780,7 @@ NEWSY = st.sampled_from(
         " week", " days", "July ", "Monday", " to ", "from ", "bn", "US$", "one", "-year-old",
         "half ", " per cent", "dozen", "\x00", "\u00a0", "٣", "๑", "No. ", "Route ", "won ",
         " or more", "+", "thousands", "several ", " a year", "th", "am", "COVID-",
+        "\u2009", "\u202f", "’", "٬", "٫", "，", "．", "３", "\u200b", "\u00ad", "^", "10^",
     ]
 )
 TEXTS = (
@@ -817,3 +819,113 @@ def test_windows_stay_inside_their_end(text: str, data) -> None:
     for figure in read_figures(text, start, end):
         assert start < figure.end <= end
         assert text[figure.start:figure.end] == figure.text
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers as people write them beyond the ASCII comma (issue 13). Each row: a sentence, and the
+# figure's words and value expected in it. Read today as "075" (a contradiction of "more than
+# 1,000"), these read as the number a reader sees.
+# ---------------------------------------------------------------------------------------------
+
+WRITTEN_NUMBERS = [
+    ("Police arrested 3\u00a0075 people.", "3\u00a0075", 3075),  # no-break space (French)
+    ("Police arrested 3\u2009075 people.", "3\u2009075", 3075),  # thin space (SI)
+    ("Police arrested 3\u202f075 people.", "3\u202f075", 3075),  # narrow no-break space
+    ("Police arrested 3\u2007075 people.", "3\u2007075", 3075),  # figure space
+    ("Police arrested 3'075 people.", "3'075", 3075),  # Swiss
+    ("Police arrested 3’075 people.", "3’075", 3075),  # Swiss, typographic apostrophe
+    ("Police arrested ٣٬٠٧٥ people.", "٣٬٠٧٥", 3075),  # Arabic-Indic digits and separator
+    ("Police arrested ۳٬۰۷۵ people.", "۳٬۰۷۵", 3075),  # extended Arabic-Indic (Persian, Urdu)
+    ("Police arrested ３，０７５ people.", "３，０７５", 3075),  # full-width
+    ("Police arrested 3\u200b075 people.", "3\u200b075", 3075),  # zero-width space
+    ("Police arrested 3\u00ad075 people.", "3\u00ad075", 3075),  # soft hyphen
+    ("Police arrested 30\u200d75 people.", "30\u200d75", 3075),  # zero-width joiner, anywhere
+    ("Police arrested 3\u2060\ufeff075 people.", "3\u2060\ufeff075", 3075),  # two invisibles
+    ("Police arrested 1\u00a0234\u00a0567 people.", "1\u00a0234\u00a0567", 1234567),
+    ("Police arrested 1'234'567 people.", "1'234'567", 1234567),
+    ("Police arrested 1.234.567 people.", "1.234.567", 1234567),  # "." between groups
+    ("Police arrested 12\u00a0000\u00a0000 people.", "12\u00a0000\u00a0000", 12_000_000),
+    ("Police seized 1.234,5 tonnes.", "1.234,5", 1234.5),  # German
+    ("Police seized 3\u00a0075,5 tonnes.", "3\u00a0075,5", 3075.5),  # French
+    ("Police seized 3'075.50 tonnes.", "3'075.50", 3075.5),  # Swiss
+    ("Police seized ٣٫٥ tonnes.", "٣٫٥", 3.5),  # Arabic decimal separator
+    ("Police seized ３．５ tonnes.", "３．５", 3.5),  # full-width full stop
+    ("Inflation rose 3,5 % last year.", "3,5 %", 3.5),  # decimal comma: 1 or 2 digits follow
+    ("Inflation rose 3,25% last year.", "3,25%", 3.25),
+    ("Losses reached €1,5 million.", "€1,5 million", 1.5e6),
+    ("Researchers counted 10^100 atoms.", "10^100", 1e100),
+    ("Researchers counted 10^6 cells.", "10^6", 1e6),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "value"), WRITTEN_NUMBERS)
+def test_numbers_written_with_other_separators_read_as_one_number(text, words, value) -> None:
+    [figure] = read_figures(text)
+    assert figure.text == words
+    assert text[figure.start:figure.end] == words  # a quote is an exact substring
+    assert figure.value == pytest.approx(value, rel=1e-12)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # plain ASCII spaces never join digits: two numbers (a year is not a figure)
+    ("In 2024 1,000 people were arrested.", ["1,000"]),
+    ("Police arrested 12 345 people.", ["12", "345"]),
+    ("Police arrested 3 075 people.", ["3", "075"]),
+    # a no-break space joins only groups of three after one to three digits
+    ("In 2024\u00a01,000 people were arrested.", ["1,000"]),
+    ("Police arrested 12\u00a03456 people.", ["12", "3456"]),
+    # "." between two groups is a decimal; "," before three digits is a thousands separator
+    ("The rate was 1.234 per unit.", ["1.234"]),
+    ("Police arrested 1,234 people.", ["1,234"]),
+    # an address, a version, a height: not numbers in groups
+    ("The server at 192.168.100.100 failed.", []),
+    ("Version 1.2.3 shipped.", []),
+    ("He is 5'11\" tall.", ["5", "11"]),
+    ("Researchers counted 10^400 atoms.", ["10", "400"]),  # beyond any float: as before
+])
+def test_what_is_not_joined_into_one_number(text, expected) -> None:
+    assert [f.text for f in read_figures(text)] == expected
+
+
+def test_a_figure_after_an_odd_number_keeps_its_offsets() -> None:
+    text = "Of 3\u200b\u200b075 people held, 10^6 had paid, and more than 1,000 were freed."
+    figures = read_figures(text)
+    assert [f.text for f in figures] == ["3\u200b\u200b075", "10^6", "more than 1,000"]
+    assert all(text[f.start:f.end] == f.text for f in figures)
+    assert figures[2].interval == Interval(1000, INF, True, True)
+    # a window that begins after the odd numbers still reads with the right offsets
+    start = text.index("more")
+    [late] = read_figures(text, start)
+    assert (late.start, late.end) == (start, start + len("more than 1,000"))
+
+
+GROUP_MARKS = ["\u00a0", "\u2009", "\u202f", "'", "’"]
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]
+TO_ARABIC = str.maketrans("0123456789,", "٠١٢٣٤٥٦٧٨٩٬")
+TO_FULL_WIDTH = str.maketrans("0123456789,", "０１２３４５６７８９，")
+
+
+@settings(max_examples=800, deadline=None)
+@given(figures_in_sentences(), st.data())
+def test_numbers_read_alike_whatever_separators_they_are_written_with(drawn, data) -> None:
+    """A figure written with another thousands separator, other digits, or invisible characters
+    inside its number reads as it does with ASCII commas, quoted as written."""
+    words, *_ = drawn
+    plain = f"Officials said {words} were involved."
+    style = data.draw(st.sampled_from(["group", "arabic", "full-width", "invisible"]))
+    if style == "group":
+        mark = data.draw(st.sampled_from(GROUP_MARKS))
+        odd = re.sub(r"(?<=\d),(?=\d{3})", mark, plain)
+    elif style == "arabic":
+        odd = re.sub(r"\d[\d,]*", lambda m: m.group().translate(TO_ARABIC), plain)
+    elif style == "full-width":
+        odd = re.sub(r"\d[\d,]*", lambda m: m.group().translate(TO_FULL_WIDTH), plain)
+    else:
+        odd = re.sub(r"(?<=\d)(?=\d)", lambda m: data.draw(st.sampled_from(["", *INVISIBLE])),
+                     plain)
+    expected = read_figures(plain)
+    got = read_figures(odd)
+    assert [(f.kind, f.currency, f.interval) for f in got] == [
+        (f.kind, f.currency, f.interval) for f in expected]
+    assert all(f.text == odd[f.start:f.end] for f in got)
+    assert [odd[:f.start].count(" ") for f in got] == [plain[:f.start].count(" ") for f in expected]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -37,6 +39,7 @@ class FactdeskApp(App[None]):
         return screen
 
     def on_mount(self) -> None:
+        self.exit_on_signals()
         if self.chosen_theme:
             self.theme = self.chosen_theme
         known = [b.id for b in ReviewScreen.BINDINGS if isinstance(b, Binding) and b.id]
@@ -44,6 +47,17 @@ class FactdeskApp(App[None]):
         self.set_keymap(self.keymap)
         for problem in problems:
             self.notify(neutralise(problem), severity="warning", markup=False, timeout=10)
+
+    def exit_on_signals(self) -> None:
+        """SIGTERM and SIGHUP end the App as a quit does, so the terminal is given back (the main
+        screen, mouse tracking off); unlike a quit, the recovery file stays, to be offered next
+        time. The exit code is the shell's for a program ended by the signal (143, 129)."""
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            try:
+                loop.add_signal_handler(signum, self.exit, None, 128 + signum)
+            except (NotImplementedError, RuntimeError):  # no such signals (Windows), or not the main thread
+                pass
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
         keys = ", ".join(sorted({b.key for b in clashed_bindings}))

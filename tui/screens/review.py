@@ -505,11 +505,12 @@ class ReviewScreen(Screen[None]):
         """Sentences most like the claim that are not already evidence (ranked by the engine)."""
         if (r, c) not in self.others:
             text = self.state.texts[r]
-            taken = {e.start for e in self.state.pair(r, c).evidence}
+            taken = [e.start for e in self.state.pair(r, c).evidence]  # (a long sentence's quote is a part of it)
             self.others[(r, c)] = [
                 Shown(p.sentence.start, p.sentence.end,
                       tuple((f.start, f.end) for f in read_figures(text.text, p.sentence.start, p.sentence.end)))
-                for p in rank_passages(self.queries[c], text, ALTERNATIVES) if p.sentence.start not in taken]
+                for p in rank_passages(self.queries[c], text, ALTERNATIVES)
+                if not any(p.sentence.start <= at < p.sentence.end for at in taken)]
         return self.others[(r, c)]
 
     # -- moving ----------------------------------------------------------------------------------
