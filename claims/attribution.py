@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .units import family_of
 from .lexicon import STOPWORDS, is_country, is_demonym, measures_in, same_word, stem, words
 
 _YEAR = re.compile(r"(?<![\d,.$£€-])(?:19|20)\d\d(?![\d%]|[.,]\d)")
@@ -154,6 +155,8 @@ def _keys(claim) -> tuple[str, ...]:
     context's words, and the content words round the figure in its statement."""
     found: list[str] = []
     for phrase in (*claim.units, *claim.context):
+        if family_of(phrase) is not None:
+            continue  # "km", "magnitude": the unit itself, which the figure carries
         for w in words(phrase):
             if _content(w):
                 found.append(stem(w))

@@ -26,6 +26,7 @@ from text_to_num import text2num
 
 from .errors import QuantityError
 from .lexicon import alternation, fold_lookalikes, has_lookalikes, is_country, is_demonym
+from .units import BY_NAME, family_of, unit_after, unit_before
 
 INF = math.inf
 
@@ -34,7 +35,9 @@ class Kind(StrEnum):
     COUNT = "count"
     MONEY = "money"
     PERCENT = "percent"
+    POINTS = "points"  # percentage points: a difference of percentages, never a percentage
     DURATION = "duration"
+    MEASURE = "measure"  # a unit of a family in units.py; the value in the family's base unit
 
 
 class Hedge(StrEnum):
@@ -56,6 +59,7 @@ class Hedge(StrEnum):
 _KIND_COUNT, _KIND_MONEY, _KIND_PERCENT, _KIND_DURATION = (
     Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.DURATION
 )
+_KIND_POINTS, _KIND_MEASURE = Kind.POINTS, Kind.MEASURE
 _HEDGE_EXACT, _HEDGE_RANGE, _HEDGE_VAGUE = Hedge.EXACT, Hedge.RANGE, Hedge.VAGUE
 _HEDGE_MORE_THAN, _HEDGE_AT_LEAST = Hedge.MORE_THAN, Hedge.AT_LEAST
 _HEDGE_JUST_OVER, _HEDGE_NEARLY, _HEDGE_ABOUT = Hedge.JUST_OVER, Hedge.NEARLY, Hedge.ABOUT
@@ -107,10 +111,20 @@ class Figure:
     hedge: Hedge = Hedge.EXACT
     currency: str = ""  # ISO 4217 code, for money
     rate: str = ""  # "year", "month", "week" or "day" when the figure is per period
+    unit: str = ""  # for a measure, the unit as units.py names it ("miles"); its interval is in the base
+    slack: float = 0.0  # how far the value may be from what is written, at its written precision
+
+    @property
+    def compared(self) -> Interval:
+        """The interval a comparison reads: the stated one, widened by the written precision."""
+        if not self.slack:
+            return self.interval
+        iv = self.interval
+        return Interval(iv.low - self.slack, iv.high + self.slack, iv.low_open, iv.high_open)
 
     def describe(self) -> str:
         """The figure in plain words, e.g. 'more than 1,000' or 'about 40 billion USD a year'."""
-        return describe_interval(self.interval, self.hedge, self.kind, self.currency, self.rate)
+        return describe_interval(self.interval, self.hedge, self.kind, self.currency, self.rate, self.unit)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -389,8 +403,8 @@ _SCALE_AFTER = re.compile(
 )
 _SCALE_AFTER_WORDS = {**_SCALE_WORDS, "lakh": 1e5, "crore": 1e7}
 # Units that may be glued to digits without making a code of them ("5km" is 5, "5G" is a name).
-_GLUED_UNIT_AFTER = re.compile(r"(?:km|kg|cm|mm|ha|kwh|kw|mw|gw|mph|kph)\b", re.IGNORECASE)
-_PERCENT = r"\s*+(?:%|per\s*cent\b|percent\b|pct\b|percentage\s+points?\b)"
+_PERCENT = r"\s*+(?:%|per\s*cent\b|percent\b|pct\b|(?P<points>percentage[\s-]+points?\b|pp\b|ppts?\b)" \
+           r"|(?P<basis>basis\s+points?\b|bps\b))"
 _PERCENT_AFTER = re.compile(_PERCENT, re.IGNORECASE)
 # The second number of a range; a percent sign after the first ("10% to 20%") is carried over.
 # After a dash or "to", or after "and" (a range only after "between": see _is_range_form). The
@@ -481,7 +495,7 @@ _FRACTION_AFTER_WORDS = frozenset(
 # matches, and one followed by "of" or "to" tries only the patterns that may begin so.
 _FOLLOWER = re.compile(r"\s*+([^\W\d_]+|.)", re.DOTALL)
 _SCALE_HEADS = frozenset(["-", "lakh", "crore", *_SCALE_WORDS, *_SCALE_ABBREV])
-_PERCENT_HEADS = frozenset(["%", "per", "percent", "pct", "percentage"])
+_PERCENT_HEADS = frozenset(["%", "per", "percent", "pct", "percentage", "pp", "ppt", "ppts", "basis", "bps"])
 _RANGE_HEADS = _PERCENT_HEADS | {"-", "–", "—", "to", "and"}
 _CURRENCY_HEADS = frozenset(
     ["-", "of", *(code.lower() for code in _CURRENCY_CODES),
@@ -847,7 +861,7 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
     # Glued letters that are not a scale or unit: 5G, 3D, 4x4, 10am are not figures.
     if text[end:end + 1].isalpha() and not (
         _SCALE_AFTER.match(text, end, limit) or _PERCENT_AFTER.match(text, end, limit)
-        or _GLUED_UNIT_AFTER.match(text, end, limit)
+        or unit_after(text, end, limit)
     ):
         return None
     value = _to_float(digits)
@@ -1165,6 +1179,10 @@ def _finish(
             vague is None
         ):
             kind, end = _KIND_PERCENT, pm.end()
+            if pm.group("points"):
+                kind = _KIND_POINTS
+            elif pm.group("basis"):
+                kind, factor = _KIND_POINTS, 0.01
         elif follows in _CURRENCY_HEADS and (found := _currency_after(text, end, limit)):
             describes = _DESCRIPTOR_AFTER.match(text, end, limit)
             if describes and (vague or not text[core_start].isdigit()):
@@ -1189,6 +1207,22 @@ def _finish(
             kind, end = _KIND_DURATION, dm.end()
             if hedge is _HEDGE_MORE_THAN and _OVER.match(text, start, limit):
                 hedge, start = _HEDGE_EXACT, core_start  # "over three days" = during three days
+    unit = ""
+    if kind is _KIND_COUNT and vague is None:
+        measured = unit_after(text, end, limit)
+        if measured is not None:
+            unit, end = measured[0].written, measured[1]
+        elif (measured := unit_before(text, start)) is not None:
+            unit, start = measured[0].written, measured[1]
+        if unit:
+            kind = _KIND_MEASURE
+            value, high_value, factor = _in_base(unit, value), None if high_value is None else _in_base(
+                unit, high_value), 1.0
+            if hedge is _HEDGE_EXACT and high_value is None:
+                # a measure is as exact as it is written: "7.7" is 7.65 to 7.75, "16 km" 15.5 to 16.5
+                slack = half_a_digit(text[core_start:number_end]) * family_of(unit).factor
+                return replace(_figure(text, start, end, kind, value, None, hedge, "", "", 1.0, None),
+                               unit=unit, slack=slack)
     if require_unit and kind is not _KIND_DURATION:
         return None
     if plain_year and kind is _KIND_COUNT and hedge is _HEDGE_EXACT:
@@ -1198,8 +1232,8 @@ def _finish(
     if end != number_end:
         follows = _follower(text, end, limit)
     if not follows:
-        return _figure(text, start, end, kind, value, high_value, hedge, currency, "", factor,
-                       vague)
+        figure = _figure(text, start, end, kind, value, high_value, hedge, currency, "", factor, vague)
+        return replace(figure, unit=unit) if unit else figure
     if hedge is _HEDGE_EXACT and vague is None and follows in _HEDGE_AFTER_HEADS and (
         hm := _HEDGE_AFTER.match(text, end, limit)
     ):
@@ -1216,7 +1250,21 @@ def _finish(
                 end = rm.end()
         elif rm.group("adj"):
             rate = _RATE_NAMES[rm.group("adj").lower()]  # "in annual profits": not in the span
-    return _figure(text, start, end, kind, value, high_value, hedge, currency, rate, factor, vague)
+    figure = _figure(text, start, end, kind, value, high_value, hedge, currency, rate, factor, vague)
+    return replace(figure, unit=unit) if unit else figure
+
+
+def _in_base(unit: str, value: float) -> float:
+    return family_of(unit).to_base(value)
+
+
+def half_a_digit(number: str) -> float:
+    """Half the last written digit's place: '7.7' -> 0.05, '16' -> 0.5, '1,200' -> 0.5."""
+    digits = "".join(c for c in number if c.isdigit() or c == ".")
+    if "." in digits:
+        places = len(digits.rsplit(".", 1)[1].rstrip("+"))
+        return 0.5 * 10 ** -places
+    return 0.5
 
 
 def _currency_after(text: str, end: int, limit: int) -> tuple[str, str, int] | None:
@@ -1327,7 +1375,7 @@ def _trim(x: float) -> str:
 
 
 def describe_interval(
-    interval: Interval, hedge: Hedge, kind: Kind, currency: str = "", rate: str = ""
+    interval: Interval, hedge: Hedge, kind: Kind, currency: str = "", rate: str = "", measure: str = ""
 ) -> str:
     low, high = interval.low, interval.high
     unit = ""
@@ -1335,6 +1383,10 @@ def describe_interval(
         unit = f" {currency}"
     elif kind is _KIND_PERCENT:
         unit = "%"
+    elif kind is _KIND_POINTS:
+        unit = " percentage points"
+    elif kind is _KIND_MEASURE and (found := family_of(measure)) is not None:
+        unit = f" {BY_NAME[found.family].base}"
     elif kind is _KIND_DURATION:
         unit = " days"
     if low == high:

@@ -23,6 +23,7 @@ from . import attribution
 from .attribution import Anchors
 from .context import EVENT_SPAN, PLACE_NAME, WHEN, Analysis, Mention, Part
 from .figures import Interval, Kind, currency_marks, read_figures
+from .units import BY_NAME, family_of
 from .lexicon import (
     MEASURES, NEUTRAL_MODIFIERS, PEOPLE, STOPWORDS, alias_names, content_words, countries_in, fold_lookalikes,
     has_lookalikes, is_country, is_region, measure_heads, measure_pattern, measures_in, same_word, stem,
@@ -82,6 +83,7 @@ class ClaimTerms:
     also_heads: frozenset[str] = frozenset()  # in lower case, one of which `also` cannot match without
     anchors: Anchors = Anchors()  # what singles the claim out among its rules file's (attribution.py)
     own_words: frozenset[str] = frozenset()  # stems of its statement's, unit's and context's words
+    family: str = ""  # a measure's unit family ("length")
 
     @classmethod
     def of(cls, claim: Claim, source_title: str = "", anchors: Anchors | None = None) -> ClaimTerms:
@@ -117,7 +119,8 @@ class ClaimTerms:
                    claim.kind, people_only, _agreeing(measures, strict=claim.kind is Kind.DURATION),
                    default_process(query), also_heads,
                    anchors if anchors is not None else attribution.anchors_for([claim])[0],
-                   frozenset(stem(w) for w in words(" ".join((claim.statement, *claim.units, *claim.context)))))
+                   frozenset(stem(w) for w in words(" ".join((claim.statement, *claim.units, *claim.context)))),
+                   family_of(claim.figure.unit).family if claim.kind is Kind.MEASURE else "")
 
 
 def claim_terms(rules: RuleSet) -> list[ClaimTerms]:
@@ -175,6 +178,11 @@ def _cues(claim: Claim, units: tuple[tuple[str, ...], ...], people: bool,
         return Cues(prefixes=_TIME_WORDS, spans=True)
     if claim.kind is Kind.PERCENT:
         return Cues(prefixes=frozenset({"percent", "pct"}), wholes=frozenset({"%", "per cent"}))
+    if claim.kind is Kind.POINTS:
+        return Cues(prefixes=frozenset({"point"}), wholes=frozenset({"pp", "ppt", "ppts", "bps"}))
+    if claim.kind is Kind.MEASURE:  # every way its family is written: "km", "miles", "7.7-magnitude"
+        forms = BY_NAME[family_of(claim.figure.unit).family].after
+        return Cues(wholes=frozenset(f.lstrip("-") for f in forms if len(f.lstrip("-")) > 1))
     prefixes, wholes = set(), set()
     for word in (w for unit in units for w in unit):
         for name in (stem(word), *alias_names(stem(word))):
@@ -401,7 +409,7 @@ def ties(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None,
 # The members _tie and its helpers compare with, read from their classes once: on Python 3.11 every
 # Kind.COUNT reads through EnumType.__getattr__ (~1.4k instructions), and _tie compares several
 # for every figure of every claim
-_COUNT, _DURATION, _MONEY = Kind.COUNT, Kind.DURATION, Kind.MONEY
+_COUNT, _DURATION, _MONEY, _MEASURE = Kind.COUNT, Kind.DURATION, Kind.MONEY, Kind.MEASURE
 _WHOLE, _OF_THEM = Part.WHOLE, Part.OF_THEM
 _NOT_ITS_OWN = frozenset({Part.OF_THE, Part.OTHER})  # parts never counted as the claim's
 
@@ -415,7 +423,9 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         return None
     if kind is _MONEY and figure.currency != claim.figure.currency:
         return None
-    interval = figure.interval
+    if kind is _MEASURE and family_of(figure.unit).family != terms.family:
+        return None  # a length is not a speed
+    interval = figure.compared
     member = False
     quality = 0.6
     counts = ""
@@ -483,7 +493,7 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         return None  # a duration, or people in general, must be counted in the claim's event
     if terms.countries and analysis.elsewhere(mention, terms.countries):
         return None  # "Thailand's police arrested 53": another country's count
-    if terms.places:
+    if terms.places and kind is _COUNT:  # "near Mandalay" locates a quake; it does not scope its magnitude
         near = analysis.places_near(mention)
         if not any(p in near for p in terms.places):
             return None  # the claim is about Poipet; this figure is about somewhere else

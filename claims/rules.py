@@ -8,6 +8,7 @@ statement (the words after the figure; the statement's content words).
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,8 @@ from pathlib import Path
 import yaml
 
 from .errors import FactdeskError, Problem, QuantityError, RulesError
-from .figures import Figure, Interval, Kind, read_figures, read_quantity
+from .figures import Figure, Interval, Kind, half_a_digit, read_figures, read_quantity
+from .units import family_of
 from .lexicon import content_words
 
 MAX_RULES_BYTES = 2_000_000  # a hand-written rules file is a few KB; refuse anything huge
@@ -59,7 +61,11 @@ class Claim:
 
     @property
     def interval(self) -> Interval:
-        return self.figure.interval.widened(self.tolerance)
+        """The claim's values: its figure's interval, widened by its tolerance, else (a measure)
+        by the precision it is written to."""
+        if self.tolerance:
+            return self.figure.interval.widened(self.tolerance)
+        return self.figure.compared
 
 
 @dataclass(frozen=True, slots=True)
@@ -528,7 +534,9 @@ def quantity_figure(quantity: str, units: tuple[str, ...] | list[str]) -> Figure
         if len(probe) != 1:
             continue
         kind, scale = probe[0].kind, probe[0].interval.low
-        if kind in (Kind.MONEY, Kind.DURATION, Kind.PERCENT):
+        if kind is Kind.MEASURE:  # "7.7" with unit "magnitude", "16" with "km": in the family's base
+            return measured(figure, probe[0].unit)
+        if kind in (Kind.MONEY, Kind.DURATION, Kind.PERCENT, Kind.POINTS):
             iv = figure.interval
             return Figure(
                 figure.start, figure.end, figure.text, kind,
@@ -536,6 +544,18 @@ def quantity_figure(quantity: str, units: tuple[str, ...] | list[str]) -> Figure
                 figure.value * scale, figure.hedge, probe[0].currency, figure.rate,
             )
     return figure
+
+
+def measured(figure: Figure, unit: str) -> Figure:
+    """A bare number read in a unit of measure ("7.7" in "magnitude"): in the family's base, as
+    exact as it is written."""
+    found = family_of(unit)
+    iv = figure.interval
+    low = iv.low if math.isinf(iv.low) else found.to_base(iv.low)
+    high = iv.high if math.isinf(iv.high) else found.to_base(iv.high)
+    slack = half_a_digit(figure.text) * found.factor if iv.low == iv.high else 0.0
+    return Figure(figure.start, figure.end, figure.text, Kind.MEASURE, Interval(low, high, iv.low_open, iv.high_open),
+                  found.to_base(figure.value), figure.hedge, "", figure.rate, unit, slack)
 
 
 def derive_units(statement: str) -> tuple[str, ...]:

@@ -50,7 +50,7 @@ FAMILIES: tuple[Family, ...] = (
         "kg": 0.001, "kgs": 0.001, "kilogram": 0.001, "kilograms": 0.001, "kilo": 0.001, "kilos": 0.001,
         "g": 1e-6, "gram": 1e-6, "grams": 1e-6, "lb": 0.00045359237, "lbs": 0.00045359237,
         "ounce": 2.8349523e-5, "ounces": 2.8349523e-5, "oz": 2.8349523e-5,
-    }, glued=frozenset({"kg", "kgs", "g", "lb", "lbs", "oz", "t"})),
+    }, glued=frozenset({"kg", "kgs", "lb", "lbs", "oz"})),
     Family("speed", "km/h", {
         "km/h": 1, "kmh": 1, "kph": 1, "km per hour": 1, "kilometres per hour": 1, "kilometers per hour": 1,
         "kilometres an hour": 1, "kilometers an hour": 1, "mph": _MI, "miles per hour": _MI,

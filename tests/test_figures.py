@@ -30,6 +30,7 @@ from factdesk.claims.figures import (
 INF = math.inf
 DAY, WEEK, MONTH, YEAR, DECADE = 1.0, 7.0, 30.4375, 365.25, 3652.5
 COUNT, MONEY, PERCENT, DURATION = Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.DURATION
+POINTS, MEASURE = Kind.POINTS, Kind.MEASURE
 
 
 @dataclass(frozen=True)
@@ -92,15 +93,15 @@ DIGITS = [
     case("5mn viewers", exact("5mn", 5e6)),
     case("2 trillion", exact("2 trillion", 2e12)),
     case("1,000+ workers", Want("1,000+", COUNT, 1000, INF, "()")),
-    case("3.4 million tonnes of paddy", exact("3.4 million", 3.4e6)),
+    case("3.4 million tonnes of paddy", exact("3.4 million tonnes", 3.4e6, MEASURE)),
     # A comma makes 2,025 a count; a bare 2025 is a year (see NEGATIVES).
     case("2,025 people", exact("2,025", 2025)),
     # A lone "m" after a space is not a scale ("5 m" could be metres).
     case("5 m", exact("5", 5)),
-    # Measures are read as the number of units: the reader has no unit kind, and "5km" must not
-    # differ from "5 km".
-    case("a 5km walk", exact("5", 5)),
-    case("5 km", exact("5", 5)),
+    # Measures are read in their family's base unit (units.py), "5km" as "5 km".
+    case("a 5km walk", exact("5km", 5, MEASURE)),
+    case("5 km", exact("5 km", 5, MEASURE)),
+    case("a depth of 6 miles", exact("6 miles", 6 * 1.609344, MEASURE)),
     # The length of a report is a count of pages like any other.
     case("a 240-page report", exact("240", 240)),
     case("٣٠٠ people", exact("٣٠٠", 300)),  # Arabic-Indic digits
@@ -177,7 +178,8 @@ PERCENT_CASES = [
     case("40 per cent", exact("40 per cent", 40, PERCENT)),
     case("up 12 percent from last year", exact("12 percent", 12, PERCENT)),
     case("0.5% of voters", exact("0.5%", 0.5, PERCENT)),
-    case("2.5 percentage points", exact("2.5 percentage points", 2.5, PERCENT)),
+    case("2.5 percentage points", exact("2.5 percentage points", 2.5, POINTS)),
+    case("rates cut by 25 basis points", exact("25 basis points", 0.25, POINTS)),
     case("about 15 percent", Want("about 15 percent", PERCENT, 13.5, 16.5)),
     case("nearly 40%", Want("nearly 40%", PERCENT, 36, 40, "[)")),
     case("10-20%", Want("10-20%", PERCENT, 10, 20)),
@@ -440,7 +442,7 @@ SENTENCES = [
     case(
         "Exports reached 423,000 tonnes in the first six months of the year, earning about "
         "US$310 million.",
-        exact("423,000", 423000), exact("six months", 6 * MONTH, DURATION),
+        exact("423,000 tonnes", 423000, MEASURE), exact("six months", 6 * MONTH, DURATION),
         Want("about US$310 million", MONEY, 279e6, 341e6, currency="USD"),
     ),
     case(
@@ -845,11 +847,11 @@ WRITTEN_NUMBERS = [
     ("Police arrested 1'234'567 people.", "1'234'567", 1234567),
     ("Police arrested 1.234.567 people.", "1.234.567", 1234567),  # "." between groups
     ("Police arrested 12\u00a0000\u00a0000 people.", "12\u00a0000\u00a0000", 12_000_000),
-    ("Police seized 1.234,5 tonnes.", "1.234,5", 1234.5),  # German
-    ("Police seized 3\u00a0075,5 tonnes.", "3\u00a0075,5", 3075.5),  # French
-    ("Police seized 3'075.50 tonnes.", "3'075.50", 3075.5),  # Swiss
-    ("Police seized ٣٫٥ tonnes.", "٣٫٥", 3.5),  # Arabic decimal separator
-    ("Police seized ３．５ tonnes.", "３．５", 3.5),  # full-width full stop
+    ("Police seized 1.234,5 litres.", "1.234,5", 1234.5),  # German
+    ("Police seized 3\u00a0075,5 litres.", "3\u00a0075,5", 3075.5),  # French
+    ("Police seized 3'075.50 litres.", "3'075.50", 3075.5),  # Swiss
+    ("Police seized ٣٫٥ litres.", "٣٫٥", 3.5),  # Arabic decimal separator
+    ("Police seized ３．５ litres.", "３．５", 3.5),  # full-width full stop
     ("Inflation rose 3,5 % last year.", "3,5 %", 3.5),  # decimal comma: 1 or 2 digits follow
     ("Inflation rose 3,25% last year.", "3,25%", 3.25),
     ("Losses reached €1,5 million.", "€1,5 million", 1.5e6),
