@@ -265,34 +265,69 @@ def _looks_like_html(text: str) -> bool:
 def html_article(html: str, name: str) -> tuple[str, str]:
     """The article text and title of an HTML page (menus, ads, scripts and forms dropped).
 
-    trafilatura picks the article out of a page, but its time grows faster than the page: a
-    page larger than LARGE_HTML (no news page is) is read by a plain linear pass instead."""
-    if len(html) > LARGE_HTML:
+    trafilatura picks the article out of a page, but its work grows with the page's elements
+    and their depth: a page beyond its budget (see fits_full_extractor; no news page is) is read
+    by a plain linear pass instead."""
+    tree = _parsed_within_budget(html)
+    if tree is None:
         return _large_html_text(html, name)
     import trafilatura  # imported here: a plain-text run does not pay for it
 
     try:
         text = trafilatura.extract(
-            html, include_comments=False, include_tables=True, include_links=False,
+            tree, include_comments=False, include_tables=True, include_links=False,
             include_images=False, favor_recall=True, with_metadata=False, prune_xpath=_NOT_ARTICLE,
         )
     except Exception as exc:  # noqa: BLE001 (a page the parser chokes on is skipped, not fatal)
         raise ReportError(f"{name}: cannot read the HTML page ({type(exc).__name__})") from exc
     if not text:
         raise ReportError(f"{name}: no article text found in the HTML page")
-    return text, _page_title(html) or Path(name).name
+    return text, _page_title(tree) or Path(name).name  # (extract worked on a copy of the tree)
 
 
-def _page_title(html: str) -> str:
-    """The page's title as trafilatura's metadata finds it (meta tags, JSON-LD, <title>, <h1>),
-    without the rest of extract_metadata: its date search alone costs seconds on first use."""
-    from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
+LARGE_HTML = 4_000_000  # characters; trafilatura takes ~3 s at 2 MB and ~30 s at 9 MB
+MAX_HTML_ELEMENTS = 20_000  # trafilatura takes ~0.15 ms an element, more when deep
+MAX_HTML_DEPTH = 100  # news pages nest 20-50 deep; the HTML parser stops reading at 256
+
+
+def fits_full_extractor(html: str) -> bool:
+    """Whether trafilatura reads this page: at most LARGE_HTML characters, MAX_HTML_ELEMENTS
+    elements, nested at most MAX_HTML_DEPTH deep."""
+    return _parsed_within_budget(html) is not None
+
+
+def _parsed_within_budget(html: str):  # noqa: ANN202 (an lxml HtmlElement, or None)
+    """The page as trafilatura parses it, or None when it is beyond the full extractor's budget
+    or the parser gives no tree (then the linear pass reads it, or says why not)."""
+    if len(html) > LARGE_HTML:
+        return None
+    from lxml import etree
     from trafilatura.utils import load_html
 
     try:
         tree = load_html(html)
-        if tree is None:
-            return ""
+    except Exception:  # noqa: BLE001 (the linear pass gives the reason)
+        return None
+    if tree is None:
+        return None
+    depth = elements = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        if event == "end":
+            depth -= 1
+            continue
+        depth += 1
+        elements += 1
+        if depth > MAX_HTML_DEPTH or elements > MAX_HTML_ELEMENTS:
+            return None
+    return tree
+
+
+def _page_title(tree) -> str:  # noqa: ANN001 (an lxml HtmlElement)
+    """The page's title as trafilatura's metadata finds it (meta tags, JSON-LD, <title>, <h1>),
+    without the rest of extract_metadata: its date search alone costs seconds on first use."""
+    from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
+
+    try:
         meta = examine_meta(tree)
         try:
             meta = extract_meta_json(tree, meta)
@@ -303,13 +338,12 @@ def _page_title(html: str) -> str:
         return ""
 
 
-LARGE_HTML = 4_000_000  # characters; trafilatura takes ~3 s at 2 MB and ~30 s at 9 MB
 _BLOCKS = ("p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote",
            "br", "section", "article", "dd", "dt", "figcaption", "caption")
 
 
 def _large_html_text(html: str, name: str) -> tuple[str, str]:
-    """The text of a very large page, in time linear in its size: everything that is never
+    """The text of a page beyond the full extractor's budget, in time linear in its size: everything that is never
     article text (and navigation, headers, footers) dropped, one line per block."""
     from lxml import etree
     from lxml import html as lxml_html
@@ -319,6 +353,8 @@ def _large_html_text(html: str, name: str) -> tuple[str, str]:
     except (etree.LxmlError, ValueError) as exc:
         raise ReportError(f"{name}: cannot read the HTML page ({type(exc).__name__})") from exc
     title = " ".join((root.findtext(".//title") or "").split()) or Path(name).name
+    if _deeper_than(root, PARSER_DEPTH):  # the parser stopped reading at its depth limit
+        return _stripped_text(html, name), title
     for element in root.xpath(_NOT_ARTICLE + "|//head|//nav|//header|//footer|//aside"):
         element.drop_tree()  # (keeps the text that follows it)
     for element in root.iter(*_BLOCKS):
@@ -328,6 +364,48 @@ def _large_html_text(html: str, name: str) -> tuple[str, str]:
     if not text:
         raise ReportError(f"{name}: no article text found in the HTML page")
     return text, title
+
+
+PARSER_DEPTH = 2000  # libxml2 stops at 2048 elements deep (at 256 without huge_tree)
+
+
+def _deeper_than(root, limit: int) -> bool:  # noqa: ANN001 (an lxml element)
+    from lxml import etree
+
+    depth = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > limit:
+            return True
+    return False
+
+
+def _stripped_text(html: str, name: str) -> str:
+    """The text of a page nested too deep for any HTML parser: what is never article text cut
+    out, a line break for each block tag, other tags dropped; one pass, with no parser."""
+    import html as entities
+
+    kept, at = [], 0
+    while (opening := _UNWANTED_OPEN.search(html, at)) is not None:
+        kept.append(html[at:opening.start()])
+        closing = re.compile(f"</{opening.group(1)}[^<>]*>", re.IGNORECASE).search(html, opening.end())
+        at = closing.end() if closing else len(html)
+    kept.append(html[at:])
+    body = _BLOCK_TAG.sub("\n", "".join(kept))
+    text = entities.unescape(_ANY_TAG.sub("", body))
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    text = "\n".join(line for line in lines if line)
+    if not text:
+        raise ReportError(f"{name}: no article text found in the HTML page")
+    return text
+
+
+_UNWANTED_OPEN = re.compile(r"<(script|style|noscript|template|head|nav|header|footer|aside|svg|math)\b",
+                            re.IGNORECASE)
+_BLOCK_TAG = re.compile(r"</?(?:%s)\b[^<>]*>" % "|".join(
+    ("p", "div", "li", "tr", "td", "th", "h[1-6]", "pre", "blockquote", "br", "section", "article", "dd",
+     "dt", "figcaption", "caption")), re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^<>]*>")  # (not [^>]: a run of "<" with no ">" would be quadratic)
 
 
 # Never article text, even when trafilatura falls back to a page's whole body.
