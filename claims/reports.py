@@ -575,8 +575,12 @@ def _cut(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+MAX_FOLDER_DEPTH = 32  # folders inside a folder given; deeper ones are skipped with a warning
+
+
 def expand_paths(paths: Iterable[str]) -> Iterator[str | Skipped]:
-    """Report paths as given; a folder yields every report file inside it, sorted."""
+    """Report paths as given; a folder yields every report file inside it, sorted, and a
+    Skipped for each folder inside it that cannot be read or lies too deep."""
     for given in paths:
         if given == STDIN_NAME:
             yield given
@@ -585,6 +589,10 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | Skipped]:
         if path.is_dir():
             found = False
             for child in _entries(str(path)):
+                if isinstance(child, Skipped):
+                    found = found or child.file == str(path)  # (one warning for the folder itself)
+                    yield child
+                    continue
                 if os.path.splitext(child.name)[1].lower() not in REPORT_SUFFIXES:
                     continue
                 if child.is_file():
@@ -601,23 +609,37 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | Skipped]:
             yield Skipped(given, _not_a_file(path))
 
 
-def _entries(folder: str) -> Iterator[os.DirEntry[str]]:
+def _entries(folder: str) -> Iterator[os.DirEntry[str] | Skipped]:
     """Everything below `folder` but hidden entries, sorted part by part ("a/b" before "a.txt"),
-    without going into links to folders or folders it may not read (as Path.rglob does, at a
-    third of its cost: os.scandir gives each entry's type without another stat)."""
-    try:
-        with os.scandir(folder) as listing:
-            entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
-    except OSError:
-        return
-    for entry in entries:
+    without going into links to folders (as Path.rglob does, at a third of its cost: os.scandir
+    gives each entry's type without another stat). A folder that cannot be read, or lies more
+    than MAX_FOLDER_DEPTH below `folder`, is a Skipped. Walked with a stack, not by recursion,
+    so no depth of folders can exhaust Python's."""
+    stack = [iter(_listing(folder))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
         yield entry
+        if isinstance(entry, Skipped):
+            continue
         try:
             inside = entry.is_dir(follow_symlinks=False)
         except OSError:
             inside = False
-        if inside:
-            yield from _entries(entry.path)
+        if inside and len(stack) > MAX_FOLDER_DEPTH:
+            yield Skipped(entry.path, f"folder nested more than {MAX_FOLDER_DEPTH} deep; not read")
+        elif inside:
+            stack.append(iter(_listing(entry.path)))
+
+
+def _listing(folder: str) -> list[os.DirEntry[str] | Skipped]:
+    try:
+        with os.scandir(folder) as listing:
+            return sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError as exc:
+        return [Skipped(folder, f"cannot read this folder: {exc.strerror or exc}")]
 
 
 def _not_a_file(path: Path) -> str:
