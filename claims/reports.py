@@ -22,10 +22,12 @@ from pathlib import Path
 from sentencex import segment
 
 from .errors import ReportError
+from .inputs import Refused, TooLarge, read_file, read_stream
 
 REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_SENTENCE = 600  # longer "sentences" (no full stops) are cut at spaces into pieces
 STDIN_NAME = "-"
+MAX_REPORT_BYTES = 64 << 20  # a report larger than this is refused unread (--max-report-size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,21 +106,33 @@ class Skipped:
         return f"{self.file}: skipped: {self.reason}"
 
 
-def load_report(path: str | Path, data: bytes | None = None) -> Report:
-    """Load one report from `path` (or from `data`, its bytes, already read)."""
+def load_report(path: str | Path, data: bytes | None = None, max_bytes: int = MAX_REPORT_BYTES) -> Report:
+    """Load one report from `path` (or from `data`, its bytes, already read); a report larger
+    than `max_bytes` is refused without being read."""
     name = str(path)
-    if data is None:
+    try:
+        if data is None:
+            data = _read_report(path, name, max_bytes)
+        loaded = _decoded(name, data)
+        del data  # a huge report's bytes need not outlive its text
+        return _report(name, *loaded)
+    except (MemoryError, RecursionError) as exc:
+        raise ReportError(f"{name}: too large to read in the memory available ({type(exc).__name__})") from None
+
+
+def _read_report(path: str | Path, name: str, max_bytes: int) -> bytes:
+    try:
         if name == STDIN_NAME:
             stream = getattr(sys.stdin, "buffer", None)
             if stream is None:
                 raise ReportError(f"{name}: standard input is not open")
-        try:
-            data = stream.read() if name == STDIN_NAME else _read_bytes(path, name)
-        except (OSError, ValueError) as exc:
-            raise ReportError(f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}") from exc
-    loaded = _decoded(name, data)
-    del data  # a huge report's bytes need not outlive its text
-    return _report(name, *loaded)
+            return read_stream(stream, max_bytes, _binary_head)
+        # ("notes.txt/" reads notes.txt, as Path does)
+        return read_file(str(Path(path)) if os.path.basename(name) in ("", ".") else name, max_bytes, _binary_head)
+    except TooLarge as exc:
+        raise ReportError(f"{name}: the report is {exc} (--max-report-size raises it)") from None
+    except Refused as exc:
+        raise ReportError(f"{name}: {exc}") from None
 
 
 def report_from_bytes(name: str, data: bytes) -> Report:
@@ -161,14 +175,6 @@ def _suffix(name: str) -> str:
     base = _file_name(name)
     dot = base.rfind(".")
     return base[dot:].lower() if 0 < dot < len(base) - 1 else ""
-
-
-def _read_bytes(path: str | Path, name: str) -> bytes:
-    """Path(path).read_bytes() (`name` is str(path))."""
-    if os.path.basename(name) in ("", "."):
-        return Path(path).read_bytes()  # ("notes.txt/" reads notes.txt)
-    with open(name, "rb") as file:
-        return file.read()
 
 
 def _report(name: str, text: str, digest: str, title: str, kind: str) -> Report:
@@ -232,20 +238,35 @@ def _cp1252_bytes(m: re.Match[str]) -> str:
 
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 text saved without a byte-order mark: every other byte of ASCII text is NUL."""
-    head = data[:8192]
+    codec = _utf16_head(data[:8192])
+    if codec is None or len(data) % 2:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    controls = sum(ch < " " and ch not in "\t\n\r\f" for ch in text[:4096])
+    return codec if controls == 0 else None
+
+
+def _utf16_head(head: bytes) -> str | None:
+    """The UTF-16 codec `head` looks written in (no byte-order mark), or None."""
     head = head[: len(head) // 2 * 2]
-    if len(head) < 4 or len(data) % 2:
+    if len(head) < 4:
         return None
     even, odd = head[0::2], head[1::2]
     for codec, zeros, letters in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
         if zeros.count(0) >= 0.9 * len(zeros) and 0 not in letters:
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError:
-                return None
-            controls = sum(ch < " " and ch not in "\t\n\r\f" for ch in text[:4096])
-            return codec if controls == 0 else None
+            return codec
     return None
+
+
+def _binary_head(head: bytes) -> str | None:
+    """Why a report is refused from its first block alone (a 2 GB file of zeros is not read
+    to find it binary), or None."""
+    if head.startswith(tuple(bom for bom, _ in _BOMS)) or not _looks_binary(head):
+        return None
+    return None if _utf16_head(head) else "this is a binary file, not text"
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -650,14 +671,14 @@ def _not_a_file(path: Path) -> str:
     return "no such file or folder"
 
 
-def iter_reports(paths: Iterable[str]) -> Iterator[Report | Skipped]:
+def iter_reports(paths: Iterable[str], max_bytes: int = MAX_REPORT_BYTES) -> Iterator[Report | Skipped]:
     """Load reports one at a time (so a folder of thousands is never held at once)."""
     for item in expand_paths(paths):
         if isinstance(item, Skipped):
             yield item
             continue
         try:
-            yield load_report(item)
+            yield load_report(item, max_bytes=max_bytes)
         except ReportError as exc:
             reason = str(exc)
             prefix = f"{item}: "
