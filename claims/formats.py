@@ -9,7 +9,7 @@ import math
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import NoReturn
@@ -17,6 +17,7 @@ from typing import NoReturn
 import yaml
 
 from .errors import Problem, VerdictsError
+from .inputs import Refused, TooLarge, read_file
 from .verdicts import ClaimVerdict, Evidence, ReportVerdicts, Verdict, Verdicts
 
 FORMAT_VERSION = 1
@@ -384,6 +385,8 @@ class GoldPair:
     verdict: Verdict
     quotes: tuple[str, ...]
     note: str = ""
+    line: int | None = field(default=None, compare=False)  # where the claim's id is written
+    column: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,39 +396,65 @@ class Gold:
     pairs: tuple[GoldPair, ...]
 
     def files(self) -> list[str]:
-        seen: list[str] = []
-        for pair in self.pairs:
-            if pair.file not in seen:
-                seen.append(pair.file)
-        return seen
+        """Every report, once, in the order of the file."""
+        return list(dict.fromkeys(pair.file for pair in self.pairs))
+
+    def require_claims(self, ids: set[str] | frozenset[str]) -> None:
+        """VerdictsError naming every pair whose claim the rules file does not have."""
+        _raise_all(self.path, [
+            Problem(self.path, f"the claim '{p.claim}' is not in the rules file", p.line, p.column,
+                    "a claim id of the rules file")
+            for p in self.pairs if p.claim not in ids
+        ])
+
+
+MAX_PROBLEMS_SHOWN = 20
+
+
+def _raise_all(name: str, problems: list[Problem]) -> None:
+    """VerdictsError listing `problems` (the first MAX_PROBLEMS_SHOWN), if there are any."""
+    if not problems:
+        return
+    shown = problems[:MAX_PROBLEMS_SHOWN]
+    if len(problems) > len(shown):
+        shown.append(Problem(name, f"and {len(problems) - len(shown)} more problems like these"))
+    noun = "problem" if len(problems) == 1 else "problems"
+    raise VerdictsError(f"{name}: {len(problems)} {noun}", tuple(shown))
 
 
 def load_verdicts(path: str | Path) -> Verdicts:
     """Read a verdicts file; VerdictsError (with file:line:column) if it is not one."""
-    path = Path(path)
+    return _read_verdicts(Path(path))[0]
+
+
+def _read_verdicts(path: Path) -> tuple[Verdicts, dict[str, tuple[int, int, str | None]]]:
+    """The verdicts file and where each of its values is written (see _safe_yaml)."""
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_VERDICTS_BYTES:
-            raise VerdictsError(f"{name}: the file is too large ({size:,} bytes; expected at most "
-                                f"{MAX_VERDICTS_BYTES:,})")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_VERDICTS_BYTES + 1)
-    except (OSError, ValueError) as exc:
-        raise VerdictsError(f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}") from exc
-    if len(raw) > MAX_VERDICTS_BYTES:
-        raise VerdictsError(f"{name}: the file is too large (expected at most {MAX_VERDICTS_BYTES:,} bytes)")
+        raw = read_file(name, MAX_VERDICTS_BYTES)
+    except TooLarge as exc:
+        raise VerdictsError(f"{name}: the file is too large (expected at most {MAX_VERDICTS_BYTES:,} bytes)") from None
+    except Refused as exc:
+        raise VerdictsError(f"{name}: {exc}") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise VerdictsError(str(Problem(name, "not UTF-8 text", line, column, "a UTF-8 YAML file"))) from exc
-    return parse_verdicts(text, name)
+    del raw
+    marks: dict[str, tuple[int, int, str | None]] = {}
+    try:
+        return _parse_verdicts(text, name, marks), marks
+    except (MemoryError, RecursionError) as exc:
+        raise VerdictsError(f"{name}: too large for the memory available ({type(exc).__name__})") from None
 
 
 def parse_verdicts(text: str, name: str = "<verdicts>") -> Verdicts:
-    marks: dict[str, tuple[int, int, str | None]] = {}
+    return _parse_verdicts(text, name, {})
+
+
+def _parse_verdicts(text: str, name: str, marks: dict[str, tuple[int, int, str | None]]) -> Verdicts:
     data = _safe_yaml(text, name, marks)
     reader = _Reader(name, marks)
     if data is None:
@@ -435,8 +464,9 @@ def parse_verdicts(text: str, name: str = "<verdicts>") -> Verdicts:
     version = data.get("version")
     if version is None:
         reader.fail("", "'version' is missing", "version: 1")
-    if version != FORMAT_VERSION:
-        reader.fail("version", f"unknown verdicts format version {version!r}",
+    if type(version) is not int or version != FORMAT_VERSION:  # (True == 1 == 1.0 in Python)
+        written = marks.get("version", (0, 0, None))[2] or repr(version)  # (`true`, not True)
+        reader.fail("version", f"unknown verdicts format version {written}",
                     "version: 1, the only version this factdesk reads")
     reports_data = data.get("reports")
     if not isinstance(reports_data, list):
@@ -453,19 +483,34 @@ def parse_verdicts(text: str, name: str = "<verdicts>") -> Verdicts:
     )
 
 
-def load_gold(path: str | Path) -> Gold:
-    """A human-written verdicts file; its `rules:` and each `file:` are relative to it."""
+def load_gold(path: str | Path, *, allow_outside: bool = False) -> Gold:
+    """A human-written verdicts file; its `rules:` and each `file:` are relative to it. A report
+    listed twice, or (unless `allow_outside`) one outside the gold file's folder, is an error."""
     path = Path(path)
-    verdicts = load_verdicts(path)
+    verdicts, marks = _read_verdicts(path)
     base = path.parent
     if not verdicts.rules:
         raise VerdictsError(f"{path}: 'rules' is missing (expected the rules file, relative to this file)")
+    root = os.path.realpath(base)
+    seen: dict[str, int] = {}
+    problems = []
     pairs = []
-    for report in verdicts.reports:
+    for i, report in enumerate(verdicts.reports):
         file = str(base / report.file)
-        for c in report.claims:
+        line, column, _ = marks.get(f"reports[{i}].file", (None, None, None))
+        real = os.path.realpath(file)
+        if real in seen:
+            problems.append(Problem(str(path), f"the report '{report.file}' is listed twice (first in "
+                                    f"reports[{seen[real]}])", line, column, "each report once"))
+        seen.setdefault(real, i)
+        if not allow_outside and os.path.commonpath((real, root)) != root:
+            problems.append(Problem(str(path), f"the report '{report.file}' is outside the gold file's "
+                                    "folder", line, column, "a path inside it, or eval --allow-outside"))
+        for j, c in enumerate(report.claims):
             quotes = tuple(e.quote for e in c.evidence if e.quote)
-            pairs.append(GoldPair(file, c.id, c.verdict, quotes, c.note))
+            at = marks.get(f"reports[{i}].claims[{j}].id", (None, None, None))
+            pairs.append(GoldPair(file, c.id, c.verdict, quotes, c.note, at[0], at[1]))
+    _raise_all(str(path), problems)
     return Gold(str(path), str(base / verdicts.rules), tuple(pairs))
 
 
@@ -527,6 +572,11 @@ class _Reader:
         line, col, _ = self.marks.get(at, (None, None, None))
         raise VerdictsError(str(Problem(self.name, message, line, col, expected)))
 
+    def written(self, value: object, where: str) -> str:
+        """`value` as the file wrote it (`yes`, not True), for a message."""
+        raw = self.marks.get(where, (0, 0, None))[2]
+        return repr(raw) if raw is not None and value is not None else repr(value)
+
     def text(self, value: object, where: str) -> str:
         if value is None:
             return ""
@@ -537,19 +587,24 @@ class _Reader:
     def report(self, item: object, where: str) -> ReportVerdicts:
         if not isinstance(item, dict) or not isinstance(item.get("file"), str):
             self.fail(where, f"{where} has no 'file'", "file: the report's path")
+        if not item["file"].strip():
+            self.fail(f"{where}.file", f"{where}.file is empty", "file: the report's path")
         claims_data = item.get("claims") or []
         if not isinstance(claims_data, list):
             self.fail(f"{where}.claims", f"{where}.claims is not a list", "a list of claims")
         claims = tuple(self.claim(c, f"{where}.claims[{j}]") for j, c in enumerate(claims_data))
+        first: dict[str, int] = {}
+        for j, c in enumerate(claims):
+            if first.setdefault(c.id, j) != j:
+                self.fail(f"{where}.claims[{j}].id", f"the claim '{c.id}' twice in {where} (first in "
+                          f"claims[{first[c.id]}])", "each claim once per report")
         return ReportVerdicts(item["file"], self.text(item.get("sha256"), f"{where}.sha256"), claims)
 
     def verdict(self, value: object, where: str) -> Verdict:
         try:
             return Verdict(str(value))
         except ValueError:
-            written = self.marks.get(where, (0, 0, None))[2]
-            shown = repr(written) if written is not None and value is not None else repr(value)
-            self.fail(where, f"{where} is {shown}", f"one of {_VERDICT_VALUES}")
+            self.fail(where, f"{where} is {self.written(value, where)}", f"one of {_VERDICT_VALUES}")
 
     def claim(self, item: object, where: str) -> ClaimVerdict:
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
@@ -567,7 +622,7 @@ class _Reader:
             auto=auto,
             evidence=tuple(self.evidence(e, f"{where}.evidence[{k}]") for k, e in enumerate(evidence)),
             evidence_total=self.evidence_total(item.get("evidence_total"), len(evidence), where),
-            reviewed=bool(item.get("reviewed", False)),
+            reviewed=self.flag(item.get("reviewed", False), f"{where}.reviewed"),
             note=self.text(item.get("note"), f"{where}.note"),
             reviewed_at=self.text(item.get("reviewed_at"), f"{where}.reviewed_at"),
             reviewer=self.text(item.get("reviewer"), f"{where}.reviewer"),
@@ -581,6 +636,11 @@ class _Reader:
             self.fail(f"{where}.evidence_total", f"{where}.evidence_total is {value!r}",
                       f"a whole number of passages, at least the {listed} listed")
         return value if value > listed else 0
+
+    def flag(self, value: object, where: str) -> bool:
+        if not isinstance(value, bool):
+            self.fail(where, f"{where} is {self.written(value, where)}", "true or false")
+        return value
 
     def evidence(self, item: object, where: str) -> Evidence:
         if isinstance(item, str):

@@ -22,10 +22,12 @@ from pathlib import Path
 from sentencex import segment
 
 from .errors import ReportError
+from .inputs import Refused, TooLarge, read_file, read_stream
 
 REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_SENTENCE = 600  # longer "sentences" (no full stops) are cut at spaces into pieces
 STDIN_NAME = "-"
+MAX_REPORT_BYTES = 64 << 20  # a report larger than this is refused unread (--max-report-size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,21 +106,33 @@ class Skipped:
         return f"{self.file}: skipped: {self.reason}"
 
 
-def load_report(path: str | Path, data: bytes | None = None) -> Report:
-    """Load one report from `path` (or from `data`, its bytes, already read)."""
+def load_report(path: str | Path, data: bytes | None = None, max_bytes: int = MAX_REPORT_BYTES) -> Report:
+    """Load one report from `path` (or from `data`, its bytes, already read); a report larger
+    than `max_bytes` is refused without being read."""
     name = str(path)
-    if data is None:
+    try:
+        if data is None:
+            data = _read_report(path, name, max_bytes)
+        loaded = _decoded(name, data)
+        del data  # a huge report's bytes need not outlive its text
+        return _report(name, *loaded)
+    except (MemoryError, RecursionError) as exc:
+        raise ReportError(f"{name}: too large to read in the memory available ({type(exc).__name__})") from None
+
+
+def _read_report(path: str | Path, name: str, max_bytes: int) -> bytes:
+    try:
         if name == STDIN_NAME:
             stream = getattr(sys.stdin, "buffer", None)
             if stream is None:
                 raise ReportError(f"{name}: standard input is not open")
-        try:
-            data = stream.read() if name == STDIN_NAME else _read_bytes(path, name)
-        except (OSError, ValueError) as exc:
-            raise ReportError(f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}") from exc
-    loaded = _decoded(name, data)
-    del data  # a huge report's bytes need not outlive its text
-    return _report(name, *loaded)
+            return read_stream(stream, max_bytes, _binary_head)
+        # ("notes.txt/" reads notes.txt, as Path does)
+        return read_file(str(Path(path)) if os.path.basename(name) in ("", ".") else name, max_bytes, _binary_head)
+    except TooLarge as exc:
+        raise ReportError(f"{name}: the report is {exc} (--max-report-size raises it)") from None
+    except Refused as exc:
+        raise ReportError(f"{name}: {exc}") from None
 
 
 def report_from_bytes(name: str, data: bytes) -> Report:
@@ -161,14 +175,6 @@ def _suffix(name: str) -> str:
     base = _file_name(name)
     dot = base.rfind(".")
     return base[dot:].lower() if 0 < dot < len(base) - 1 else ""
-
-
-def _read_bytes(path: str | Path, name: str) -> bytes:
-    """Path(path).read_bytes() (`name` is str(path))."""
-    if os.path.basename(name) in ("", "."):
-        return Path(path).read_bytes()  # ("notes.txt/" reads notes.txt)
-    with open(name, "rb") as file:
-        return file.read()
 
 
 def _report(name: str, text: str, digest: str, title: str, kind: str) -> Report:
@@ -232,20 +238,35 @@ def _cp1252_bytes(m: re.Match[str]) -> str:
 
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 text saved without a byte-order mark: every other byte of ASCII text is NUL."""
-    head = data[:8192]
+    codec = _utf16_head(data[:8192])
+    if codec is None or len(data) % 2:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    controls = sum(ch < " " and ch not in "\t\n\r\f" for ch in text[:4096])
+    return codec if controls == 0 else None
+
+
+def _utf16_head(head: bytes) -> str | None:
+    """The UTF-16 codec `head` looks written in (no byte-order mark), or None."""
     head = head[: len(head) // 2 * 2]
-    if len(head) < 4 or len(data) % 2:
+    if len(head) < 4:
         return None
     even, odd = head[0::2], head[1::2]
     for codec, zeros, letters in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
         if zeros.count(0) >= 0.9 * len(zeros) and 0 not in letters:
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError:
-                return None
-            controls = sum(ch < " " and ch not in "\t\n\r\f" for ch in text[:4096])
-            return codec if controls == 0 else None
+            return codec
     return None
+
+
+def _binary_head(head: bytes) -> str | None:
+    """Why a report is refused from its first block alone (a 2 GB file of zeros is not read
+    to find it binary), or None."""
+    if head.startswith(tuple(bom for bom, _ in _BOMS)) or not _looks_binary(head):
+        return None
+    return None if _utf16_head(head) else "this is a binary file, not text"
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -265,34 +286,69 @@ def _looks_like_html(text: str) -> bool:
 def html_article(html: str, name: str) -> tuple[str, str]:
     """The article text and title of an HTML page (menus, ads, scripts and forms dropped).
 
-    trafilatura picks the article out of a page, but its time grows faster than the page: a
-    page larger than LARGE_HTML (no news page is) is read by a plain linear pass instead."""
-    if len(html) > LARGE_HTML:
+    trafilatura picks the article out of a page, but its work grows with the page's elements
+    and their depth: a page beyond its budget (see fits_full_extractor; no news page is) is read
+    by a plain linear pass instead."""
+    tree = _parsed_within_budget(html)
+    if tree is None:
         return _large_html_text(html, name)
     import trafilatura  # imported here: a plain-text run does not pay for it
 
     try:
         text = trafilatura.extract(
-            html, include_comments=False, include_tables=True, include_links=False,
+            tree, include_comments=False, include_tables=True, include_links=False,
             include_images=False, favor_recall=True, with_metadata=False, prune_xpath=_NOT_ARTICLE,
         )
     except Exception as exc:  # noqa: BLE001 (a page the parser chokes on is skipped, not fatal)
         raise ReportError(f"{name}: cannot read the HTML page ({type(exc).__name__})") from exc
     if not text:
         raise ReportError(f"{name}: no article text found in the HTML page")
-    return text, _page_title(html) or Path(name).name
+    return text, _page_title(tree) or Path(name).name  # (extract worked on a copy of the tree)
 
 
-def _page_title(html: str) -> str:
-    """The page's title as trafilatura's metadata finds it (meta tags, JSON-LD, <title>, <h1>),
-    without the rest of extract_metadata: its date search alone costs seconds on first use."""
-    from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
+LARGE_HTML = 4_000_000  # characters; trafilatura takes ~3 s at 2 MB and ~30 s at 9 MB
+MAX_HTML_ELEMENTS = 20_000  # trafilatura takes ~0.15 ms an element, more when deep
+MAX_HTML_DEPTH = 100  # news pages nest 20-50 deep; the HTML parser stops reading at 256
+
+
+def fits_full_extractor(html: str) -> bool:
+    """Whether trafilatura reads this page: at most LARGE_HTML characters, MAX_HTML_ELEMENTS
+    elements, nested at most MAX_HTML_DEPTH deep."""
+    return _parsed_within_budget(html) is not None
+
+
+def _parsed_within_budget(html: str):  # noqa: ANN202 (an lxml HtmlElement, or None)
+    """The page as trafilatura parses it, or None when it is beyond the full extractor's budget
+    or the parser gives no tree (then the linear pass reads it, or says why not)."""
+    if len(html) > LARGE_HTML:
+        return None
+    from lxml import etree
     from trafilatura.utils import load_html
 
     try:
         tree = load_html(html)
-        if tree is None:
-            return ""
+    except Exception:  # noqa: BLE001 (the linear pass gives the reason)
+        return None
+    if tree is None:
+        return None
+    depth = elements = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        if event == "end":
+            depth -= 1
+            continue
+        depth += 1
+        elements += 1
+        if depth > MAX_HTML_DEPTH or elements > MAX_HTML_ELEMENTS:
+            return None
+    return tree
+
+
+def _page_title(tree) -> str:  # noqa: ANN001 (an lxml HtmlElement)
+    """The page's title as trafilatura's metadata finds it (meta tags, JSON-LD, <title>, <h1>),
+    without the rest of extract_metadata: its date search alone costs seconds on first use."""
+    from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
+
+    try:
         meta = examine_meta(tree)
         try:
             meta = extract_meta_json(tree, meta)
@@ -303,13 +359,12 @@ def _page_title(html: str) -> str:
         return ""
 
 
-LARGE_HTML = 4_000_000  # characters; trafilatura takes ~3 s at 2 MB and ~30 s at 9 MB
 _BLOCKS = ("p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote",
            "br", "section", "article", "dd", "dt", "figcaption", "caption")
 
 
 def _large_html_text(html: str, name: str) -> tuple[str, str]:
-    """The text of a very large page, in time linear in its size: everything that is never
+    """The text of a page beyond the full extractor's budget, in time linear in its size: everything that is never
     article text (and navigation, headers, footers) dropped, one line per block."""
     from lxml import etree
     from lxml import html as lxml_html
@@ -319,6 +374,8 @@ def _large_html_text(html: str, name: str) -> tuple[str, str]:
     except (etree.LxmlError, ValueError) as exc:
         raise ReportError(f"{name}: cannot read the HTML page ({type(exc).__name__})") from exc
     title = " ".join((root.findtext(".//title") or "").split()) or Path(name).name
+    if _deeper_than(root, PARSER_DEPTH):  # the parser stopped reading at its depth limit
+        return _stripped_text(html, name), title
     for element in root.xpath(_NOT_ARTICLE + "|//head|//nav|//header|//footer|//aside"):
         element.drop_tree()  # (keeps the text that follows it)
     for element in root.iter(*_BLOCKS):
@@ -328,6 +385,48 @@ def _large_html_text(html: str, name: str) -> tuple[str, str]:
     if not text:
         raise ReportError(f"{name}: no article text found in the HTML page")
     return text, title
+
+
+PARSER_DEPTH = 2000  # libxml2 stops at 2048 elements deep (at 256 without huge_tree)
+
+
+def _deeper_than(root, limit: int) -> bool:  # noqa: ANN001 (an lxml element)
+    from lxml import etree
+
+    depth = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > limit:
+            return True
+    return False
+
+
+def _stripped_text(html: str, name: str) -> str:
+    """The text of a page nested too deep for any HTML parser: what is never article text cut
+    out, a line break for each block tag, other tags dropped; one pass, with no parser."""
+    import html as entities
+
+    kept, at = [], 0
+    while (opening := _UNWANTED_OPEN.search(html, at)) is not None:
+        kept.append(html[at:opening.start()])
+        closing = re.compile(f"</{opening.group(1)}[^<>]*>", re.IGNORECASE).search(html, opening.end())
+        at = closing.end() if closing else len(html)
+    kept.append(html[at:])
+    body = _BLOCK_TAG.sub("\n", "".join(kept))
+    text = entities.unescape(_ANY_TAG.sub("", body))
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    text = "\n".join(line for line in lines if line)
+    if not text:
+        raise ReportError(f"{name}: no article text found in the HTML page")
+    return text
+
+
+_UNWANTED_OPEN = re.compile(r"<(script|style|noscript|template|head|nav|header|footer|aside|svg|math)\b",
+                            re.IGNORECASE)
+_BLOCK_TAG = re.compile(r"</?(?:%s)\b[^<>]*>" % "|".join(
+    ("p", "div", "li", "tr", "td", "th", "h[1-6]", "pre", "blockquote", "br", "section", "article", "dd",
+     "dt", "figcaption", "caption")), re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^<>]*>")  # (not [^>]: a run of "<" with no ">" would be quadratic)
 
 
 # Never article text, even when trafilatura falls back to a page's whole body.
@@ -497,8 +596,12 @@ def _cut(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+MAX_FOLDER_DEPTH = 32  # folders inside a folder given; deeper ones are skipped with a warning
+
+
 def expand_paths(paths: Iterable[str]) -> Iterator[str | Skipped]:
-    """Report paths as given; a folder yields every report file inside it, sorted."""
+    """Report paths as given; a folder yields every report file inside it, sorted, and a
+    Skipped for each folder inside it that cannot be read or lies too deep."""
     for given in paths:
         if given == STDIN_NAME:
             yield given
@@ -507,6 +610,10 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | Skipped]:
         if path.is_dir():
             found = False
             for child in _entries(str(path)):
+                if isinstance(child, Skipped):
+                    found = found or child.file == str(path)  # (one warning for the folder itself)
+                    yield child
+                    continue
                 if os.path.splitext(child.name)[1].lower() not in REPORT_SUFFIXES:
                     continue
                 if child.is_file():
@@ -523,23 +630,37 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | Skipped]:
             yield Skipped(given, _not_a_file(path))
 
 
-def _entries(folder: str) -> Iterator[os.DirEntry[str]]:
+def _entries(folder: str) -> Iterator[os.DirEntry[str] | Skipped]:
     """Everything below `folder` but hidden entries, sorted part by part ("a/b" before "a.txt"),
-    without going into links to folders or folders it may not read (as Path.rglob does, at a
-    third of its cost: os.scandir gives each entry's type without another stat)."""
-    try:
-        with os.scandir(folder) as listing:
-            entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
-    except OSError:
-        return
-    for entry in entries:
+    without going into links to folders (as Path.rglob does, at a third of its cost: os.scandir
+    gives each entry's type without another stat). A folder that cannot be read, or lies more
+    than MAX_FOLDER_DEPTH below `folder`, is a Skipped. Walked with a stack, not by recursion,
+    so no depth of folders can exhaust Python's."""
+    stack = [iter(_listing(folder))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
         yield entry
+        if isinstance(entry, Skipped):
+            continue
         try:
             inside = entry.is_dir(follow_symlinks=False)
         except OSError:
             inside = False
-        if inside:
-            yield from _entries(entry.path)
+        if inside and len(stack) > MAX_FOLDER_DEPTH:
+            yield Skipped(entry.path, f"folder nested more than {MAX_FOLDER_DEPTH} deep; not read")
+        elif inside:
+            stack.append(iter(_listing(entry.path)))
+
+
+def _listing(folder: str) -> list[os.DirEntry[str] | Skipped]:
+    try:
+        with os.scandir(folder) as listing:
+            return sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError as exc:
+        return [Skipped(folder, f"cannot read this folder: {exc.strerror or exc}")]
 
 
 def _not_a_file(path: Path) -> str:
@@ -550,14 +671,14 @@ def _not_a_file(path: Path) -> str:
     return "no such file or folder"
 
 
-def iter_reports(paths: Iterable[str]) -> Iterator[Report | Skipped]:
+def iter_reports(paths: Iterable[str], max_bytes: int = MAX_REPORT_BYTES) -> Iterator[Report | Skipped]:
     """Load reports one at a time (so a folder of thousands is never held at once)."""
     for item in expand_paths(paths):
         if isinstance(item, Skipped):
             yield item
             continue
         try:
-            yield load_report(item)
+            yield load_report(item, max_bytes=max_bytes)
         except ReportError as exc:
             reason = str(exc)
             prefix = f"{item}: "

@@ -17,6 +17,7 @@ import yaml
 
 from .errors import FactdeskError, Problem, QuantityError, RulesError
 from .figures import Figure, Interval, Kind, half_a_digit, read_figures, read_quantity
+from .inputs import Refused, TooLarge, read_file
 from .units import family_of
 from .lexicon import content_words
 
@@ -87,16 +88,12 @@ def load_rules(path: str | Path) -> RuleSet:
     path = Path(path)
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_RULES_BYTES:
-            raise _too_large(name, f"{size:,}")
-        with path.open("rb") as handle:  # bounded: a device or a pipe may not say its size
-            raw = handle.read(MAX_RULES_BYTES + 1)
-    except (OSError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise _refusal(Problem(name, f"cannot read the rules file: {reason}")) from exc
-    if len(raw) > MAX_RULES_BYTES:
-        raise _too_large(name, f"more than {MAX_RULES_BYTES:,}")
+        raw = read_file(name, MAX_RULES_BYTES)
+    except TooLarge as exc:
+        raise _too_large(name, f"{exc.size:,}" if exc.size is not None else f"more than {MAX_RULES_BYTES:,}") from None
+    except Refused as exc:
+        reason = str(exc).removeprefix("cannot read: ")
+        raise _refusal(Problem(name, f"cannot read the rules file: {reason}")) from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _refusal(Problem(name, "the file is UTF-16 text", expected="a UTF-8 encoded YAML file"))
     if b"\x00" in raw[:8192]:
@@ -109,7 +106,11 @@ def load_rules(path: str | Path) -> RuleSet:
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise _refusal(Problem(name, "the file is not UTF-8 text", line, column,
                                "a UTF-8 encoded YAML file")) from exc
-    return parse_rules(text, name, base=path.parent)
+    try:
+        return parse_rules(text, name, base=path.parent)
+    except (MemoryError, RecursionError) as exc:
+        raise _refusal(Problem(name, f"cannot read the rules file: too large for the memory available "
+                               f"({type(exc).__name__})")) from None
 
 
 def _refusal(problem: Problem) -> RulesError:

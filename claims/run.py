@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from .errors import ReportError
 from .match import CueIndex, claim_terms
-from .reports import Report, Skipped, expand_paths, load_report
+from .reports import MAX_REPORT_BYTES, Report, Skipped, expand_paths, load_report
 from .rules import RuleSet
 from .verdicts import ReportVerdicts, check_report
 
@@ -21,15 +21,17 @@ T = TypeVar("T")
 class _Checker:
     """Holds the rules, their derived terms and what to make of each result; one per process."""
 
-    def __init__(self, rules: RuleSet, render: Callable[[ReportVerdicts], T] | None = None) -> None:
+    def __init__(self, rules: RuleSet, render: Callable[[ReportVerdicts], T] | None = None,
+                 max_bytes: int = MAX_REPORT_BYTES) -> None:
         self.rules = rules
+        self.max_bytes = max_bytes
         self.terms = claim_terms(rules)
         self.cues = CueIndex(self.terms)
         self.render = render
 
     def __call__(self, path: str) -> T | ReportVerdicts | Skipped:
         try:
-            verdicts = self.check(load_report(path))
+            verdicts = self.check(load_report(path, max_bytes=self.max_bytes))
         except ReportError as exc:
             return Skipped(path, str(exc).removeprefix(f"{path}: "))
         return self.render(verdicts) if self.render is not None else verdicts
@@ -39,6 +41,8 @@ class _Checker:
         reported as an error of factdesk's, naming the report, and the run goes on."""
         try:
             return check_report(self.rules, report, self.terms, self.cues)
+        except MemoryError:
+            raise ReportError(f"{report.file}: not enough memory to check it") from None
         except Exception as exc:  # noqa: BLE001 -- see the docstring
             raise ReportError(f"{report.file}: internal error in factdesk while checking it "
                               f"({type(exc).__name__}: {exc}); please report this") from exc
@@ -47,9 +51,9 @@ class _Checker:
 _worker: _Checker | None = None
 
 
-def _init_worker(rules: RuleSet, render: Callable[[ReportVerdicts], object] | None) -> None:
+def _init_worker(rules: RuleSet, render: Callable[[ReportVerdicts], object] | None, max_bytes: int) -> None:
     global _worker  # one checker per worker process, built once
-    _worker = _Checker(rules, render)
+    _worker = _Checker(rules, render, max_bytes)
 
 
 def _work(paths: list[str]) -> list[object]:
@@ -76,14 +80,17 @@ def check_paths(
     jobs: int | None = 1,
     progress: Progress | None = None,
     render: Callable[[ReportVerdicts], T] | None = None,
+    max_bytes: int = MAX_REPORT_BYTES,
 ) -> Iterator[T | ReportVerdicts | Skipped]:
     """Verdicts for every report under `paths`, in the order the paths expand to.
 
     With `jobs > 1` reports are checked in that many processes; the output is the same, in the
     same order. `jobs=None` uses every processor this process may run on, for a folder of at
-    least AUTO_JOBS_FROM reports (below that, starting processes costs more than it saves). `render` (a picklable function) turns each report's verdicts into what the
-    caller writes, in the process that checked it, so that the parent only writes. Reports are
-    loaded and dropped one at a time, so memory does not grow with the number of reports.
+    least AUTO_JOBS_FROM reports (below that, starting processes costs more than it saves), and
+    more than the processors available are never started. `render` (a picklable function) turns
+    each report's verdicts into what the caller writes, in the process that checked it, so that
+    the parent only writes. Reports are loaded and dropped one at a time, so memory does not
+    grow with the number of reports; one larger than `max_bytes` is skipped unread.
     """
     items = list(expand_paths(paths))
     files = [i for i in items if isinstance(i, str)]
@@ -93,23 +100,30 @@ def check_paths(
             yield item
     if jobs is None:
         jobs = available_cpus() if total >= AUTO_JOBS_FROM and "-" not in files else 1
+    jobs = min(jobs, processors())
     if jobs <= 1 or total < 2:
-        checker = _Checker(rules, render)
+        checker = _Checker(rules, render, max_bytes)
         yield from _counted((checker(f) for f in files), files, progress)
         return
     if "-" in files:
         raise ReportError("standard input ('-') cannot be read with --jobs above 1")
     from concurrent.futures import ProcessPoolExecutor  # here: it costs every start ~15 ms
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules, render)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules, render, max_bytes)) as pool:
         yield from _counted(chain.from_iterable(pool.map(_work, _batches(files, jobs))), files, progress)
 
 
 def available_cpus() -> int:
+    """The processes to use when not told: one per processor, up to 8."""
+    return min(8, processors())
+
+
+def processors() -> int:
+    """The processors this process may run on (the most --jobs starts)."""
     try:
-        return max(1, min(8, len(os.sched_getaffinity(0))))
+        return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
-        return max(1, min(8, os.cpu_count() or 1))
+        return max(1, os.cpu_count() or 1)
 
 
 def _counted(results, files, progress):
@@ -125,6 +139,7 @@ def check_loaded(
     *,
     progress: Progress | None = None,
     stop: Callable[[], bool] | None = None,
+    max_bytes: int = MAX_REPORT_BYTES,
 ) -> Iterator[tuple[Report, ReportVerdicts] | Skipped]:
     """Like `check_paths`, keeping each loaded report (for a screen that shows their text).
 
@@ -140,7 +155,7 @@ def check_loaded(
         if stop is not None and stop():
             return
         try:
-            report = load_report(path)
+            report = load_report(path, max_bytes=max_bytes)
             verdicts = checker.check(report)
         except ReportError as exc:
             yield Skipped(path, str(exc).removeprefix(f"{path}: "))

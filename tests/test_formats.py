@@ -134,7 +134,7 @@ def test_gold_paths_are_relative_to_the_gold_file(tmp_path):
         "      - id: days\n        verdict: not_mentioned\n"
         "  - file: /abs/b.txt\n    claims:\n      - id: taiwanese\n        verdict: conflicting\n"
     )
-    loaded = load_gold(gold)
+    loaded = load_gold(gold, allow_outside=True)  # (both reports are outside the gold's folder)
     assert loaded.path == str(gold)
     assert loaded.rules == str(gold_dir / "../rules/r.yaml")
     assert loaded.files() == [str(gold_dir / "../reports/a.txt"), "/abs/b.txt"]

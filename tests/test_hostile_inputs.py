@@ -141,7 +141,7 @@ def test_a_100_mb_rules_file_is_refused_without_reading_it(tmp_path, cli):
 def test_an_endless_rules_source_is_read_only_up_to_the_limit():
     with pytest.raises(RulesError) as caught:
         load_rules("/dev/zero")  # says it is 0 bytes long, never ends
-    assert "rules file is too large" in caught.value.lines()[0]
+    assert caught.value.lines() == ["/dev/zero: cannot read the rules file: not a regular file (a device)"]
 
 
 @pytest.mark.parametrize(
@@ -501,10 +501,14 @@ def test_escapes_in_a_gold_file_never_reach_the_terminal(tmp_path, cli, small_ru
         "      - id: taiwanese\n        verdict: supports\n        evidence: \"\\e]0;pwned\\a quote \\u202eevil\\x9b2J\"\n"
         "      - id: \"\\e[2Jwiped\"\n        verdict: contradicts\n"
     )
+    code, out, err = cli("eval", gold, "--show-errors")  # a claim the rules do not have: refused
+    assert code == 2 and out == "" and not any(ch in err for ch in UNSAFE)
+    assert "the claim '\\x1b[2Jwiped' is not in the rules file" in err
+    gold.write_text(gold.read_text().split('      - id: "')[0])
     code, out, err = cli("eval", gold, "--show-errors")
     assert code == 0 and err == ""
     assert not any(ch in out for ch in UNSAFE)
-    assert "\\x1b]0;pwned\\x07 quote" in out and "\\x1b[2Jwiped" in out
+    assert "\\x1b]0;pwned\\x07 quote" in out
     code, out, err = cli("eval", gold, "--show-errors", "--format", "json")
     assert code == 0 and not any(ch in out for ch in UNSAFE)
     assert json.loads(out)["errors"][0]["gold_quotes"] == ["\x1b]0;pwned\x07 quote \u202eevil\x9b2J"]
@@ -703,7 +707,8 @@ class _HeldStdin:
     def read(self, *_: object) -> bytes:
         self.reading.set()
         assert self.release.wait(30)
-        return self.data
+        data, self.data = self.data, b""  # then the end of the stream, as a real one
+        return data
 
 
 def _check_while_someone_saves(monkeypatch, cli, rules: Path, target: Path, *extra: str) -> tuple[int, str, str]:

@@ -30,9 +30,10 @@ from factdesk.claims.formats import (
     yaml_head,
     yaml_report,
 )
-from factdesk.claims.reports import Skipped
+from factdesk.claims.inputs import parse_size
+from factdesk.claims.reports import MAX_REPORT_BYTES, Skipped
 from factdesk.claims.rules import load_rules
-from factdesk.claims.run import check_paths
+from factdesk.claims.run import check_paths, processors
 from factdesk.claims.verdicts import ReportVerdicts, Verdict
 
 EXIT_OK, EXIT_CONTRADICTED, EXIT_BAD_INPUT = 0, 1, 2
@@ -89,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="overwrite --output even if it changed on disk since it was read")
     check.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
                        help="check reports in N processes; the output is the same (default: one per "
-                       "processor for 40 reports or more, else 1)")
+                       "processor for 40 reports or more, else 1; at most one per processor)")
+    _max_report_size(check)
 
     review = sub.add_parser("review", help="open the review screen (the default command)",
                             description="Review the checker's verdicts with the keyboard and save them. "
@@ -112,7 +114,23 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--format", choices=("table", "yaml", "json"), default="table")
     evaluate.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
                           help="check reports in N processes (default: as for check)")
+    evaluate.add_argument("--allow-outside", action="store_true",
+                          help="read reports the gold file names outside its own folder")
+    _max_report_size(evaluate)
     return parser
+
+
+def _max_report_size(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--max-report-size", type=_size, default=MAX_REPORT_BYTES, metavar="SIZE",
+                         help="skip reports larger than this, unread (e.g. 200M; default: "
+                         f"{MAX_REPORT_BYTES >> 20}M)")
+
+
+def _size(value: str) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _positive(value: str) -> int:
@@ -143,6 +161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("factdesk: interrupted", file=sys.stderr)
         return 130
+    except (MemoryError, RecursionError) as exc:  # each reader names its file; this is the last net
+        print(f"factdesk: not enough memory to go on ({type(exc).__name__})", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK
 
@@ -217,7 +238,8 @@ def cmd_check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     out = io.StringIO() if guard is not None else sys.stdout
     written = 0
     try:
-        for item in check_paths(rules, paths, jobs=args.jobs, progress=progress, render=render):
+        for item in check_paths(rules, paths, jobs=_jobs(args.jobs), progress=progress, render=render,
+                                max_bytes=args.max_report_size):
             if isinstance(item, Skipped):
                 progress.close()
                 _warn(str(item))
@@ -246,6 +268,14 @@ def cmd_check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         sys.stdout.write(out.getvalue())
     alarms = counts[Verdict.CONTRADICTS] + counts[Verdict.CONFLICTING]
     return EXIT_CONTRADICTED if alarms else EXIT_OK
+
+
+def _jobs(asked: int | None) -> int | None:
+    """--jobs, capped at the processors available (with a warning when it is)."""
+    if asked is None or asked <= (most := processors()):
+        return asked
+    _warn(f"--jobs {asked}: using {most}, the processors available")
+    return most
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,10 +390,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from factdesk.claims.evaluate import render_scores, score
 
-    gold = load_gold(args.gold)
+    gold = load_gold(args.gold, allow_outside=args.allow_outside)
     rules = load_rules(gold.rules)
+    gold.require_claims({c.id for c in rules.claims})
     results, skipped = [], []
-    for item in check_paths(rules, gold.files(), jobs=args.jobs):
+    for item in check_paths(rules, gold.files(), jobs=_jobs(args.jobs), max_bytes=args.max_report_size):
         if isinstance(item, Skipped):
             _warn(str(item))
             skipped.append(item.file)
