@@ -180,9 +180,14 @@ _CURRENCY_PREFIX = {
     "us$": "USD", "a$": "AUD", "au$": "AUD", "s$": "SGD", "hk$": "HKD", "nt$": "TWD",
     "c$": "CAD", "nz$": "NZD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₫": "VND",
     "฿": "THB", "₹": "INR", "₱": "PHP", "₩": "KRW", "rp": "IDR", "rs": "INR",
+    "aus$": "AUD", "$us": "USD", "$a": "AUD", "rm": "MYR", "bt": "THB", "tk": "BDT", "r$": "BRL",
 }
+# Money written in a currency's hundredth after the number: "25p", "50 cents", "20 sen"
+_SUBUNITS = {"p": "GBP", "pence": "GBP", "penny": "GBP", "cents": "USD", "cent": "USD", "sen": "MYR"}
+_SUBUNIT_AFTER = re.compile(r"(?:(?P<glued>p)|\s*(?P<word>pence|penny|cents?|sen))(?![\w$£€])", re.IGNORECASE)
 _CURRENCY_CODES = (
     "USD EUR GBP THB KHR VND CNY RMB JPY MYR IDR PHP INR AUD SGD HKD TWD KRW CAD NZD CHF MMK LAK"
+    " BDT PKR BRL ZAR NGN KES DKK SEK NOK PLN TRY MXN"
 ).split()
 _CURRENCY_WORDS = {
     "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD",
@@ -193,6 +198,9 @@ _CURRENCY_WORDS = {
     "baht": "THB", "riel": "KHR", "riels": "KHR", "dong": "VND", "yuan": "CNY",
     "renminbi": "CNY", "yen": "JPY", "ringgit": "MYR", "rupiah": "IDR", "pesos": "PHP",
     "peso": "PHP", "rupees": "INR", "rupee": "INR", "won": "KRW", "kyat": "MMK", "kip": "LAK",
+    "rand": "ZAR", "naira": "NGN", "shillings": "KES", "danish crowns": "DKK", "danish kroner": "DKK",
+    "swedish crowns": "SEK", "swedish kronor": "SEK", "norwegian crowns": "NOK", "zloty": "PLN",
+    "lira": "TRY", "taka": "BDT", "reais": "BRL", "real": "BRL", "francs": "CHF", "swiss francs": "CHF",
 }
 _CURRENCY_CODES_LOWER = frozenset(code.lower() for code in _CURRENCY_CODES)
 # The currency words of more than one word, as a trie: the longest wins ("pounds sterling").
@@ -290,6 +298,7 @@ _CODE_WORDS = frozenset(
 # little such a character is tested on its own: `(?<!’)`, `(?!€)` (in an alternation of single
 # characters, `[\w$£]|€`, the parser would make them one set again).
 _VIET_NAM = re.compile(r"\bViet\s+Nam\s+$")
+_NAMED_PLURAL = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+[^s\W]s\s+$")
 _WORD_BEFORE = re.compile(
     r"(?:(?P<sign>[#№])|(?<![\w'.-])(?<!’)(?P<word>[A-Za-z][\w'’.-]*+))(?P<space>\s*)$"
 )
@@ -349,8 +358,8 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 # Kelvin sign, "ı", "ſ"), and so compiles to a table of 65,536 bits (see _WORD_BEFORE).
 _PREFIX_CUR = (
     r"(?:(?=\D)"
-    r"(?:US\$|U\.S\.\s?\$|A\$|AU\$|S\$|HK\$|NT\$|C\$|NZ\$|\$|€|£|¥|₫|฿|₹|₱|₩"
-    r"|Rp\.?|Rs\.?|" + "|".join(_CURRENCY_CODES) + r")\s?)"
+    r"(?:US\$|U\.S\.?\s?\$|AUS\$|A\$|AU\$|S\$|HK\$|NT\$|C\$|NZ\$|R\$|\$US|\$A(?=\d)|\$|€|£|¥|₫|฿|₹|₱|₩"
+    r"|Rp\.?|Rs\.?|RM|Bt\.?|Tk\.?|" + "|".join(_CURRENCY_CODES) + r")\s?)"
 )
 _WORDS = (
     r"(?:(?:half\s+)?(?:an?|one)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
@@ -498,7 +507,7 @@ _SCALE_HEADS = frozenset(["-", "lakh", "crore", *_SCALE_WORDS, *_SCALE_ABBREV])
 _PERCENT_HEADS = frozenset(["%", "per", "percent", "pct", "percentage", "pp", "ppt", "ppts", "basis", "bps"])
 _RANGE_HEADS = _PERCENT_HEADS | {"-", "–", "—", "to", "and"}
 _CURRENCY_HEADS = frozenset(
-    ["-", "of", *(code.lower() for code in _CURRENCY_CODES),
+    ["-", "of", *(code.lower() for code in _CURRENCY_CODES), *_SUBUNITS,
      *(words.split()[0].split(".")[0] for words in _CURRENCY_WORDS)]  # "u.s. dollars": "u"
 )
 _DURATION_HEADS = _TIME_UNITS | {"-"}
@@ -773,6 +782,8 @@ def _is_inside_name(text: str, start: int) -> bool:
     key = word.lower().rstrip(".")
     if key in _CODE_WORDS:
         return True
+    if word.endswith(("'s", "’s", "s'")) or _NAMED_PLURAL.search(text, max(0, start - 40), start):
+        return False  # "Black Saturday's 173", "the Conservatives 121": a count of theirs
     # A capitalised word that is not a function word names something: "Boeing 737", "Route 5";
     # but a country or a people heads a count in a list: "Indonesia 271; Viet Nam 213".
     return bool(before.group("space")) and word[0].isupper() and not (
@@ -861,7 +872,7 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
     # Glued letters that are not a scale or unit: 5G, 3D, 4x4, 10am are not figures.
     if text[end:end + 1].isalpha() and not (
         _SCALE_AFTER.match(text, end, limit) or _PERCENT_AFTER.match(text, end, limit)
-        or unit_after(text, end, limit)
+        or unit_after(text, end, limit) or _SUBUNIT_AFTER.match(text, end, limit)
     ):
         return None
     value = _to_float(digits)
@@ -1183,6 +1194,9 @@ def _finish(
                 kind = _KIND_POINTS
             elif pm.group("basis"):
                 kind, factor = _KIND_POINTS, 0.01
+        elif follows in _SUBUNITS and (sm := _SUBUNIT_AFTER.match(text, end, limit)):
+            kind, end, factor = _KIND_MONEY, sm.end(), 0.01  # "25p" is £0.25
+            currency = _SUBUNITS[(sm.group("glued") or sm.group("word")).lower()]
         elif follows in _CURRENCY_HEADS and (found := _currency_after(text, end, limit)):
             describes = _DESCRIPTOR_AFTER.match(text, end, limit)
             if describes and (vague or not text[core_start].isdigit()):
@@ -1303,6 +1317,9 @@ def _figure(
         low, high = vague
         interval = Interval(low * factor, high * factor, False, True)
         nominal = low
+    elif hedge is _HEDGE_ABOUT and high_value is None and (kind is _KIND_PERCENT or kind is _KIND_POINTS):
+        interval = Interval(value * factor - 1, value * factor + 1)  # "about 34%": a share rounded to the point
+        nominal = value
     else:
         interval = _interval(value * factor, None if high_value is None else high_value * factor,
                              hedge)

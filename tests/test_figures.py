@@ -180,7 +180,8 @@ PERCENT_CASES = [
     case("0.5% of voters", exact("0.5%", 0.5, PERCENT)),
     case("2.5 percentage points", exact("2.5 percentage points", 2.5, POINTS)),
     case("rates cut by 25 basis points", exact("25 basis points", 0.25, POINTS)),
-    case("about 15 percent", Want("about 15 percent", PERCENT, 13.5, 16.5)),
+    case("about 15 percent", Want("about 15 percent", PERCENT, 14, 16)),  # a share rounded to the point
+    case("around 2 percentage points", Want("around 2 percentage points", POINTS, 1, 3)),
     case("nearly 40%", Want("nearly 40%", PERCENT, 36, 40, "[)")),
     case("10-20%", Want("10-20%", PERCENT, 10, 20)),
     case("10-20 per cent", Want("10-20 per cent", PERCENT, 10, 20)),
@@ -700,6 +701,8 @@ def test_any_written_number_reads_back(drawn) -> None:
     assert figure.start == len("Officials said ")
     assert (figure.kind, figure.currency) == (kind, currency)
     low, high, low_open, high_open = HEDGE_RULES[hedge](value)
+    if kind is PERCENT and HEDGE_RULES[hedge](10.0) == (9.0, 11.0, False, False):
+        low, high = value - 1, value + 1  # "about 34%" is a share rounded to the point: 33 to 35
     assert figure.interval.low == pytest.approx(low, rel=1e-9)
     assert figure.interval.high == pytest.approx(high, rel=1e-9)
     assert (figure.interval.low_open, figure.interval.high_open) == (low_open, high_open)
