@@ -31,10 +31,10 @@ def shown(path: str | Path) -> str:
 
 @dataclass(frozen=True)
 class VerdictsFile:
-    """The verdicts file and the (mtime, size) stamp it had when we last read or wrote it."""
+    """The verdicts file and the (mtime, size, inode) stamp it had when we last read or wrote it."""
 
     path: Path
-    stamp: tuple[int, int] | None
+    stamp: tuple[int, int, int] | None
 
     @classmethod
     def at(cls, path: str | Path) -> VerdictsFile:
