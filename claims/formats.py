@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import fcntl
 import functools
 import json
 import math
@@ -11,6 +13,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
 
@@ -219,13 +222,16 @@ def json_head(rules: str, generated: str) -> str:
 def json_report(report: ReportVerdicts) -> str:
     """One report, indented as an item of the reports list (join items with ',')."""
     text = json.dumps(report_to_data(report), ensure_ascii=False, indent=2)
-    return safe_json("\n" + "\n".join("    " + line for line in text.splitlines()))
+    # split at "\n" only: str.splitlines would also split inside strings (U+2028, U+0085 ...)
+    return safe_json("\n    " + text.replace("\n", "\n    "))
 
 
 JSON_TAIL = "\n  ]\n}\n"
 
 
 def dump_yaml(verdicts: Verdicts) -> str:
+    if not verdicts.reports:  # `reports: []`, not an empty value (null), which reads back as no list
+        return safe_yaml(verdicts_to_data(verdicts))
     return yaml_head(verdicts.rules, verdicts.generated) + "".join(yaml_report(r) for r in verdicts.reports)
 
 
@@ -233,14 +239,16 @@ def safe_yaml(data: object) -> str:
     """YAML for people (UTF-8, documented key order) that is also safe to print: PyYAML already
     escapes control characters; a value holding a bidi override or mark is written in double
     quotes with escapes too, so it cannot reorder what a terminal shows."""
-    dumper = _SafeDumper if _bidi().search(json.dumps(data, ensure_ascii=False)) else _FAST_DUMPER
+    dumper = _SafeDumper if _python_only().search(json.dumps(data, ensure_ascii=False)) else _FAST_DUMPER
     return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 class _SafeDumper(yaml.SafeDumper):
     def analyze_scalar(self, scalar: str):  # noqa: ANN201 (PyYAML's ScalarAnalysis)
         analysis = super().analyze_scalar(scalar)
-        if _bidi().search(scalar):
+        # (NEL and the Unicode line and paragraph separators are line breaks to a YAML reader:
+        # written in single quotes they would read back as spaces)
+        if _bidi().search(scalar) or "\x85" in scalar or "\u2028" in scalar or "\u2029" in scalar:
             analysis.allow_flow_plain = analysis.allow_block_plain = False
             analysis.allow_single_quoted = analysis.allow_block = False
         return analysis
@@ -258,6 +266,13 @@ class _SafeDumper(yaml.SafeDumper):
 @functools.cache  # compiled on first use: only YAML output needs it (its table costs ~2M instructions)
 def _bidi() -> re.Pattern[str]:
     return re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@functools.cache
+def _python_only() -> re.Pattern[str]:
+    """What only the pure-Python dumper writes: bidi marks (see above) and lone surrogates (a file
+    name not in UTF-8, as os.fsdecode gives it), which libyaml cannot encode and PyYAML escapes."""
+    return re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 # libyaml's dumper (about ten times faster) when PyYAML was built with it; it escapes control
@@ -282,7 +297,7 @@ def safe_json(text: str) -> str:
 
 @functools.cache  # compiled on first use: only JSON output needs it (its table costs ~2M instructions)
 def _json_unsafe() -> re.Pattern[str]:
-    return re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+    return re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def now() -> str:
@@ -290,14 +305,39 @@ def now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def file_stamp(path: str | Path) -> tuple[int, int] | None:
-    """(modification time, size) of a file, or None if it does not exist: taken when a file is
-    read and compared before it is overwritten, so someone else's save is never lost silently."""
+def file_stamp(path: str | Path) -> tuple[int, int, int] | None:
+    """(modification time, size, inode) of a file, or None if it does not exist: taken when a file
+    is read and compared before it is overwritten, so someone else's save is never lost silently
+    (a save renames a new file into place, so the inode tells even when time and size agree)."""
     try:
         st = Path(path).stat()
     except (FileNotFoundError, NotADirectoryError):
         return None
-    return st.st_mtime_ns, st.st_size
+    if not stat.S_ISREG(st.st_mode):  # a device or FIFO: its times say nothing of our data
+        return 0, -1, st.st_ino
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
+def not_a_file(path: str | Path) -> str | None:
+    """What `path` is when it exists and is not a regular file ('a FIFO', 'a character device'
+    ...), else None. Links are followed."""
+    try:
+        mode = Path(path).stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISFIFO, "a FIFO"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
+def writes_through(path: str | Path) -> bool:
+    """Is `path` a character device or a FIFO, which a save writes into (never renames over)?"""
+    return not_a_file(path) in ("a character device", "a FIFO")
 
 
 def write_atomic(path: str | Path, text: str, *, backup: bool = True) -> None:
@@ -308,8 +348,18 @@ def write_atomic(path: str | Path, text: str, *, backup: bool = True) -> None:
     the old one's permissions (a new file gets the usual ones, not a temporary file's 0600). A
     link is followed: its target is replaced, the link kept. On any failure (a read-only folder,
     a full disk) OSError is raised, the target is untouched and no temporary file is left.
+
+    A character device or FIFO (`/dev/null`, a pipe) is written through: opened and written,
+    never renamed over and never given a `.bak`. Any other target that is not a regular file (a
+    folder, a socket, a block device) is refused with OSError.
     """
     path = Path(path)
+    kind = not_a_file(path)
+    if kind is not None:
+        if not writes_through(path):
+            raise OSError(errno.EINVAL, f"{kind}, not a file a verdicts file can be written to", str(path))
+        write_through(path, text)
+        return
     if path.is_symlink():
         path = Path(os.path.realpath(path))
     folder = path.parent if str(path.parent) else Path(".")
@@ -318,9 +368,66 @@ def write_atomic(path: str | Path, text: str, *, backup: bool = True) -> None:
         mode = stat.S_IMODE(path.stat().st_mode)
     except (FileNotFoundError, NotADirectoryError):
         mode = None
-    if backup and mode is not None:
-        _replace_with(path.with_name(path.name + ".bak"), path.read_bytes(), folder, mode)
+    bak = path.with_name(path.name + ".bak")
+    if backup and mode is not None and not_a_file(bak) is None:
+        _replace_with(bak, path.read_bytes(), folder, mode)
     _replace_with(path, data, folder, mode)
+
+
+def write_through(path: Path, text: str) -> None:
+    """Write into a character device or FIFO as it is. A FIFO that no process reads is refused
+    (OSError), not waited on for ever; a target that turns out to be a regular file once opened
+    (replaced meanwhile) is left untouched (OSError)."""
+    flags = os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise OSError(errno.ENXIO, "a FIFO that no process is reading", str(path)) from None
+        raise
+    try:
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EAGAIN, "replaced by a regular file while opening it; not written", str(path))
+        os.set_blocking(fd, True)
+        view = memoryview(text.encode("utf-8"))
+        while view:
+            written = os.write(fd, view[:1 << 20])
+            if written <= 0:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+            view = view[written:]
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def locked(path: str | Path) -> Iterator[None]:
+    """Hold an exclusive lock for writing `path` (a regular file): `.<name>.lock` beside it, so
+    that two factdesk processes saving the same file take turns between their changed-on-disk
+    test and their rename. The lock file is removed on release. OSError when the folder refuses."""
+    path = Path(os.path.realpath(path))
+    lock = path.with_name(f".{path.name}.lock")
+    while True:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                same = os.stat(lock).st_ino == os.fstat(fd).st_ino
+            except FileNotFoundError:  # its holder removed it as we waited: lock the next one
+                same = False
+        except BaseException:
+            os.close(fd)
+            raise
+        if same:
+            break
+        os.close(fd)
+    try:
+        yield
+    finally:
+        try:
+            os.unlink(lock)  # before the unlock, so a waiter finds it gone and takes a new one
+        except OSError:
+            pass
+        os.close(fd)
 
 
 def _replace_with(path: Path, data: bytes, folder: Path, mode: int | None) -> None:

@@ -23,20 +23,24 @@ from factdesk.claims.formats import (
     json_head,
     json_report,
     load_gold,
+    locked,
+    not_a_file,
     now,
     printable,
     safe_json,
     write_atomic,
+    writes_through,
     yaml_head,
     yaml_report,
 )
 from factdesk.claims.inputs import parse_size
-from factdesk.claims.reports import MAX_REPORT_BYTES, Skipped
-from factdesk.claims.rules import load_rules
+from factdesk.claims.reports import MAX_REPORT_BYTES, REPORT_SUFFIXES, STDIN_NAME, Skipped
+from factdesk.claims.rules import RuleSet, load_rules
 from factdesk.claims.run import check_paths, processors
 from factdesk.claims.verdicts import ReportVerdicts, Verdict
 
 EXIT_OK, EXIT_CONTRADICTED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_BROKEN_PIPE = 141  # as a shell reports a process ended by SIGPIPE
 BUNDLED_RULES = "cambodia-scam-crackdown.yaml"
 
 
@@ -83,9 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
                            "With no paths, checks the bundled example.")
     check.add_argument("rules", nargs="?", help="the rules file (YAML, format version 1)")
     check.add_argument("reports", nargs="*", help="report files (.txt, .md, .html), folders, or - for standard input")
-    check.add_argument("--format", choices=("table", "yaml", "json"), default="table",
-                       help="output format (default: table)")
-    check.add_argument("--output", "-o", metavar="FILE", help="write the verdicts file (YAML) here, atomically")
+    check.add_argument("--format", choices=("table", "yaml", "json"), default=None,
+                       help="output format (default: table; with --output, by the file's extension: "
+                       ".json, else yaml)")
+    check.add_argument("--output", "-o", metavar="FILE",
+                       help="write the verdicts file here, atomically (- for standard output); the "
+                       "terminal then gets a one-line summary")
     check.add_argument("--force", action="store_true",
                        help="overwrite --output even if it changed on disk since it was read")
     check.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
@@ -165,7 +172,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"factdesk: not enough memory to go on ({type(exc).__name__})", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
-        return EXIT_OK
+        return _broken_pipe(EXIT_BROKEN_PIPE)
+
+
+def _broken_pipe(code: int) -> int:
+    """`code`, once the reader of standard output has gone (`| head -1`): what is still buffered
+    is dropped, so Python's exit does not fail writing it."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):  # not a real file (a test's capture)
+        pass
+    return code
 
 
 def _warn(message: str) -> None:
@@ -223,51 +242,109 @@ def cmd_check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         rules_path, paths = str(bundled_rules()), [str(bundled_reports())]
     elif not paths:
         parser.error("give at least one report (a file, a folder, or - for standard input)")
+    to_file = args.output not in (None, STDIN_NAME)
+    fmt = output_format(args.format, args.output, parser)
+    if to_file:
+        refuse_input_as_output(args.output, rules_path, paths)
     rules = load_rules(rules_path)
-    guard = _OutputGuard(args.output) if args.output else None
+    guard = _OutputGuard(args.output) if to_file else None
     gc.freeze()  # what is loaded so far lives to the end: the collector need not walk it again
     generated = now()
     # The verdicts file names files relative to its own folder (so it is also a gold file).
-    output_dir = Path(args.output).parent if args.output else None
-    render = partial(_render, fmt=args.format, id_width=max(len(c.id) for c in rules.claims),
-                     output_dir=output_dir)
-    progress = _Progress()
+    output_dir = Path(args.output).parent if to_file else None
+    render = partial(_render, fmt=fmt, id_width=max(len(c.id) for c in rules.claims), output_dir=output_dir)
     counts = {v: 0 for v in Verdict}
-    saved: list[str] = []  # the verdicts file, for --output: text, a report at a time
-    # Standard output is written as reports come, unless it must wait for --output to be saved.
+    # Standard output is written as reports come; a file is written once all are checked.
     out = io.StringIO() if guard is not None else sys.stdout
+    try:
+        written = _check_into(out, rules, rules_path if guard is None else relative_to(rules_path, output_dir),
+                              paths, _jobs(args.jobs), render, fmt, generated, counts, args.max_report_size)
+        if not written:
+            _warn("no report could be read")
+            return EXIT_BAD_INPUT
+        summary = (f"{written} reports x {len(rules.claims)} claims: "
+                   + ", ".join(f"{n} {v.value.replace('_', ' ')}" for v, n in counts.items()))
+        if fmt == "json":
+            out.write(JSON_TAIL)
+        elif fmt == "table":
+            out.write(summary + "\n")
+        if guard is not None:
+            guard.write(out.getvalue(), force=args.force)
+            print(f"{summary}; verdicts written to {printable(args.output, one_line=True)}")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return _broken_pipe(_verdict_code(counts) or EXIT_BROKEN_PIPE)
+    return _verdict_code(counts)
+
+
+def _verdict_code(counts: dict[Verdict, int]) -> int:
+    return EXIT_CONTRADICTED if counts[Verdict.CONTRADICTS] + counts[Verdict.CONFLICTING] else EXIT_OK
+
+
+def _check_into(out: io.TextIOBase, rules: RuleSet, rules_name: str, paths: list[str], jobs: int | None,
+                render: partial, fmt: str, generated: str, counts: dict[Verdict, int],
+                max_bytes: int = MAX_REPORT_BYTES) -> int:
+    """Check `paths`, writing each report to `out` as it comes and adding up `counts`; how many
+    reports were written."""
+    progress = _Progress()
     written = 0
     try:
-        for item in check_paths(rules, paths, jobs=_jobs(args.jobs), progress=progress, render=render,
-                                max_bytes=args.max_report_size):
+        for item in check_paths(rules, paths, jobs=jobs, progress=progress, render=render, max_bytes=max_bytes):
             if isinstance(item, Skipped):
                 progress.close()
                 _warn(str(item))
                 continue
             if written == 0:
-                out.write({"yaml": yaml_head, "json": json_head}.get(args.format, lambda r, g: "")(
-                    rules_path, generated))
-            out.write(("," if written and args.format == "json" else "") + item.text)
-            saved.append(item.yaml)
+                out.write({"yaml": yaml_head, "json": json_head}.get(fmt, lambda r, g: "")(rules_name, generated))
             for verdict, n in zip(Verdict, item.counts):
                 counts[verdict] += n
+            out.write(("," if written and fmt == "json" else "") + item.text)
             written += 1
     finally:
         progress.close()
-    if not written:
-        _warn("no report could be read")
-        return EXIT_BAD_INPUT
-    if args.format == "json":
-        out.write(JSON_TAIL)
-    elif args.format == "table":
-        summary = ", ".join(f"{n} {v.value.replace('_', ' ')}" for v, n in counts.items())
-        out.write(f"{written} reports x {len(rules.claims)} claims: {summary}\n")
-    if guard is not None:
-        guard.write(yaml_head(relative_to(rules_path, output_dir), generated) + "".join(saved),
-                    force=args.force)
-        sys.stdout.write(out.getvalue())
-    alarms = counts[Verdict.CONTRADICTS] + counts[Verdict.CONFLICTING]
-    return EXIT_CONTRADICTED if alarms else EXIT_OK
+    return written
+
+
+_BY_EXTENSION = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
+
+
+def output_format(asked: str | None, output: str | None, parser: argparse.ArgumentParser) -> str:
+    """The format to write: as asked, else table; with --output FILE, as asked or by the file's
+    extension (YAML when it has neither). A format its extension contradicts is a usage error."""
+    if output is None:
+        return asked or "table"
+    if output == STDIN_NAME:
+        return asked or "yaml"
+    by_extension = _BY_EXTENSION.get(Path(output).suffix.lower())
+    if asked == "table":
+        parser.error("--output writes a verdicts file: give --format yaml or json (or leave it out)")
+    if asked and by_extension and asked != by_extension:
+        parser.error(f"--format {asked} but --output {printable(output, one_line=True)} names a "
+                     f"{by_extension.upper()} file: give one or the other")
+    return asked or by_extension or "yaml"
+
+
+def refuse_input_as_output(output: str, rules_path: str, paths: list[str], option: str = "--output") -> None:
+    """FactdeskError when the output file is one of the inputs (after links), or a report file
+    inside a folder being checked, which it would overwrite."""
+    target = Path(os.path.realpath(output))
+    for given in [rules_path, *paths]:
+        if given == STDIN_NAME:
+            continue
+        source = Path(os.path.realpath(given))
+        if source == target or _same_file(source, target):
+            what = "the rules file" if given == rules_path else "a report being checked"
+            raise FactdeskError(f"{output}: {option} names {what} ({given}); not overwritten (give another file)")
+        if source.is_dir() and source in target.parents and target.suffix.lower() in REPORT_SUFFIXES:
+            raise FactdeskError(f"{output}: {option} names a report in the folder being checked ({given}); "
+                                "not overwritten (give another file)")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _jobs(asked: int | None) -> int | None:
@@ -282,23 +359,19 @@ def _jobs(asked: int | None) -> int | None:
 class _Rendered:
     """One report as the check command writes it (made in the process that checked it)."""
 
-    text: str  # for standard output, in the chosen format
-    yaml: str  # for --output ('' when not asked)
+    text: str  # in the chosen format, for standard output or (named from its folder) the --output file
     counts: tuple[int, ...]  # how many claims got each verdict, in Verdict order
 
 
 def _render(report: ReportVerdicts, *, fmt: str, id_width: int, output_dir: Path | None) -> _Rendered:
-    if fmt == "yaml":
-        text = yaml_report(report)
-    elif fmt == "json":
-        text = json_report(report)
-    else:
-        text = table_block(report, id_width)
     counts = tuple(sum(c.verdict is v for c in report.claims) for v in Verdict)
-    saved = ""
     if output_dir is not None:
-        saved = yaml_report(replace(report, file=relative_to(report.file, output_dir)))
-    return _Rendered(text, saved, counts)
+        report = replace(report, file=relative_to(report.file, output_dir))
+    if fmt == "yaml":
+        return _Rendered(yaml_report(report), counts)
+    if fmt == "json":
+        return _Rendered(json_report(report), counts)
+    return _Rendered(table_block(report, id_width), counts)
 
 
 def relative_to(path: str, folder: Path | None) -> str:
@@ -309,21 +382,31 @@ def relative_to(path: str, folder: Path | None) -> str:
 
 
 class _OutputGuard:
-    """Refuses to overwrite a verdicts file that someone else changed while we worked."""
+    """Refuses to overwrite a verdicts file that someone else changed while we worked, and to
+    write over anything that is not a regular file but a character device or FIFO (written
+    through). The changed-on-disk test and the rename are made under a lock, so two checks
+    writing one file at once never lose a result unnoticed: the second is refused."""
 
     def __init__(self, path: str) -> None:
         self.path = Path(path)
+        kind = not_a_file(self.path)
+        if kind is not None and not writes_through(self.path):
+            raise FactdeskError(f"{self.path}: cannot write: {kind}, not a file")
         try:
             self.seen = file_stamp(self.path)
         except OSError as exc:
             raise FactdeskError(f"{self.path}: cannot write: {exc.strerror or exc}") from exc
 
     def write(self, text: str, *, force: bool) -> None:
-        if not force and file_stamp(self.path) != self.seen:
-            raise FactdeskError(f"{self.path}: changed on disk while checking; not overwritten "
-                                "(use --force to overwrite it)")
         try:
-            write_atomic(self.path, text)
+            if writes_through(self.path):
+                write_atomic(self.path, text)  # (written into; nothing renamed, no .bak)
+                return
+            with locked(self.path):
+                if not force and file_stamp(self.path) != self.seen:
+                    raise FactdeskError(f"{self.path}: changed on disk while checking; not overwritten "
+                                        "(use --force to overwrite it)")
+                write_atomic(self.path, text)
         except OSError as exc:
             raise FactdeskError(f"{self.path}: cannot write: {exc.strerror or exc}") from exc
 
@@ -368,6 +451,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         rules_path, paths = str(bundled_rules()), [str(bundled_reports())]
     rules = load_rules(rules_path)  # a bad rules file is answered here, before any screen
     verdicts = Path(args.verdicts) if args.verdicts else default_verdicts_path(rules_path)
+    refuse_input_as_output(str(verdicts), rules_path, paths, option="--verdicts")
     from factdesk.tui.app import run_review  # the only import of the screen
 
     return run_review(rules, rules_path, paths, verdicts, reviewer=args.reviewer)

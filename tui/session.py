@@ -3,12 +3,14 @@ where pasted reports are kept. No screen here (and no matching or parsing: the e
 
 from __future__ import annotations
 
+import errno
+import glob
 import os
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from factdesk.claims.formats import file_stamp, load_verdicts, write_atomic
+from factdesk.claims.formats import file_stamp, load_verdicts, locked, not_a_file, write_atomic, writes_through
 from factdesk.claims.reports import STDIN_NAME, expand_paths
 from factdesk.claims.verdicts import ReportVerdicts, Verdicts
 
@@ -29,10 +31,10 @@ def shown(path: str | Path) -> str:
 
 @dataclass(frozen=True)
 class VerdictsFile:
-    """The verdicts file and the (mtime, size) stamp it had when we last read or wrote it."""
+    """The verdicts file and the (mtime, size, inode) stamp it had when we last read or wrote it."""
 
     path: Path
-    stamp: tuple[int, int] | None
+    stamp: tuple[int, int, int] | None
 
     @classmethod
     def at(cls, path: str | Path) -> VerdictsFile:
@@ -40,7 +42,9 @@ class VerdictsFile:
 
     @property
     def recovery(self) -> Path:
-        return self.path.with_name(self.path.name + ".recovery")
+        """This review's recovery file, `<name>.recovery.<pid>`: one per open review, so that one
+        review's save or discard never removes another's unsaved work."""
+        return self.path.with_name(f"{self.path.name}.recovery.{os.getpid()}")
 
     def load(self) -> Verdicts | None:
         """The verdicts saved so far (None for a new file); VerdictsError if it is broken."""
@@ -50,7 +54,11 @@ class VerdictsFile:
         return file_stamp(self.path) != self.stamp
 
     def set_aside(self) -> Path:
-        """Keep a broken file out of the way (never delete it): `<name>.broken-<timestamp>`."""
+        """Keep a broken file out of the way (never delete it): `<name>.broken-<timestamp>`.
+        Anything but a regular file (a device, a FIFO) is left where it is (OSError)."""
+        kind = not_a_file(self.path)
+        if kind is not None:
+            raise OSError(errno.EINVAL, f"{shown(self.path)} is {kind}, not a regular file; it is left as it is")
         aside = self.path.with_name(f"{self.path.name}.broken-{stamp_now()}")
         n = 1
         while aside.exists():
@@ -59,25 +67,67 @@ class VerdictsFile:
         os.replace(self.path, aside)
         return aside
 
-    def save(self, text: str) -> VerdictsFile:
-        """Write atomically (keeping a .bak); OSError when the folder or disk refuses."""
-        write_atomic(self.path, text)
-        return VerdictsFile.at(self.path)
+    def save(self, text: str, force: bool = False) -> VerdictsFile | None:
+        """Write atomically (keeping a .bak); None, writing nothing, when the file changed on disk
+        since it was read, unless `force` (a lock is held from that test to the rename, so two
+        saves cannot both pass it). A device or FIFO is written through. OSError when the folder
+        or disk refuses."""
+        if writes_through(self.path):
+            write_atomic(self.path, text)
+            return VerdictsFile.at(self.path)
+        with locked(self.path):
+            if not force and self.changed_on_disk():
+                return None
+            write_atomic(self.path, text)
+            return VerdictsFile.at(self.path)
 
-    def recovery_newer(self) -> bool:
-        """Is there an autosaved review that the verdicts file does not hold?"""
-        rec = file_stamp(self.recovery)
-        return rec is not None and (self.stamp is None or rec[0] > self.stamp[0])
+    def orphan(self) -> Path | None:
+        """The newest recovery file of a review that did not end cleanly (its process is gone, or
+        it is this process's own from an earlier review; `<name>.recovery` of older versions
+        too), when it is newer than the verdicts file; None when there is none."""
+        found = []
+        for path in self.path.parent.glob(glob.escape(self.path.name) + ".recovery*"):
+            owner = path.name[len(self.path.name) + len(".recovery"):]
+            if owner and not (owner[0] == "." and owner[1:].isdigit() and _gone(int(owner[1:]))):
+                continue
+            if (stamp := file_stamp(path)) is not None and (self.stamp is None or stamp[0] > self.stamp[0]):
+                found.append((stamp[0], path))
+        return max(found)[1] if found else None
+
+    def adopt(self, orphan: Path) -> Verdicts:
+        """Restore a crashed review's recovery file: it becomes this review's own (so it is kept
+        until this review saves or quits); VerdictsError if it cannot be read."""
+        verdicts = load_verdicts(orphan)
+        if orphan != self.recovery:
+            try:
+                os.replace(orphan, self.recovery)
+            except OSError:  # a folder that refuses: it stays where it is, offered again later
+                pass
+        return verdicts
 
     def autosave(self, text: str) -> None:
         write_atomic(self.recovery, text, backup=False)
 
-    def drop_recovery(self) -> None:
-        """Remove the recovery file, if it is there and the folder lets us."""
+    def drop_recovery(self, path: Path | None = None) -> None:
+        """Remove this review's recovery file (or `path`, a crashed review's), if it is there and
+        the folder lets us."""
         try:
-            self.recovery.unlink()
+            (path or self.recovery).unlink()
         except OSError:
             pass
+
+
+def _gone(pid: int) -> bool:
+    """Has process `pid` ended (or is it this one, whose earlier review did not end cleanly)?"""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # alive, another user's
+        return False
+    return False
 
 
 @dataclass(frozen=True)

@@ -239,7 +239,7 @@ async def test_cancelling_the_other_path_keeps_the_review_unsaved(desk, read_onl
 
 async def crash_after(desk, *keys: str) -> Path:
     """Decide with `keys`, wait for the autosave, then stop as a crash would (no quit)."""
-    recovery = desk.path(desk.verdicts + ".recovery")
+    recovery = desk.path(desk.verdicts + f".recovery.{os.getpid()}")
     app = desk.app()
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import yaml
@@ -79,7 +80,7 @@ async def test_walk_a_review_with_every_key(desk):
         assert saved["scam-compounds"]["reviewed"] is True
         assert saved["thais-deported"]["reviewed"] is False  # undone
         assert saved["thais-deported"]["note"] == "wire copy checked"
-        assert not desk.path(desk.verdicts + ".recovery").exists()
+        assert not desk.path(desk.verdicts + f".recovery.{os.getpid()}").exists()
 
         await pilot.press("q")  # nothing unsaved: quits at once
         await until(pilot, lambda: app.return_code is not None)
@@ -127,13 +128,13 @@ async def test_quit_and_discard_writes_nothing(desk):
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         await pilot.press("1", "2")
-        await until(pilot, lambda: desk.path(desk.verdicts + ".recovery").exists())
+        await until(pilot, lambda: desk.path(desk.verdicts + f".recovery.{os.getpid()}").exists())
         await pilot.press("q")
         await until(pilot, lambda: isinstance(app.screen, Choice))
         await pilot.press("d")
         await until(pilot, lambda: app.return_code is not None)
     assert not desk.path(desk.verdicts).exists()
-    assert not desk.path(desk.verdicts + ".recovery").exists()  # a clean quit leaves no recovery file
+    assert not desk.path(desk.verdicts + f".recovery.{os.getpid()}").exists()  # a clean quit leaves no recovery file
 
 
 @pilot_test

@@ -78,8 +78,8 @@ def test_a_signal_during_review_gives_the_terminal_back_and_keeps_the_recovery_f
            if not k.startswith("TEXTUAL") and k not in ("COLUMNS", "LINES", "NO_COLOR")}
     env.update(TERM="xterm-256color", XDG_CONFIG_HOME=str(desk.root / "config"))
     argv = [sys.executable, "-m", "factdesk.tui.cli", "review", desk.rules, desk.reports]
-    recovery = desk.path(desk.verdicts + ".recovery")
     term = Terminal(argv, desk.root, env)
+    recovery = desk.path(f"{desk.verdicts}.recovery.{term.pid}")  # one recovery file per open review
     try:
         # the three reports checked: 27 pairs in the status line
         assert term.read_until(lambda: b"of 27 pairs reviewed" in term.output), term.output[-2000:]

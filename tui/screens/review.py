@@ -30,7 +30,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from factdesk.claims.errors import VerdictsError
 from factdesk.claims.figures import read_figures
-from factdesk.claims.formats import dump_yaml, load_verdicts
+from factdesk.claims.formats import dump_yaml
 from factdesk.claims.match import ClaimTerms, Passage, rank_passages, statement_figure
 from factdesk.claims.reports import STDIN_NAME, Report, Skipped
 from factdesk.claims.review import ReviewState, add_reports, set_note, set_verdict, start, to_verdicts
@@ -275,7 +275,7 @@ class ReviewScreen(Screen[None]):
                 return
             self.tell(f"The broken verdicts file was kept as {shown(aside)}")
             self.file = VerdictsFile.at(self.file.path)
-        if self.file.recovery_newer():
+        if (orphan := self.file.orphan()) is not None:
             answer = await self.app.push_screen_wait(Choice(
                 "Restore the unsaved review?",
                 render.message("A review of ", (shown(self.file.path), "bold"), " did not end cleanly. Its "
@@ -284,12 +284,12 @@ class ReviewScreen(Screen[None]):
                 [Answer("restore", "Restore", "r"), Answer("discard", "Discard", "d")]))
             if answer == "restore":
                 try:
-                    previous = load_verdicts(self.file.recovery)
+                    previous = self.file.adopt(orphan)
                     self.saved_id = -1
                 except VerdictsError as exc:
                     self.error(f"The recovery file cannot be read and is ignored: {exc}")
             else:
-                self.file.drop_recovery()
+                self.file.drop_recovery(orphan)
         p = plan(list(self.setup.paths), previous, self.file.path.parent)
         if STDIN_NAME in self.setup.paths:
             self.tell("Standard input cannot be reviewed on screen: paste the report with p.", "warning")
@@ -717,8 +717,9 @@ class ReviewScreen(Screen[None]):
                         return False
                     continue
                 text = await asyncio.to_thread(self.dump, entry.state)
-                saved = await asyncio.to_thread(target.save, text)
-                break
+                saved = await asyncio.to_thread(target.save, text, force)
+                if saved is not None:
+                    break
             except OSError as exc:
                 problem = f"Cannot write {shown(target.path)}: {exc.strerror or exc}"
                 self.error(problem + ". The review is kept; choose another file.")
