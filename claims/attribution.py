@@ -74,8 +74,10 @@ def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[
                     continue
                 others.append(w)
         years = set(_YEAR.findall(" ".join((claim.statement, *claim.context))))
-        if not years and published[:4].isdigit():
-            years.add(published[:4])
+        if published[:4].isdigit():
+            years |= {str(int(published[:4]) + shift) for shift in _relative_years(claim.statement)}
+            if not years:
+                years.add(published[:4])
         names = tuple(w for w in claim.context if w[:1].isupper()) if claim.context_given else ()
         qualifiers = tuple(q for q in (tuple(stem(w) for w in words(c) if _content(w)) for c in claim.context)
                            if q) if claim.context_given else ()
@@ -146,7 +148,7 @@ def _distinctive(claim, context: Sequence[str], units: Sequence[str], statement:
 # what a claim's unit may say that names no particular thing
 _GENERIC = frozenset(
     "percent per cent pct percentage points point usd eur gbp dollars euros pounds people persons number total "
-    "figure share rate days years months weeks hours".split())
+    "figure share rate days years months weeks hours year month week day annual annually yearly today".split())
 
 
 def _keys(claim) -> tuple[str, ...]:
@@ -258,10 +260,37 @@ def other_claims(anchors: Anchors, phrase: Phrase) -> bool:
     return _holds_any(own, anchors.others) and not _holds_any(own, anchors.own)
 
 
-def other_year(anchors: Anchors, phrase: Phrase) -> bool:
-    """Is the figure dated to a year that is not the claim's ("365 seats in 2019")?"""
+def _relative_years(text: str) -> list[int]:
+    """The years a text names relative to its own: "this year" 0, "next year" 1, "last year" -1."""
+    return [_RELATIVE[m.group(1).lower()] for m in _RELATIVE_YEAR.finditer(text)]
+
+
+_RELATIVE = {"this": 0, "the current": 0, "next": 1, "the coming": 1, "last": -1, "the previous": -1,
+             "the past": -1}
+_RELATIVE_YEAR = re.compile(r"\b(this|next|last|the current|the coming|the previous|the past)\s+year\b", re.I)
+
+
+def other_measure(anchors: Anchors, phrase: Phrase) -> bool:
+    """Does the figure's own phrase say another claim's context words and none of this claim's
+    ("a £25bn rise in national insurance" beside a claim on all tax rises)?"""
+    if not anchors.foreign:
+        return False
+    said = {stem(w) for w in words(phrase.own)}
+    if not said & set(anchors.foreign):
+        return False
+    mine = {k for q in anchors.qualifiers for k in q} | set(anchors.keys)
+    return not (said & mine)
+
+
+def other_year(anchors: Anchors, phrase: Phrase, published: str = "") -> bool:
+    """Is the figure dated to a year that is not the claim's ("365 seats in 2019", "2% next
+    year" beside a claim for this year)? Relative years count from `published`, the report's
+    date, else the source's."""
     if not anchors.years:
         return False
+    if published[:4].isdigit():
+        for shift in _relative_years(phrase.own):
+            return str(int(published[:4]) + shift) not in anchors.years
     for text in (phrase.own, phrase.lead):
         for m in _YEAR.finditer(text):
             if m.group(0) in anchors.years:

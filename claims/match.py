@@ -84,9 +84,11 @@ class ClaimTerms:
     anchors: Anchors = Anchors()  # what singles the claim out among its rules file's (attribution.py)
     own_words: frozenset[str] = frozenset()  # stems of its statement's, unit's and context's words
     family: str = ""  # a measure's unit family ("length")
+    published: str = ""  # the source's date: what "this year" means
 
     @classmethod
-    def of(cls, claim: Claim, source_title: str = "", anchors: Anchors | None = None) -> ClaimTerms:
+    def of(cls, claim: Claim, source_title: str = "", anchors: Anchors | None = None,
+           published: str = "") -> ClaimTerms:
         claim, source_title = _folded(claim), fold_lookalikes(source_title)
         units = tuple(tuple(w for w in words(u)) for u in claim.units if words(u))
         measures = measures_in(claim.statement + " " + " ".join(claim.context))
@@ -120,13 +122,13 @@ class ClaimTerms:
                    default_process(query), also_heads,
                    anchors if anchors is not None else attribution.anchors_for([claim])[0],
                    frozenset(stem(w) for w in words(" ".join((claim.statement, *claim.units, *claim.context)))),
-                   family_of(claim.figure.unit).family if claim.kind is Kind.MEASURE else "")
+                   family_of(claim.figure.unit).family if claim.kind is Kind.MEASURE else "", published)
 
 
 def claim_terms(rules: RuleSet) -> list[ClaimTerms]:
     """The terms of every claim of a rules file, each set against the others (attribution.py)."""
     anchors = attribution.anchors_for(rules.claims, rules.source.published, rules.source.title)
-    return [ClaimTerms.of(c, rules.source.title, a) for c, a in zip(rules.claims, anchors)]
+    return [ClaimTerms.of(c, rules.source.title, a, rules.source.published) for c, a in zip(rules.claims, anchors)]
 
 
 def _measure_unit(unit: tuple[str, ...]) -> bool:
@@ -466,7 +468,9 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     phrase = analysis.phrase(mention)
     if attribution.other_claims(anchors, phrase):
         return None  # "the Conservatives 121": another claim's figure
-    if attribution.other_year(anchors, phrase):
+    if not (kind is _COUNT and quality >= 0.9) and attribution.other_measure(anchors, phrase):
+        return None  # another claim's measure in the figure's own words
+    if attribution.other_year(anchors, phrase, terms.published):
         return None  # "365 seats in 2019": another year's
     if attribution.projection(phrase) is not anchors.projected:
         return None  # "could exceed 10,000": a projection is not a count, nor a count a projection
@@ -477,11 +481,18 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     if attribution.combined(anchors, analysis.text[analysis.noun_end(mention):analysis.noun_end(mention) + 60],
                             terms.own_words):
         return None  # "329 people dead and missing": a total of this claim's and another's
-    if not agree and anchors.qualifiers and not attribution.qualified(anchors, analysis.leaning_text(mention)):
+    per_period = kind is _MONEY and bool(terms.rate) and figure.rate == terms.rate  # "a year" said with it
+    if not agree and not per_period and anchors.qualifiers and not attribution.qualified(
+            anchors, analysis.leaning_text(mention)):
         return None  # "124 cases" for a claim of cases in people fully vaccinated
     in_clause, in_phrase = attribution.keyed(anchors, phrase)
     if kind is _MONEY and terms.rate and figure.rate == terms.rate:
-        in_clause = in_phrase = True  # money per the claim's period: the period says what it measures
+        # money per the claim's period: the period says what it measures; firmly so when no other
+        # sum per that period stands in the sentence
+        in_clause = True
+        in_phrase = in_phrase or not any(
+            m.figure is not figure and m.figure.kind is _MONEY and m.figure.rate == figure.rate
+            for m in analysis.in_sentence(mention.index))
     if kind is _COUNT:
         firm = quality >= 0.9 or bool(agree) or in_phrase or named or bool(mention.origin)
     else:
