@@ -51,6 +51,7 @@ class Anchors:
     qualifiers: tuple[tuple[str, ...], ...] = ()  # the lower-case `context` phrases, as stems: one must be said
     foreign: tuple[str, ...] = ()  # other claims' lower-case context words that are not this claim's
     instances: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (its name, another event of its kind: "Typhoon Bualoi")
+    past_year: bool = False  # the claim is about an earlier year than its source's ("In 1999, ...")
 
 
 def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[Anchors]:
@@ -79,6 +80,8 @@ def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[
             if not years:
                 years.add(published[:4])
         names = tuple(w for w in claim.context if w[:1].isupper()) if claim.context_given else ()
+        stated = set(_YEAR.findall(claim.statement))  # ("In 1999, ..."; a year in `context` is a hint)
+        past = bool(stated) and published[:4].isdigit() and all(y < published[:4] for y in stated)
         qualifiers = tuple(q for q in (tuple(stem(w) for w in words(c) if _content(w)) for c in claim.context)
                            if q) if claim.context_given else ()
         mine = {stem(w) for w in words(" ".join((claim.statement, *claim.units, *claim.context)))}
@@ -86,7 +89,7 @@ def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[
                                 for c in o.context for w in words(c) if _content(w)} - mine))
         out.append(Anchors(names, tuple(own), tuple(others), frozenset(years),
                            _PROJECTION.search(claim.statement) is not None, _keys(claim), qualifiers, foreign,
-                           _instances(names, " ".join((title, *(c.statement for c in claims))))))
+                           _instances(names, " ".join((title, *(c.statement for c in claims)))), past))
     return out
 
 
@@ -291,6 +294,9 @@ def other_year(anchors: Anchors, phrase: Phrase, published: str = "") -> bool:
     if published[:4].isdigit():
         for shift in _relative_years(phrase.own):
             return str(int(published[:4]) + shift) not in anchors.years
+    if anchors.past_year:  # "turnout of 58.76%" is this year's, not 1999's: the year must be said
+        said = set(_YEAR.findall(" ".join((phrase.own, phrase.lead, phrase.clause))))
+        return not said & anchors.years
     for text in (phrase.own, phrase.lead):
         for m in _YEAR.finditer(text):
             if m.group(0) in anchors.years:

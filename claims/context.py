@@ -479,7 +479,10 @@ _PARTIAL_COUNT = re.compile(
     r"|voting\s+districts?|districts?|precincts?|results?|constituencies|VDs)\s+(?:had\s+been\s+|have\s+been\s+"
     r"|were\s+|was\s+)?(?:counted|reporting|reported|declared|captured|in|tallied|processed|counted)\b"
     r"|\bwith\s+(?:just\s+)?(?:over\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent)"
-    r"\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)?(?:counted|reporting|declared|captured)\b",
+    r"\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)?(?:counted|reporting|declared|captured)\b"
+    r"|\bwith\s+(?:about\s+|nearly\s+|almost\s+|just\s+over\s+|more\s+than\s+)?(?:half|a\s+third|a\s+quarter"
+    r"|two-thirds|three-quarters)\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:results?|votes?|ballots?)\s+(?:in|counted|declared)\b"
+    r"|\b(?:leads?|led|leading)\s+(?:\w+\s+){0,2}?with\b",
     re.I,
 )
 _ONE_NIGHT = re.compile(r"\b(?:overnight|that night|that day|this morning|in a single day)\b", re.I)

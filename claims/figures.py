@@ -559,7 +559,7 @@ def read_figures(text: str, start: int = 0, end: int | None = None, *, folded: b
 # apostrophe (Swiss), the Arabic thousands separator or the full-width comma; beside "." and ",",
 # the Arabic decimal separator or the full-width full stop mark decimals. Characters that do not
 # show (zero-width spaces and joiners, the byte-order mark, a soft hyphen) are dropped inside a
-# number. Plain ASCII spaces never join digits: "in 2024 1,000 people" holds two numbers.
+# number. Plain ASCII spaces join digits only where they cannot be two numbers (_SPACED).
 _GROUP_MARKS = "\u00a0\u2007\u2009\u202f'\u2019\u066c\uff0c"
 _DECIMAL_MARKS = "\u066b\uff0e"
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -572,6 +572,19 @@ _UNPLAIN_SKIPPED = re.compile(r"\d[\^" + _MARKS + r"]|\d\.\d{3}\.\d{3}(?!\d)")
 _NUMBER_RUN = re.compile(
     r"(?<![\w.,×*·^])10\^(?P<power>\d{1,3})(?![\w.,^])|\d(?:[\d.," + _MARKS + r"]*\d)?"
 )
+# Groups of three digits after plain ASCII spaces join only where they cannot be two numbers: a
+# group that begins with 0 ("309 000", "3 075") or three groups and more ("4 307 701 votes");
+# "12 345" and "in 2024 1,000" stay apart.
+_SPACED = re.compile(r"(?<![\d.,])(?P<head>\d{1,3})(?P<groups>(?: \d{3})+)(?![\d]|[.,]\d)")
+
+
+def _spaced_number(m: re.Match[str] | None) -> bool:
+    if m is None:
+        return False
+    groups = m.group("groups").split()
+    return len(groups) >= 2 or any(g.startswith("0") for g in groups)
+
+
 # A number in groups of three with one mark between them, and a decimal part after another.
 _GROUPED = re.compile(
     r"(?P<head>\d{1,3})(?P<groups>(?P<sep>[.," + _GROUP_MARKS + r"])\d{3}(?:(?P=sep)\d{3})*)"
@@ -625,8 +638,15 @@ class _Plain:
         parts: list[str] = []
         rewrites: list[tuple[int, int, int, int]] = []
         last = size = 0
-        for m in _NUMBER_RUN.finditer(text):
-            number = _plain_number(m.group(), m.group("power"))
+        spaced = [m for m in _SPACED.finditer(text) if _spaced_number(m)]
+        runs = sorted([*spaced, *(m for m in _NUMBER_RUN.finditer(text)
+                                  if not any(s.start() <= m.start() < s.end() for s in spaced))],
+                      key=lambda m: m.start())
+        for m in runs:
+            if m.re is _SPACED:
+                number = m.group("head") + m.group("groups").replace(" ", ",")
+            else:
+                number = _plain_number(m.group(), m.group("power"))
             if number == m.group():
                 continue
             parts.append(text[last:m.start()])
@@ -686,7 +706,8 @@ def _scan(text: str, start: int, end: int, *, plain: bool = True) -> list[Figure
             pos = m.end()
             continue
         if group == "num":
-            if not plain and _may_not_be_plain(text, m.end(), end):
+            if not plain and (_may_not_be_plain(text, m.end(), end) or (
+                    text[m.end():m.end() + 1] == " " and _spaced_number(_SPACED.match(text, m.start("digits"))))):
                 return None
             figure = _read_digits(text, m, end)
         elif group == "words":

@@ -872,10 +872,12 @@ def test_numbers_written_with_other_separators_read_as_one_number(text, words, v
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # plain ASCII spaces never join digits: two numbers (a year is not a figure)
+    # plain ASCII spaces join digits only where they cannot be two numbers (a year is not a figure)
     ("In 2024 1,000 people were arrested.", ["1,000"]),
     ("Police arrested 12 345 people.", ["12", "345"]),
-    ("Police arrested 3 075 people.", ["3", "075"]),
+    ("Police arrested 3 075 people.", ["3 075"]),  # a number does not begin with 0
+    ("The ANC leads with 4 307 701 votes.", ["4 307 701"]),  # three groups
+    ("It drew 309 000 votes.", ["309 000"]),
     # a no-break space joins only groups of three after one to three digits
     ("In 2024\u00a01,000 people were arrested.", ["1,000"]),
     ("Police arrested 12\u00a03456 people.", ["12", "3456"]),
