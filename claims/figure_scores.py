@@ -91,9 +91,10 @@ def family(figure: Figure) -> str:
     """The figure's family in the figure set's words."""
     if figure.kind.value == "measure":
         unit = family_of(figure.unit)
-        return unit.family if unit is not None else "other"
+        return {"bandwidth": "data"}.get(unit.family, unit.family) if unit is not None else "other"
     return {"count": "count", "money": "money", "percent": "percent", "points": "points",
-            "duration": "duration"}.get(figure.kind.value, "other")
+            "duration": "duration", "age": "age", "multiplier": "multiplier",
+            "fraction": "fraction"}.get(figure.kind.value, "other")
 
 
 def written_interval(figure: Figure) -> tuple[float, float]:

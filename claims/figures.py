@@ -38,6 +38,9 @@ class Kind(StrEnum):
     POINTS = "points"  # percentage points: a difference of percentages, never a percentage
     DURATION = "duration"
     MEASURE = "measure"  # a unit of a family in units.py; the value in the family's base unit
+    AGE = "age"  # "a 15-year-old", "aged 15": a person's age in years, never a duration or a count
+    MULTIPLIER = "multiplier"  # "tripled", "sixfold", "13 times": a factor
+    FRACTION = "fraction"  # "two-thirds", "half of", "one in four": a share between 0 and 1
 
 
 class Hedge(StrEnum):
@@ -60,6 +63,7 @@ _KIND_COUNT, _KIND_MONEY, _KIND_PERCENT, _KIND_DURATION = (
     Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.DURATION
 )
 _KIND_POINTS, _KIND_MEASURE = Kind.POINTS, Kind.MEASURE
+_KIND_AGE, _KIND_MULTIPLIER, _KIND_FRACTION = Kind.AGE, Kind.MULTIPLIER, Kind.FRACTION
 _HEDGE_EXACT, _HEDGE_RANGE, _HEDGE_VAGUE = Hedge.EXACT, Hedge.RANGE, Hedge.VAGUE
 _HEDGE_MORE_THAN, _HEDGE_AT_LEAST = Hedge.MORE_THAN, Hedge.AT_LEAST
 _HEDGE_JUST_OVER, _HEDGE_NEARLY, _HEDGE_ABOUT = Hedge.JUST_OVER, Hedge.NEARLY, Hedge.ABOUT
@@ -321,7 +325,6 @@ _SKIP = (
     r"|0\d{2,3}[\s.-]?\d{3,4}[\s.-]?\d{3,4}"
     r"|\d++(?:(?:st|nd|rd|th)\b|(?:\.\d+){2,})"  # an ordinal, a version: the digits read once
     r"|(?:19|20)\d0s\b"
-    r"|(?:one|1)\s+in\s+(?:every\s+)?(?:\d+|(?:" + _NUMWORD + r")\b)"  # a ratio, not a count
     r"|\d{1,2}+(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
     + _MONTH + r"(?:,?\s+\d{4}\b)?"
     # "July 4(, 2025)", else "July(,) 2025": one month read for both (a month is read one way
@@ -377,13 +380,29 @@ _WORDS = (
 # position), and without re.IGNORECASE a trie's branches are skipped by their first letter.
 # "a"/"an" and "(" lead only what the alternatives below read after them ("a hundred", "a week",
 # "a few"; a phone number "(012) ..."): most of them in a report lead nothing.
+# Factors and shares written as words: "tripled", "sixfold", "two-thirds", "one in four"
+_MULTIPLIER_WORDS = {"doubled": 2, "doubling": 2, "twofold": 2, "two-fold": 2, "tripled": 3, "trebled": 3,
+                     "tripling": 3, "threefold": 3, "three-fold": 3, "quadrupled": 4, "fourfold": 4,
+                     "four-fold": 4, "fivefold": 5, "five-fold": 5, "sixfold": 6, "six-fold": 6,
+                     "sevenfold": 7, "tenfold": 10, "ten-fold": 10, "twice": 2}
+_FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                   "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10}
+_FRACTION_RE = (
+    r"(?:(?P<fnum>a|one|two|three|four)[\s-](?P<fden>thirds?|quarters?|fifths?|tenths?)"
+    r"|(?P<halfof>half)(?=\s+(?:of|the|its|their|all)\b)"
+    r"|(?P<inn>one|two|three|four|five|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<ind>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
+    r"(?=\s+[a-z])(?!\s+(?:years?|months?|weeks?|days?)\b))"
+)
+
 _LEAD_AFTER = re.compile(
     r"\W(?=[\d$€£¥₫฿₹₱₩+.]|\(\d|an?\s+(?:hundred|thousand|million|billion|dozen|day|week|fortnight"
     r"|month|year|decade|hour|few)|"
     + alternation(
         _UNITS + _TENS + list(_SCALE_WORDS) + list(_MONTHS) + _CURRENCY_CODES
         + ["dozen", "half", "tens", "scores", "several", "many", "from", "between", "http", "www.",
-           *_WEEKDAYS,
+           *_WEEKDAYS, *_MULTIPLIER_WORDS, "a third", "a quarter", "a fifth", "a tenth",
            "u.s.", "rp"]
         + [prefix for prefix in _CURRENCY_PREFIX if prefix[0].isalpha()]
     )
@@ -396,6 +415,8 @@ _SCAN = re.compile(
     r"|(?P<drange>\b" + _DATE_RANGE + r")"
     r"|(?P<wrange>\b" + _WEEKDAY_RANGE + r"\b)"
     r"|(?P<dayrange>\b" + _DAY_RANGE + r")"
+    r"|(?P<mult>\b(?:" + "|".join(_MULTIPLIER_WORDS) + r")\b(?!\s+(?:a|an|per|each|every)\b))"
+    r"|(?P<frac>\b" + _FRACTION_RE + r"\b)"
     r"|(?P<num>(?P<cur>" + _PREFIX_CUR + r")?(?P<digits>" + _DIGITS + r"))"
     r"|(?P<vague>\b(?:" + _VAGUE_RE + r")\b)"
     r"|(?P<words>\b" + _WORDS + r"\b)"
@@ -453,7 +474,8 @@ _OF_CURRENCY_WORDS = frozenset(
     "dollars euros pounds baht riel yuan yen dong ringgit rupees pesos".split()
 )
 _DURATION_AFTER = re.compile(r"(?:\s*+-\s*+|\s++)(?P<tunit>\w+)")  # a unit: _TIME_UNITS
-_AGE_AFTER = re.compile(r"-\s*(?:year|month|week|day)s?-\s*old\b", re.IGNORECASE)
+_TIMES_AFTER = re.compile(r"(?:\s+times\b(?!\s+(?:a|per|each|every)\b)|-?fold\b)", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"[-\s]\s*(?P<unit>year|month|week|day)s?[-\s]\s*old\b", re.IGNORECASE)
 _NOT_A_SPAN_AFTER = re.compile(r",?\s+(?:ago|earlier|later|old|since|after|before|from now)\b",
                                re.IGNORECASE)  # "three weeks after", "two days since": offsets
 # A hedge written after the number; the first alternative that matches wins.
@@ -722,6 +744,12 @@ def _scan(text: str, start: int, end: int, *, plain: bool = True) -> list[Figure
             figure = _read_day_range(text, m)
         elif group == "aunit":
             figure = _read_a_unit(text, m, end)
+        elif group == "mult":
+            hedge, hedge_start = _hedge_before(text, m.start())
+            factor = _MULTIPLIER_WORDS[m.group("mult").lower()]
+            figure = _figure(text, hedge_start, m.end(), _KIND_MULTIPLIER, factor, None, hedge, "", "", 1.0, None)
+        elif group == "frac":
+            figure = _read_fraction(text, m)
         if figure is None:
             pos = max(m.end(), pos + 1)
             continue
@@ -1135,6 +1163,22 @@ def _read_a_unit(text: str, m: re.Match[str], limit: int) -> Figure | None:
                    require_unit=True)
 
 
+def _read_fraction(text: str, m: re.Match[str]) -> Figure | None:
+    """'two-thirds', 'a quarter', 'half of', 'one in four': a share between 0 and 1."""
+    if m.group("halfof"):
+        share = 0.5
+    elif m.group("fden"):
+        share = _SMALL[m.group("fnum").lower()] / _FRACTION_WORDS[m.group("fden").lower()]
+    else:
+        top, bottom = (_SMALL.get(g.lower()) or (int(g) if g.isdigit() else 0)
+                       for g in (m.group("inn"), m.group("ind")))
+        if not bottom or top >= bottom:
+            return None
+        share = top / bottom
+    hedge, hedge_start = _hedge_before(text, m.start())
+    return _figure(text, hedge_start, m.end(), _KIND_FRACTION, share, None, hedge, "", "", 1.0, None)
+
+
 def _date_of(m: re.Match[str], p: str) -> date | None:
     month = m.group(f"{p}m1") or m.group(f"{p}m2")
     day = m.group(f"{p}d1") or m.group(f"{p}d2")
@@ -1231,8 +1275,10 @@ def _finish(
         elif follows in _DURATION_HEADS and (dm := _DURATION_AFTER.match(text, end, limit)) and (
             dm.group("tunit").lower() in _TIME_UNITS and vague is None
         ):
-            if _AGE_AFTER.match(text, end, limit):
-                return None  # "18-year-old" is an age
+            if (age := _AGE_AFTER.match(text, end, limit)) is not None:
+                if age.group("unit").lower() != "year":
+                    return None  # "a six-month-old": an age, not in years
+                return _figure(text, start, age.end(), _KIND_AGE, value, high_value, hedge, "", "", 1.0, None)
             if _NOT_A_SPAN_AFTER.match(text, dm.end(), limit):
                 return None  # "three days ago" is a point in time
             unit = dm.group("tunit").lower()
@@ -1242,6 +1288,8 @@ def _finish(
             kind, end = _KIND_DURATION, dm.end()
             if hedge is _HEDGE_MORE_THAN and _OVER.match(text, start, limit):
                 hedge, start = _HEDGE_EXACT, core_start  # "over three days" = during three days
+    if kind is _KIND_COUNT and vague is None and (times := _TIMES_AFTER.match(text, end, limit)):
+        return _figure(text, start, times.end(), _KIND_MULTIPLIER, value, high_value, hedge, "", "", 1.0, None)
     unit = ""
     if kind is _KIND_COUNT and vague is None:
         measured = unit_after(text, end, limit)

@@ -226,8 +226,9 @@ DURATIONS = [
     case("from Monday to Friday", exact("from Monday to Friday", 5, DURATION)),
     case("three days ago"),  # a point in time
     case("A year ago"),
-    case("an 18-year-old suspect"),  # an age
-    case("three years old"),
+    # an age is an age: never a duration or a count
+    case("an 18-year-old suspect", exact("18-year-old", 18, Kind.AGE)),
+    case("three years old", exact("three years old", 3, Kind.AGE)),
     case("twice a week"),  # a rate, not a span
 ]
 
@@ -261,11 +262,16 @@ WORDS = [
     case("one of the victims"),
     case("the one that got away"),
     case("twenty-first century"),  # an ordinal
-    case("two-thirds of them"),  # a fraction
-    case("three quarters"),
-    # A ratio is not a count of anything; neither number is read.
-    case("one in five workers"),
-    case("1 in 10 adults"),
+    # a share, a factor: never a count
+    case("two-thirds of them", exact("two-thirds", 2 / 3, Kind.FRACTION)),
+    case("three quarters", exact("three quarters", 0.75, Kind.FRACTION)),
+    case("one in five workers", exact("one in five", 0.2, Kind.FRACTION)),
+    case("1 in 10 adults", exact("1 in 10", 0.1, Kind.FRACTION)),
+    case("half of the victims", exact("half", 0.5, Kind.FRACTION)),
+    case("more than one-third of them", Want("more than one-third", Kind.FRACTION, 1 / 3, INF, "()")),
+    case("Cases nearly quadrupled", Want("nearly quadrupled", Kind.MULTIPLIER, 3.6, 4, "[)")),
+    case("a sixfold rise", exact("sixfold", 6, Kind.MULTIPLIER)),
+    case("about 13 times the average", Want("about 13 times", Kind.MULTIPLIER, 11.7, 14.3)),
     case("a hundred-dollar note"),
 ]
 
