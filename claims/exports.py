@@ -155,10 +155,10 @@ _MD_SPECIAL = re.compile(r"[\\`*_\[\]<>|#~&$]")
 
 
 def md_text(text: str) -> str:
-    """Untrusted text as one line of Markdown that shows exactly as written: usable in a table
-    cell (pipes escaped, every kind of line break a `<br>`), never markup (emphasis, links, code,
+    """Untrusted text as one line of Markdown that shows as written (less the spaces around it):
+    usable in a table cell (pipes escaped, every kind of line break a `<br>`), never markup (emphasis, links, code,
     headings, math, HTML tags and entities show as text), control characters as `\\xNN`."""
-    lines = text.replace("\t", " ").splitlines() or [""]
+    lines = text.replace("\t", " ").strip().splitlines() or [""]
     return "<br>".join(_md_line(line) for line in lines)
 
 
