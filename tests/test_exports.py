@@ -260,6 +260,9 @@ def test_each_format_writes_the_same_text_to_standard_output_and_to_a_file(capsy
     (["{verdicts}", "--format", "claimreview", "--url", "desk.example/x"], "expected an absolute http:// or https://"),
     (["{verdicts}", "--format", "claimreview", "--publisher", "  "], "--publisher: give a name"),
     (["{verdicts}", "--output", "{dir}/no/such/folder/x.md"], "cannot write"),
+    (["{verdicts}", "--format", "claimreview", "--url", "http://[::1"], "expected an absolute http:// or https://"),
+    (["{verdicts}", "--format", "claimreview", "--url", "https://desk.example/a\nb"], "expected an absolute http"),
+    (["{verdicts}", "--output", "{verdicts}"], "is the verdicts file itself; not overwritten"),
     (["{broken}"], "cannot read the rules file"),
 ])
 def test_bad_input_is_one_clear_line_and_exit_2(capsys, verdicts_file, tmp_path, args, message):

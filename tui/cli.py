@@ -431,9 +431,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     publisher, url = (args.publisher or "").strip(), (args.url or "").strip()
     if args.publisher is not None and not publisher:
         raise FactdeskError("--publisher: give a name")
-    if args.url is not None and not (urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc
-                                     and url.isprintable() and " " not in url):
-        raise FactdeskError(f"--url {url!r}: expected an absolute http:// or https:// address")
+    if args.url is not None:
+        try:
+            parts = urlsplit(url)
+        except ValueError:  # ('http://[x': an unclosed IPv6 address)
+            parts = urlsplit("")
+        if not (parts.scheme in ("http", "https") and parts.netloc and url.isprintable() and " " not in url):
+            raise FactdeskError(f"--url {url!r}: expected an absolute http:// or https:// address")
+    if args.output and os.path.realpath(args.output) == os.path.realpath(args.verdicts):
+        raise FactdeskError(f"{args.output}: is the verdicts file itself; not overwritten")
     if args.format == "claimreview" and not (url and publisher):
         _warn("a ClaimReview needs --url (the review's page) and --publisher to be used by search engines")
     options = ExportOptions(publisher, url, terminal=not args.output and sys.stdout.isatty())
