@@ -7,6 +7,7 @@
 4. `--jobs 2` against `--jobs 1` on 4,000 reports: >= 1.6x faster, the same YAML.
 5. one big report (10/20/40 MB) and one paragraph with no sentence end (1/2/4 MB): time linear
    (~2x per doubling), memory bounded.
+(6, the figure reader against quantulum3 in one process, is in test_speed_figures.py.)
 
 Every program runs as a child process; variants run interleaved, round after round, and ratios
 are paired per round: the table shows the median and the spread (min-max). Ratios against
