@@ -63,9 +63,10 @@ def log(message: str) -> None:
 
 
 def sentences() -> list[str]:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's: 0.3 s for the three, not 2 s
     out = []
     for path in FIGURE_SETS:
-        out += [str(item["text"]) for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+        out += [str(item["text"]) for item in yaml.load(path.read_text(encoding="utf-8"), Loader=loader)]
     return out
 
 
