@@ -103,7 +103,8 @@ def one_round(readers: dict[str, Callable[[str], list]], texts: list[str],
 def readers(bench_report) -> tuple[Series, dict[str, int]]:
     """The timed rounds: (the series of runs, figures found by each reader in one pass)."""
     started = time.perf_counter()
-    warnings.filterwarnings("ignore")  # quantulum3 warns that its optional classifier is missing
+    # quantulum3 warns that its optional classifier is missing (the baseline runs without it, as in 2)
+    warnings.filterwarnings("ignore", message="Classifier dependencies not installed")
     from quantulum3 import parser as quantities
 
     from factdesk.claims.figures import read_figures
