@@ -124,6 +124,18 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--allow-outside", action="store_true",
                           help="read reports the gold file names outside its own folder")
     _max_report_size(evaluate)
+
+    from factdesk.claims.exports import FORMATS
+
+    export = sub.add_parser("export", help="export a verdicts file for editors or the public",
+                            description="Export a verdicts file: " + "; ".join(
+                                f"{f.name}: {f.description}" for f in FORMATS.values()) + ".")
+    export.add_argument("verdicts", help="a verdicts file (from check --output or the review screen)")
+    export.add_argument("--format", choices=tuple(FORMATS), default="markdown",
+                        help="export format (default: markdown)")
+    export.add_argument("--output", "-o", metavar="FILE", help="write here, atomically (default: standard output)")
+    export.add_argument("--publisher", metavar="NAME", help="who publishes the review (claimreview: author, publisher)")
+    export.add_argument("--url", metavar="URL", help="where the review is published (claimreview: url)")
     return parser
 
 
@@ -160,6 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_validate(args)
         if args.command == "eval":
             return cmd_eval(args)
+        if args.command == "export":
+            return cmd_export(args)
         return cmd_review(args if args.command == "review" else parser.parse_args(["review"]))
     except FactdeskError as exc:
         for line in error_lines(exc, prefix="factdesk: "):
@@ -488,6 +502,39 @@ def cmd_eval(args: argparse.Namespace) -> int:
     out = render_scores(scores, args.format, show_errors=args.show_errors, base=str(Path(args.gold).parent))
     # claim ids, files and quotes here come from the gold file: never raw to the terminal
     sys.stdout.write(printable(out) if args.format == "table" else safe_json(out) if args.format == "json" else out)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from urllib.parse import urlsplit
+
+    from factdesk.claims.exports import ExportOptions, export
+
+    if args.format != "claimreview" and (args.publisher is not None or args.url is not None):
+        raise FactdeskError("--publisher and --url are for --format claimreview only")
+    publisher, url = (args.publisher or "").strip(), (args.url or "").strip()
+    if args.publisher is not None and not publisher:
+        raise FactdeskError("--publisher: give a name")
+    if args.url is not None:
+        try:
+            parts = urlsplit(url)
+        except ValueError:  # ('http://[x': an unclosed IPv6 address)
+            parts = urlsplit("")
+        if not (parts.scheme in ("http", "https") and parts.netloc and url.isprintable() and " " not in url):
+            raise FactdeskError(f"--url {url!r}: expected an absolute http:// or https:// address")
+    if args.output and os.path.realpath(args.output) == os.path.realpath(args.verdicts):
+        raise FactdeskError(f"{args.output}: is the verdicts file itself; not overwritten")
+    if args.format == "claimreview" and not (url and publisher):
+        _warn("a ClaimReview needs --url (the review's page) and --publisher to be used by search engines")
+    options = ExportOptions(publisher, url, terminal=not args.output and sys.stdout.isatty())
+    text = export(args.verdicts, args.format, options)
+    if not args.output:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        write_atomic(args.output, text)
+    except OSError as exc:
+        raise FactdeskError(f"{args.output}: cannot write: {exc.strerror or exc}") from exc
     return EXIT_OK
 
 

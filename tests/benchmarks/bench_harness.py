@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -57,7 +58,7 @@ def factdesk_command() -> list[str]:
 class Run:
     wall: float  # seconds, as the parent saw it
     cpu: float  # user + system seconds of the child (and of any children it waited for)
-    rss_mb: float  # peak resident set size of the child, MB (of its largest process)
+    rss_mb: float  # peak resident set size of the child, MB (of its largest process); nan: not measured
     code: int  # exit status; negative: killed by that signal
     timed_out: bool = False
     stderr: str = ""
@@ -225,8 +226,9 @@ class Report:
                 if not done:
                     lines.append(f"| {label} | killed (time budget) | | | |")
                     continue
+                rss = median([r.rss_mb for r in done])
                 lines.append(f"| {label} | {spread([r.wall for r in done])} | "
-                             f"{median([r.cpu for r in done]):.2f} | {median([r.rss_mb for r in done]):.0f} | "
+                             f"{median([r.cpu for r in done]):.2f} | {'' if math.isnan(rss) else f'{rss:.0f}'} | "
                              f"{median([r.others for r in done]):.2f} |")
         if self.notes:
             lines += [""] + [f"- {n}" for n in self.notes]
