@@ -125,6 +125,12 @@ def build_parser() -> argparse.ArgumentParser:
                           help="read reports the gold file names outside its own folder")
     _max_report_size(evaluate)
 
+    figures = sub.add_parser("eval-figures", help="score the figure reader against a figure set",
+                             description="Read every sentence of a figure set (tests/corpora/figures/) and "
+                             "score the figures found against the people's.")
+    figures.add_argument("sets", nargs="+", help="figure set files (YAML)")
+    figures.add_argument("--format", choices=("table", "json"), default="table")
+
     from factdesk.claims.exports import FORMATS
 
     export = sub.add_parser("export", help="export a verdicts file for editors or the public",
@@ -174,6 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_eval(args)
         if args.command == "export":
             return cmd_export(args)
+        if args.command == "eval-figures":
+            return cmd_eval_figures(args)
         return cmd_review(args if args.command == "review" else parser.parse_args(["review"]))
     except FactdeskError as exc:
         for line in error_lines(exc, prefix="factdesk: "):
@@ -535,6 +543,38 @@ def cmd_export(args: argparse.Namespace) -> int:
         write_atomic(args.output, text)
     except OSError as exc:
         raise FactdeskError(f"{args.output}: cannot write: {exc.strerror or exc}") from exc
+    return EXIT_OK
+
+
+def cmd_eval_figures(args: argparse.Namespace) -> int:
+    import json
+
+    import yaml
+
+    from factdesk.claims.figure_scores import load_items, score_items
+
+    items = []
+    for path in args.sets:
+        try:
+            items += load_items(path)
+        except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+            print(f"factdesk: {printable(path, one_line=True)}: cannot read the figure set ({exc})", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    s = score_items(items)
+    rows = {name: getattr(s, name) for name in ("value", "value_unit", "kind")}
+    if args.format == "json":
+        data = {"sentences": s.sentences, "gold": s.gold, "predicted": s.predicted,
+                **{k: {"precision": round(v.precision, 4), "recall": round(v.recall, 4), "f1": round(v.f1, 4)}
+                   for k, v in rows.items()},
+                "non_figures_read": s.non_figures_read, "non_figure_rate": round(s.non_figure_rate, 4)}
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+        return EXIT_OK
+    out = [f"sentences {s.sentences}   figures: {s.gold} labelled, {s.predicted} read", "",
+           f"{'':<12} {'precision':>9} {'recall':>7} {'F1':>6}"]
+    for name, v in rows.items():
+        out.append(f"{name.replace('_', ' + '):<12} {v.precision:>9.3f} {v.recall:>7.3f} {v.f1:>6.3f}")
+    out.append(f"\nnon-figures read as figures: {s.non_figures_read} ({s.non_figure_rate:.1%} of what was read)")
+    sys.stdout.write("\n".join(out) + "\n")
     return EXIT_OK
 
 
