@@ -299,17 +299,17 @@ def _key_value(line: str) -> tuple[str, str] | None:
 
 
 def _unquoted(value: str) -> str:
-    """A value as YAML reads a one-line scalar in quotes; else as written."""
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-        if value[0] == "'":
-            return value[1:-1].replace("''", "'")
-        import json
+    """A one-line value as YAML reads it: in quotes, or plain up to a comment (` #`)."""
+    if value[:1] in ("'", '"'):
+        import yaml
 
         try:
-            return str(json.loads(value))  # (the escapes of YAML's double quotes that news uses)
-        except ValueError:
-            return value[1:-1]
-    return value
+            read = yaml.safe_load(value)  # (one quoted scalar: no anchors, tags or nesting to fear)
+        except yaml.YAMLError:
+            return value
+        return read if isinstance(read, str) else value
+    at = value.find(" #")
+    return value[:at].rstrip() if at >= 0 else value
 
 
 def _body_start(text: str, head: list[str], lines: int) -> int:
