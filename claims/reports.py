@@ -265,8 +265,11 @@ def read_header(text: str) -> tuple[ReportMeta, int]:
     comments, are allowed and ignored) and a closing `---` or `...`. A header is one or more first
     lines `Title: ...`, `Outlet: ...`, `Published: ...` (or `Date:`), `URL: ...`, every one of
     those keys, followed by a blank line. Values are one line each, quoted or not."""
+    fenced = text.startswith("---")
+    if not fenced and text.find(":", 0, 40) < 0:  # (most reports: their first line has no key)
+        return NO_META, 0
     head = text[:16384].split("\n", MAX_HEADER_LINES + 1)[:MAX_HEADER_LINES + 1]
-    if head and _FENCE.fullmatch(head[0]):
+    if fenced and _FENCE.fullmatch(head[0]):
         for n, line in enumerate(head[1:], 1):
             if _CLOSE.fullmatch(line):
                 fields = [_key_value(item) for item in head[1:n]]
