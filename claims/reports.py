@@ -588,7 +588,11 @@ def _large_html_text(html: str, name: str) -> tuple[str, str]:
     for element in root.xpath(_NOT_ARTICLE + "|//head|//nav|//header|//footer|//aside"):
         element.drop_tree()  # (keeps the text that follows it)
     for element in root.iter(*_BLOCKS):
-        element.tail = "\n" + (element.tail or "")
+        tail = element.tail or ""
+        try:
+            element.tail = "\n" + tail
+        except ValueError:  # a control character (from an entity, '&#x1b;') lxml will not write back
+            element.tail = "\n" + _NOT_XML.sub("", tail)
     lines = (" ".join(line.split()) for line in root.text_content().splitlines())
     text = "\n".join(line for line in lines if line)
     if not text:
@@ -596,6 +600,7 @@ def _large_html_text(html: str, name: str) -> tuple[str, str]:
     return text, title
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 PARSER_DEPTH = 2000  # libxml2 stops at 2048 elements deep (at 256 without huge_tree)
 
 
