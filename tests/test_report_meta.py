@@ -325,3 +325,17 @@ def test_make_eval_runs_eval_over_the_corpora():
 
     out = subprocess.run(["make", "-n", "eval"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1].endswith("factdesk eval tests/corpora")
+
+
+@pytest.mark.parametrize("page", ["<p><body>&#x1b;", "<p><body>Police arrested 75 Taiwanese.<p>&#x1b; More.</p>"])
+def test_a_control_character_entity_after_a_block_is_no_crash(page):
+    """(Found by the HTML fuzz test: lxml refused to write such a tail back, a ValueError.)"""
+    from factdesk.claims.errors import ReportError
+    from factdesk.claims.reports import report_from_bytes
+
+    try:
+        report = report_from_bytes("page.html", page.encode())
+    except ReportError as exc:
+        assert "no article text" in str(exc)
+    else:
+        assert "Police arrested 75 Taiwanese." in report.text and "\x1b" not in report.text
