@@ -626,7 +626,7 @@ def load_gold(path: str | Path, *, allow_outside: bool = False) -> Gold:
     pairs = []
     meta: dict[str, ReportMeta] = {}
     left_out = 0
-    marked = any(_REVIEWED_KEY.fullmatch(key) for key in marks)
+    marked = any(key.endswith(".reviewed") and _REVIEWED_KEY.fullmatch(key) for key in marks)
     for i, report in enumerate(verdicts.reports):
         file = str(base / report.file)
         if any(getattr(report, key) for key in META_KEYS):
