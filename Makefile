@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench clean
+.PHONY: run test bench eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q claims tui > /dev/null  # bytecode, as an installed package has
 	$(BIN)/python -m pytest tests/benchmarks -q -s -p no:cacheprovider --override-ini addopts=
+
+eval: $(STAMP)  # the checker scored on every corpus of tests/corpora, one line each
+	$(BIN)/factdesk eval tests/corpora
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

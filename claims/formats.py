@@ -21,6 +21,7 @@ import yaml
 
 from .errors import Problem, VerdictsError
 from .inputs import Refused, TooLarge, read_file
+from .reports import META_KEYS, ReportMeta, meta_value
 from .verdicts import ClaimVerdict, Evidence, ReportVerdicts, Verdict, Verdicts
 
 FORMAT_VERSION = 1
@@ -82,7 +83,16 @@ def report_to_data(report: ReportVerdicts) -> dict:
         if c.reviewer:
             item["reviewer"] = c.reviewer
         claims.append(item)
-    return {"file": report.file, "sha256": report.sha256, "claims": claims}
+    out = {"file": report.file, "sha256": report.sha256}
+    for key, value in _meta_items(report):
+        out[key] = value
+    out["claims"] = claims
+    return out
+
+
+def _meta_items(report: ReportVerdicts) -> list[tuple[str, str]]:
+    """The optional report fields that are known, in the documented order."""
+    return [(key, value) for key in META_KEYS if (value := getattr(report, key))]
 
 
 # A verdicts file written piece by piece, one report at a time (so that a run over thousands
@@ -188,7 +198,12 @@ def _plain_yaml_report(report: ReportVerdicts) -> str | None:
     sha = _scalar(report.sha256, 10, 4)
     if file is None or sha is None or not report.claims:
         return None
-    out = [f"- file: {file}\n  sha256: {sha}\n  claims:\n"]
+    out = [f"- file: {file}\n  sha256: {sha}\n"]
+    for key, value in _meta_items(report):
+        if (text := _scalar(value, len(key) + 4, 4)) is None:
+            return None
+        out.append(f"  {key}: {text}\n")
+    out.append("  claims:\n")
     for c in report.claims:
         head = _claim_head(c.id, c.verdict, c.auto, c.reviewed)
         note = _word(c.note, 10, 6)
@@ -500,7 +515,10 @@ class GoldPair:
 class Gold:
     path: str
     rules: str  # resolved path of the rules file
-    pairs: tuple[GoldPair, ...]
+    pairs: tuple[GoldPair, ...]  # people's verdicts
+    # what the gold file says of each report (by resolved path), for a report that does not say it
+    meta: dict[str, ReportMeta] = field(default_factory=dict, compare=False)
+    left_out: int = 0  # pairs not reviewed in a file that marks them (the checker's, not people's)
 
     def files(self) -> list[str]:
         """Every report, once, in the order of the file."""
@@ -592,7 +610,11 @@ def _parse_verdicts(text: str, name: str, marks: dict[str, tuple[int, int, str |
 
 def load_gold(path: str | Path, *, allow_outside: bool = False) -> Gold:
     """A human-written verdicts file; its `rules:` and each `file:` are relative to it. A report
-    listed twice, or (unless `allow_outside`) one outside the gold file's folder, is an error."""
+    listed twice, or (unless `allow_outside`) one outside the gold file's folder, is an error.
+
+    A file that says of some pair whether it was `reviewed` (one the review screen saved) holds
+    people's verdicts only where `reviewed: true`: the others are the checker's own, left out
+    (and counted in `left_out`). A file with no `reviewed` keys, written by hand, is all people's."""
     path = Path(path)
     verdicts, marks = _read_verdicts(path)
     base = path.parent
@@ -602,8 +624,13 @@ def load_gold(path: str | Path, *, allow_outside: bool = False) -> Gold:
     seen: dict[str, int] = {}
     problems = []
     pairs = []
+    meta: dict[str, ReportMeta] = {}
+    left_out = 0
+    marked = any(key.endswith(".reviewed") and _REVIEWED_KEY.fullmatch(key) for key in marks)
     for i, report in enumerate(verdicts.reports):
         file = str(base / report.file)
+        if any(getattr(report, key) for key in META_KEYS):
+            meta[file] = ReportMeta(*(getattr(report, key) for key in META_KEYS))
         line, column, _ = marks.get(f"reports[{i}].file", (None, None, None))
         real = os.path.realpath(file)
         if real in seen:
@@ -614,11 +641,17 @@ def load_gold(path: str | Path, *, allow_outside: bool = False) -> Gold:
             problems.append(Problem(str(path), f"the report '{report.file}' is outside the gold file's "
                                     "folder", line, column, "a path inside it, or eval --allow-outside"))
         for j, c in enumerate(report.claims):
+            if marked and not c.reviewed:
+                left_out += 1
+                continue
             quotes = tuple(e.quote for e in c.evidence if e.quote)
             at = marks.get(f"reports[{i}].claims[{j}].id", (None, None, None))
             pairs.append(GoldPair(file, c.id, c.verdict, quotes, c.note, at[0], at[1]))
     _raise_all(str(path), problems)
-    return Gold(str(path), str(base / verdicts.rules), tuple(pairs))
+    return Gold(str(path), str(base / verdicts.rules), tuple(pairs), meta, left_out)
+
+
+_REVIEWED_KEY = re.compile(r"reports\[\d+\]\.claims\[\d+\]\.reviewed")
 
 
 def _safe_yaml(text: str, name: str, marks: dict[str, tuple[int, int, str | None]]) -> object:
@@ -705,7 +738,23 @@ class _Reader:
             if first.setdefault(c.id, j) != j:
                 self.fail(f"{where}.claims[{j}].id", f"the claim '{c.id}' twice in {where} (first in "
                           f"claims[{first[c.id]}])", "each claim once per report")
-        return ReportVerdicts(item["file"], self.text(item.get("sha256"), f"{where}.sha256"), claims)
+        return ReportVerdicts(item["file"], self.text(item.get("sha256"), f"{where}.sha256"), claims,
+                              *(self.meta(item.get(key), key, f"{where}.{key}") for key in META_KEYS))
+
+    def meta(self, value: object, key: str, where: str) -> str:
+        """An optional report field: title and outlet are text; published a date, YYYY-MM-DD;
+        url an address with its scheme (https://...)."""
+        if value is None:
+            return ""
+        expected = {"published": "a date, YYYY-MM-DD", "url": "an address such as https://example.org/page"}
+        if isinstance(value, (dict, list)) or (key in expected and not isinstance(value, str)):
+            self.fail(where, f"{where} is {self.written(value, where)}", expected.get(key, "text"))
+        text = str(value)
+        if key == "published" and not (_ISO_DATE.fullmatch(text) and meta_value(key, text) == text):
+            self.fail(where, f"{where} is {self.written(value, where)}", expected[key])
+        if key == "url" and meta_value(key, text) != text:
+            self.fail(where, f"{where} is {self.written(value, where)}", expected[key])
+        return text
 
     def verdict(self, value: object, where: str) -> Verdict:
         try:
@@ -769,6 +818,9 @@ class _Reader:
             figure_start=start + at if at >= 0 else -1,
             figure_end=start + at + len(figure) if at >= 0 else -1,
         )
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _int(value: object, default: int) -> int:

@@ -6,6 +6,11 @@ usual case of an English report saved by an old program, where detectors guess w
 texts), else by charset detection (charset-normalizer). Binary files are refused. HTML pages
 are reduced to their article text by trafilatura, which never fetches anything. Line endings are normalised to "\\n"; every offset factdesk reports
 is an offset into this loaded text. Sentences come from sentencex, with offsets.
+
+Where a report is from (title, outlet, date published, URL) is read where the report says it: an
+HTML page's metadata (by trafilatura), a front matter at the top of a Markdown or text file
+(`---` lines around `key: value` lines), or a plain text's first lines when they are such a
+header. A front matter or header is not part of the loaded text: the engine never reads it.
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ import re
 import sys
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from sentencex import segment
@@ -81,8 +87,35 @@ class Sentences(Sequence[Sentence]):
 
 
 @dataclass(frozen=True, slots=True)
+class ReportMeta:
+    """Where a report is from, as far as it says: each field "" when unknown."""
+
+    title: str = ""
+    outlet: str = ""
+    published: str = ""  # YYYY-MM-DD
+    url: str = ""
+
+    def or_else(self, other: ReportMeta | None) -> ReportMeta:
+        """These fields, each missing one taken from `other`."""
+        if other is None:
+            return self
+        return ReportMeta(*(mine or theirs for mine, theirs in zip(
+            (self.title, self.outlet, self.published, self.url),
+            (other.title, other.outlet, other.published, other.url))))
+
+    def __bool__(self) -> bool:
+        return bool(self.title or self.outlet or self.published or self.url)
+
+
+NO_META = ReportMeta()
+META_KEYS = ("title", "outlet", "published", "url")
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
-    """One report as loaded: `file` is the path as given; offsets are into `text`."""
+    """One report as loaded: `file` is the path as given; offsets are into `text`. `title` is
+    the title to show (its metadata's, else its headline line, else the file's name); `meta` is
+    what the report says of itself (see ReportMeta)."""
 
     file: str
     text: str
@@ -90,9 +123,32 @@ class Report:
     title: str
     sentences: Sentences
     kind: str = "text"  # text | markdown | html
+    meta: ReportMeta = NO_META
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start:sentence.end]
+
+    @property
+    def outlet(self) -> str:
+        return self.meta.outlet
+
+    @property
+    def published(self) -> str:
+        """The date the report was published, YYYY-MM-DD, or "" when unknown."""
+        return self.meta.published
+
+    @property
+    def url(self) -> str:
+        return self.meta.url
+
+    def with_meta(self, defaults: ReportMeta | None) -> Report:
+        """This report, each field of its metadata it lacks taken from `defaults` (what a gold
+        file, or the person reviewing, knows of it)."""
+        meta = self.meta.or_else(defaults)
+        if meta == self.meta:
+            return self
+        title = self.title if self.meta.title or not meta.title else meta.title
+        return replace(self, meta=meta, title=title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,8 +195,8 @@ def report_from_bytes(name: str, data: bytes) -> Report:
     return _report(name, *_decoded(name, data))
 
 
-def _decoded(name: str, data: bytes) -> tuple[str, str, str, str]:
-    """(text, sha256, title, kind) of a report's bytes."""
+def _decoded(name: str, data: bytes) -> tuple[str, str, str, str, ReportMeta]:
+    """(text, sha256, title, kind, metadata) of a report's bytes."""
     digest = hashlib.sha256(data).hexdigest()
     if not data or data.isspace():  # (isspace stops at the first other byte; strip would copy)
         raise ReportError(f"{name}: the file is empty")
@@ -149,15 +205,16 @@ def _decoded(name: str, data: bytes) -> tuple[str, str, str, str]:
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     suffix = _suffix(name)
     if suffix in (".html", ".htm") or (suffix not in (".txt", ".md") and _looks_like_html(raw)):
-        text, title = html_article(raw, name)
+        text, title, meta = _html_article(raw, name)
         kind = "html"
     else:
-        text = raw
         kind = "markdown" if suffix in (".md", ".markdown") else "text"
-        title = _first_line_title(text) or _file_name(name)
+        meta, body = read_header(raw)
+        text = raw[body:] if body else raw
+        title = meta.title or _first_line_title(text) or _file_name(name)
     if not text or text.isspace():
         raise ReportError(f"{name}: no text found")
-    return text, digest, title, kind
+    return text, digest, title, kind, meta
 
 
 # Path(name) costs ~27k instructions, paid for every report: a report's name is read without one
@@ -177,8 +234,132 @@ def _suffix(name: str) -> str:
     return base[dot:].lower() if 0 < dot < len(base) - 1 else ""
 
 
-def _report(name: str, text: str, digest: str, title: str, kind: str) -> Report:
-    return Report(name, text, digest, title, split_sentences(text), kind)
+def _report(name: str, text: str, digest: str, title: str, kind: str, meta: ReportMeta = NO_META) -> Report:
+    return Report(name, text, digest, title, split_sentences(text), kind, meta)
+
+
+# ---------------------------------------------------------------------------------------------
+# Where a report is from: a front matter or a header of `key: value` lines at its top
+# ---------------------------------------------------------------------------------------------
+
+MAX_HEADER_LINES = 40  # a front matter longer than this is not looked for (its text is read)
+MAX_META_TEXT = 500  # a title or outlet longer than this is cut, at a space
+MAX_URL = 2000
+_KEY_LINE = re.compile(r"([A-Za-z][\w -]{0,30}?)[ \t]*:(?:[ \t]+(.*?))?[ \t]*")
+_FENCE = re.compile(r"---[ \t]*")
+_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*")
+# the keys read, and the names people give them; other keys of a front matter are left alone
+_META_NAMES = {"title": "title", "headline": "title", "outlet": "outlet", "publisher": "outlet",
+               "source": "outlet", "site": "outlet", "sitename": "outlet", "site_name": "outlet",
+               "published": "published", "date": "published", "url": "url", "link": "url"}
+# a plain text's header takes fewer names, so that a first line "Source: police said ..." stays text
+_HEADER_NAMES = ("title", "outlet", "published", "date", "url")
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s\x00-\x1f\x7f]+")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
+
+
+def read_header(text: str) -> tuple[ReportMeta, int]:
+    """The metadata at the top of a text report, and where its text begins (0: no header).
+
+    A front matter is a first line `---`, lines of `key: value` (other lines, as YAML lists or
+    comments, are allowed and ignored) and a closing `---` or `...`. A header is one or more first
+    lines `Title: ...`, `Outlet: ...`, `Published: ...` (or `Date:`), `URL: ...`, every one of
+    those keys, followed by a blank line. Values are one line each, quoted or not."""
+    fenced = text.startswith("---")
+    if not fenced and text.find(":", 0, 40) < 0:  # (most reports: their first line has no key)
+        return NO_META, 0
+    head = text[:16384].split("\n", MAX_HEADER_LINES + 1)[:MAX_HEADER_LINES + 1]
+    if fenced and _FENCE.fullmatch(head[0]):
+        for n, line in enumerate(head[1:], 1):
+            if _CLOSE.fullmatch(line):
+                fields = [_key_value(item) for item in head[1:n]]
+                if not any(f for f in fields):
+                    return NO_META, 0
+                return _meta(f for f in fields if f), _body_start(text, head, n + 1)
+            if line and not line[0].isspace() and not line.startswith(("#", "- ")) and not _key_value(line):
+                return NO_META, 0  # (a rule `---` above prose, not a front matter)
+        return NO_META, 0
+    fields = []
+    for n, line in enumerate(head):
+        if not line.strip():
+            break
+        field = _key_value(line)
+        if field is None or field[0].lower() not in _HEADER_NAMES:
+            return NO_META, 0
+        fields.append(field)
+    else:
+        return NO_META, 0  # (no blank line after it)
+    if not fields:
+        return NO_META, 0
+    return _meta(fields), _body_start(text, head, len(fields))
+
+
+def _key_value(line: str) -> tuple[str, str] | None:
+    m = _KEY_LINE.fullmatch(line)
+    if m is None:
+        return None
+    return m.group(1).strip(), _unquoted(m.group(2) or "")
+
+
+def _unquoted(value: str) -> str:
+    """A one-line value as YAML reads it: in quotes, or plain up to a comment (` #`)."""
+    if value[:1] in ("'", '"'):
+        import yaml
+
+        try:
+            read = yaml.safe_load(value)  # (one quoted scalar: no anchors, tags or nesting to fear)
+        except yaml.YAMLError:
+            return value
+        return read if isinstance(read, str) else value
+    at = value.find(" #")
+    return value[:at].rstrip() if at >= 0 else value
+
+
+def _body_start(text: str, head: list[str], lines: int) -> int:
+    """The offset of the first line after `lines` lines of `head`, past blank lines."""
+    at = sum(len(line) + 1 for line in head[:lines])
+    while at < len(text) and text[at] == "\n":
+        at += 1
+    return min(at, len(text))
+
+
+def _meta(fields: Iterable[tuple[str, str]]) -> ReportMeta:
+    found: dict[str, str] = {}
+    for key, value in fields:
+        name = _META_NAMES.get(key.lower().replace("-", "_"))
+        if name is None or name in found:
+            continue
+        value = meta_value(name, value)
+        if value:
+            found[name] = value
+    return ReportMeta(**found)
+
+
+def meta_value(name: str, value: object) -> str:
+    """A metadata value as factdesk keeps it, or "" when it is not one: text on one line (cut to
+    MAX_META_TEXT characters); a date as YYYY-MM-DD (from an ISO date or time); a URL with a
+    scheme and no spaces."""
+    if value is None or isinstance(value, (dict, list)):
+        return ""
+    text = " ".join(str(value).split())
+    if name == "published":
+        return normal_date(text)
+    if name == "url":
+        return text if len(text) <= MAX_URL and _URL.fullmatch(text) else ""
+    if len(text) > MAX_META_TEXT:
+        text = text[:MAX_META_TEXT].rsplit(" ", 1)[0] + "…"
+    return text
+
+
+def normal_date(text: str) -> str:
+    """YYYY-MM-DD of an ISO date or date and time ("2024-09-09T08:15:00Z"), or ""."""
+    m = _DATE.match(text.strip())
+    if m is None:
+        return ""
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return ""
 
 
 _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
@@ -284,14 +465,21 @@ def _looks_like_html(text: str) -> bool:
 
 
 def html_article(html: str, name: str) -> tuple[str, str]:
-    """The article text and title of an HTML page (menus, ads, scripts and forms dropped).
+    """The article text and title of an HTML page (menus, ads, scripts and forms dropped)."""
+    text, title, _ = _html_article(html, name)
+    return text, title
+
+
+def _html_article(html: str, name: str) -> tuple[str, str, ReportMeta]:
+    """The article text, title and metadata of an HTML page.
 
     trafilatura picks the article out of a page, but its work grows with the page's elements
     and their depth: a page beyond its budget (see fits_full_extractor; no news page is) is read
-    by a plain linear pass instead."""
+    by a plain linear pass instead (its title is its <title>; no other metadata is read)."""
     tree = _parsed_within_budget(html)
     if tree is None:
-        return _large_html_text(html, name)
+        text, title = _large_html_text(html, name)
+        return text, title, ReportMeta(title=meta_value("title", title)) if title != Path(name).name else NO_META
     import trafilatura  # imported here: a plain-text run does not pay for it
 
     try:
@@ -303,7 +491,8 @@ def html_article(html: str, name: str) -> tuple[str, str]:
         raise ReportError(f"{name}: cannot read the HTML page ({type(exc).__name__})") from exc
     if not text:
         raise ReportError(f"{name}: no article text found in the HTML page")
-    return text, _page_title(tree) or Path(name).name  # (extract worked on a copy of the tree)
+    meta = _page_meta(tree)  # (extract worked on a copy of the tree)
+    return text, meta.title or Path(name).name, meta
 
 
 LARGE_HTML = 4_000_000  # characters; trafilatura takes ~3 s at 2 MB and ~30 s at 9 MB
@@ -343,10 +532,13 @@ def _parsed_within_budget(html: str):  # noqa: ANN202 (an lxml HtmlElement, or N
     return tree
 
 
-def _page_title(tree) -> str:  # noqa: ANN001 (an lxml HtmlElement)
-    """The page's title as trafilatura's metadata finds it (meta tags, JSON-LD, <title>, <h1>),
-    without the rest of extract_metadata: its date search alone costs seconds on first use."""
-    from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
+def _page_meta(tree) -> ReportMeta:  # noqa: ANN001 (an lxml HtmlElement)
+    """The page's title, site name (else host name), date published and address, as
+    trafilatura's extract_metadata finds them (meta tags, OpenGraph, JSON-LD, <title>, <h1>, the
+    canonical link), nothing fetched. Its date search is htmldate's quick one (the page's markup
+    and address, not dates found in its text: those are the events', and that search costs
+    seconds on first use); the rest of extract_metadata (authors, tags, licence) is not needed."""
+    from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title, extract_url
 
     try:
         meta = examine_meta(tree)
@@ -354,9 +546,26 @@ def _page_title(tree) -> str:  # noqa: ANN001 (an lxml HtmlElement)
             meta = extract_meta_json(tree, meta)
         except Exception:  # noqa: BLE001 (trafilatura guards this call the same way)
             pass
-        return " ".join((meta.title or extract_title(tree) or "").split())
-    except Exception:  # noqa: BLE001 (no title is not a reason to skip the report)
+        title = meta.title or extract_title(tree) or ""
+        url = meta_value("url", meta.url or extract_url(tree) or "")
+        outlet = meta.sitename or extract_sitename(tree) or ""
+        if not outlet and url:
+            outlet = url.split("://", 1)[1].split("/", 1)[0].removeprefix("www.")
+        return ReportMeta(meta_value("title", title), meta_value("outlet", outlet.lstrip("@")),
+                          _page_date(tree, url), url)
+    except Exception:  # noqa: BLE001 (no metadata is not a reason to skip the report)
+        return NO_META
+
+
+def _page_date(tree, url: str) -> str:  # noqa: ANN001 (an lxml HtmlElement)
+    """The date the page says it was first published (meta tags, JSON-LD, <time>, its address)."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(tree, extensive_search=False, original_date=True, url=url or None)
+    except Exception:  # noqa: BLE001 (no date is not a reason to skip the report)
         return ""
+    return normal_date(found or "")
 
 
 _BLOCKS = ("p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote",
@@ -379,7 +588,11 @@ def _large_html_text(html: str, name: str) -> tuple[str, str]:
     for element in root.xpath(_NOT_ARTICLE + "|//head|//nav|//header|//footer|//aside"):
         element.drop_tree()  # (keeps the text that follows it)
     for element in root.iter(*_BLOCKS):
-        element.tail = "\n" + (element.tail or "")
+        tail = element.tail or ""
+        try:
+            element.tail = "\n" + tail
+        except ValueError:  # a control character (from an entity, '&#x1b;') lxml will not write back
+            element.tail = "\n" + _NOT_XML.sub("", tail)
     lines = (" ".join(line.split()) for line in root.text_content().splitlines())
     text = "\n".join(line for line in lines if line)
     if not text:
@@ -387,6 +600,7 @@ def _large_html_text(html: str, name: str) -> tuple[str, str]:
     return text, title
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 PARSER_DEPTH = 2000  # libxml2 stops at 2048 elements deep (at 256 without huge_tree)
 
 

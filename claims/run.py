@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import chain
 from typing import TypeVar
 
 from .errors import ReportError
 from .match import CueIndex, claim_terms
-from .reports import MAX_REPORT_BYTES, Report, Skipped, expand_paths, load_report
+from .reports import MAX_REPORT_BYTES, Report, ReportMeta, Skipped, expand_paths, load_report
 from .rules import RuleSet
 from .verdicts import ReportVerdicts, check_report
 
@@ -22,19 +22,25 @@ class _Checker:
     """Holds the rules, their derived terms and what to make of each result; one per process."""
 
     def __init__(self, rules: RuleSet, render: Callable[[ReportVerdicts], T] | None = None,
-                 max_bytes: int = MAX_REPORT_BYTES) -> None:
+                 max_bytes: int = MAX_REPORT_BYTES, meta: Mapping[str, ReportMeta] | None = None) -> None:
         self.rules = rules
         self.max_bytes = max_bytes
+        self.meta = meta or {}
         self.terms = claim_terms(rules)
         self.cues = CueIndex(self.terms)
         self.render = render
 
     def __call__(self, path: str) -> T | ReportVerdicts | Skipped:
         try:
-            verdicts = self.check(load_report(path, max_bytes=self.max_bytes))
+            verdicts = self.check(self.load(path))
         except ReportError as exc:
             return Skipped(path, str(exc).removeprefix(f"{path}: "))
         return self.render(verdicts) if self.render is not None else verdicts
+
+    def load(self, path: str) -> Report:
+        """The report at `path`, with what is known of it from elsewhere where it says nothing."""
+        report = load_report(path, max_bytes=self.max_bytes)
+        return report.with_meta(self.meta.get(path)) if self.meta else report
 
     def check(self, report: Report) -> ReportVerdicts:
         """One report's verdicts. A fault of ours on one report must not cost the others: it is
@@ -51,9 +57,10 @@ class _Checker:
 _worker: _Checker | None = None
 
 
-def _init_worker(rules: RuleSet, render: Callable[[ReportVerdicts], object] | None, max_bytes: int) -> None:
+def _init_worker(rules: RuleSet, render: Callable[[ReportVerdicts], object] | None, max_bytes: int,
+                 meta: Mapping[str, ReportMeta] | None = None) -> None:
     global _worker  # one checker per worker process, built once
-    _worker = _Checker(rules, render, max_bytes)
+    _worker = _Checker(rules, render, max_bytes, meta)
 
 
 def _work(paths: list[str]) -> list[object]:
@@ -81,6 +88,7 @@ def check_paths(
     progress: Progress | None = None,
     render: Callable[[ReportVerdicts], T] | None = None,
     max_bytes: int = MAX_REPORT_BYTES,
+    meta: Mapping[str, ReportMeta] | None = None,
 ) -> Iterator[T | ReportVerdicts | Skipped]:
     """Verdicts for every report under `paths`, in the order the paths expand to.
 
@@ -90,7 +98,8 @@ def check_paths(
     more than the processors available are never started. `render` (a picklable function) turns
     each report's verdicts into what the caller writes, in the process that checked it, so that
     the parent only writes. Reports are loaded and dropped one at a time, so memory does not
-    grow with the number of reports; one larger than `max_bytes` is skipped unread.
+    grow with the number of reports; one larger than `max_bytes` is skipped unread. `meta` gives,
+    by path as expanded, what is known of a report (its date, say) that the report does not say.
     """
     items = list(expand_paths(paths))
     files = [i for i in items if isinstance(i, str)]
@@ -102,14 +111,14 @@ def check_paths(
         jobs = available_cpus() if total >= AUTO_JOBS_FROM and "-" not in files else 1
     jobs = min(jobs, processors())
     if jobs <= 1 or total < 2:
-        checker = _Checker(rules, render, max_bytes)
+        checker = _Checker(rules, render, max_bytes, meta)
         yield from _counted((checker(f) for f in files), files, progress)
         return
     if "-" in files:
         raise ReportError("standard input ('-') cannot be read with --jobs above 1")
     from concurrent.futures import ProcessPoolExecutor  # here: it costs every start ~15 ms
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules, render, max_bytes)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules, render, max_bytes, meta)) as pool:
         yield from _counted(chain.from_iterable(pool.map(_work, _batches(files, jobs))), files, progress)
 
 
@@ -140,6 +149,7 @@ def check_loaded(
     progress: Progress | None = None,
     stop: Callable[[], bool] | None = None,
     max_bytes: int = MAX_REPORT_BYTES,
+    meta: Mapping[str, ReportMeta] | None = None,
 ) -> Iterator[tuple[Report, ReportVerdicts] | Skipped]:
     """Like `check_paths`, keeping each loaded report (for a screen that shows their text).
 
@@ -150,12 +160,12 @@ def check_loaded(
     for item in items:
         if isinstance(item, Skipped):
             yield item
-    checker = _Checker(rules)
+    checker = _Checker(rules, max_bytes=max_bytes, meta=meta)
     for done, path in enumerate(files, 1):
         if stop is not None and stop():
             return
         try:
-            report = load_report(path, max_bytes=max_bytes)
+            report = checker.load(path)
             verdicts = checker.check(report)
         except ReportError as exc:
             yield Skipped(path, str(exc).removeprefix(f"{path}: "))

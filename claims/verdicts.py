@@ -66,7 +66,10 @@ class ReportVerdicts:
     file: str
     sha256: str
     claims: tuple[ClaimVerdict, ...]
-    title: str = ""
+    title: str = ""  # where the report is from, as far as known (optional fields of the file)
+    outlet: str = ""
+    published: str = ""  # YYYY-MM-DD
+    url: str = ""
 
     def claim(self, claim_id: str) -> ClaimVerdict | None:
         return next((c for c in self.claims if c.id == claim_id), None)
@@ -94,7 +97,8 @@ def check_report(rules: RuleSet, report: Report, terms: list[ClaimTerms] | None 
     verdicts = tuple(
         judge(t.claim, analysis, t, sentences) for t, sentences in zip(terms, cues.sentences(analysis))
     )
-    return ReportVerdicts(report.file, report.sha256, verdicts, report.title)
+    m = report.meta
+    return ReportVerdicts(report.file, report.sha256, verdicts, m.title, m.outlet, m.published, m.url)
 
 
 def judge(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None,

@@ -101,6 +101,8 @@ def test_a_saved_verdicts_file_is_a_gold_file(tmp_path, capsys, monkeypatch):
     target = tmp_path / "out" / "verdicts.yaml"
     target.parent.mkdir()
     assert run(capsys, "check", RULES, AGREE, CONTRA, "--output", target)[0] == 1
+    # (as if a person had accepted every verdict: unreviewed pairs are the checker's, left out)
+    target.write_text(target.read_text().replace("reviewed: false", "reviewed: true"))
     monkeypatch.chdir(tmp_path)  # read from elsewhere: the paths hold
     code, out, _ = run(capsys, "eval", target, "--allow-outside")  # (its reports are outside out/)
     assert code == 0 and "pairs                 18" in out and "accuracy              1.000" in out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factdesk.claims.evaluate import render_scores, score
+from factdesk.claims.evaluate import combine, corpora_to_data, render_corpora, render_scores, score
 from factdesk.claims.formats import Gold, GoldPair
 from factdesk.claims.verdicts import ClaimVerdict, Evidence, ReportVerdicts, Verdict
 
@@ -75,3 +75,25 @@ def test_show_errors_puts_both_quotes_side_by_side(scores):
 def test_a_conflicting_call_on_a_supported_pair_is_a_false_alarm():
     s = score(*gold_and_results([("a", S, "", X, "q"), ("b", X, "", X, "q")]))
     assert len(s.false_alarms) == 1 and s.classes[X].precision == 0.5
+
+
+def test_unreviewed_pairs_left_out_of_a_gold_file_are_said_in_every_format():
+    gold, results = gold_and_results(ROWS)
+    scores = score(Gold(gold.path, gold.rules, gold.pairs, left_out=5), results)
+    assert "left out              5 unreviewed pairs (the checker's own verdicts, not people's)" in render_scores(scores)
+    assert '"unreviewed_left_out": 5' in render_scores(scores, "json")
+    assert "left out" not in render_scores(score(gold, results))
+
+
+def test_the_total_of_several_corpora_counts_every_pair_once():
+    first = score(*gold_and_results(ROWS))
+    second = score(*gold_and_results(ROWS[:2]))  # one agreement, one miss
+    total = combine([first, second])
+    assert total.total == 10 and total.accuracy == pytest.approx(6 / 10)
+    assert len(total.false_alarms) == 1 and len(total.missed_contradictions) == 1
+    assert total.evidence_recall == (3, 7)
+    data = corpora_to_data([("one", "one/gold.yaml", first), ("two", "two/gold.yaml", second)])
+    assert [c["pairs"] for c in data["corpora"]] == [8, 2] and data["total"]["pairs"] == 10
+    assert data["total"]["macro_f1"] == round(total.macro_f1, 4)
+    table = render_corpora([("one", "one/gold.yaml", first), ("two", "two/gold.yaml", second)])
+    assert table.splitlines()[-1].split()[:3] == ["total", "10", "0.600"]

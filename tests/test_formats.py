@@ -244,7 +244,11 @@ def _reports(draw) -> ReportVerdicts:
                                    draw(st.sampled_from(list(Verdict))), draw(st.sampled_from(list(Verdict))),
                                    items, reviewed, draw(_TEXT), draw(_TEXT) if reviewed else "",
                                    draw(_TEXT) if reviewed else ""))
-    return ReportVerdicts(draw(_TEXT), draw(st.sampled_from(["ab" * 32, "123", "null"])), tuple(claims))
+    # where the report is from: each optional field mostly absent, else any text (a date as people
+    # write it, which YAML would read as a date unless quoted)
+    meta = [draw(st.one_of(st.just(""), st.just(""), _TEXT, st.sampled_from(["2024-10-30", "https://x.org/a#b"])))
+            for _ in range(4)]
+    return ReportVerdicts(draw(_TEXT), draw(st.sampled_from(["ab" * 32, "123", "null"])), tuple(claims), *meta)
 
 
 @settings(max_examples=400, deadline=None)

@@ -115,8 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = sub.add_parser("eval", help="score the checker against human verdicts",
                               description="Check every report of a gold verdicts file and score the "
-                              "checker's verdicts against the people's.")
-    evaluate.add_argument("gold", help="a verdicts file written (or reviewed) by people")
+                              "checker's verdicts against the people's. With several gold files or a "
+                              "folder (every gold.yaml below it), one line per corpus and the total.")
+    evaluate.add_argument("gold", nargs="+", help="a verdicts file written (or reviewed) by people, or a folder")
     evaluate.add_argument("--show-errors", action="store_true", help="list every disagreement")
     evaluate.add_argument("--format", choices=("table", "yaml", "json"), default="table")
     evaluate.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
@@ -494,20 +495,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from factdesk.claims.evaluate import render_scores, score
+    from factdesk.claims.evaluate import evaluate_gold, find_gold, render_corpora, render_scores
 
-    gold = load_gold(args.gold, allow_outside=args.allow_outside)
-    rules = load_rules(gold.rules)
-    gold.require_claims({c.id for c in rules.claims})
-    results, skipped = [], []
-    for item in check_paths(rules, gold.files(), jobs=_jobs(args.jobs), max_bytes=args.max_report_size):
-        if isinstance(item, Skipped):
-            _warn(str(item))
-            skipped.append(item.file)
-        else:
-            results.append(item)
-    scores = score(gold, results, skipped)
-    out = render_scores(scores, args.format, show_errors=args.show_errors, base=str(Path(args.gold).parent))
+    golds = find_gold(args.gold)
+    options = dict(allow_outside=args.allow_outside, jobs=_jobs(args.jobs), max_bytes=args.max_report_size,
+                   warn=_warn)
+    if len(args.gold) == 1 and not Path(args.gold[0]).is_dir():  # one file: its full scores
+        scores = evaluate_gold(args.gold[0], **options)
+        out = render_scores(scores, args.format, show_errors=args.show_errors, base=str(Path(args.gold[0]).parent))
+    else:
+        corpora = [(name, str(path), evaluate_gold(path, **options)) for name, path in golds]
+        out = render_corpora(corpora, args.format, show_errors=args.show_errors)
     # claim ids, files and quotes here come from the gold file: never raw to the terminal
     sys.stdout.write(printable(out) if args.format == "table" else safe_json(out) if args.format == "json" else out)
     return EXIT_OK
