@@ -273,6 +273,15 @@ _RELATIVE = {"this": 0, "the current": 0, "next": 1, "the coming": 1, "last": -1
 _RELATIVE_YEAR = re.compile(r"\b(this|next|last|the current|the coming|the previous|the past)\s+year\b", re.I)
 
 
+def another_year_report(anchors: Anchors, phrase: Phrase, published: str) -> bool:
+    """Is the report from a year the claim is not about (a 2019 report against a 2024 claim),
+    and its figure undated? A report may come a year after its event."""
+    year = published[:4]
+    if not anchors.years or not year.isdigit() or year in anchors.years or str(int(year) - 1) in anchors.years:
+        return False
+    return not _YEAR.search(" ".join((phrase.own, phrase.lead)))
+
+
 def other_measure(anchors: Anchors, phrase: Phrase) -> bool:
     """Does the figure's own phrase say another claim's context words and none of this claim's
     ("a £25bn rise in national insurance" beside a claim on all tax rises)?"""

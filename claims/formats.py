@@ -71,6 +71,7 @@ def report_to_data(report: ReportVerdicts) -> dict:
                     "low": _number(e.low),
                     "high": _number(e.high),
                     "score": _number(e.score),
+                    **({"relation": e.relation} if e.relation else {}),
                 }
                 for e in c.evidence
             ],
@@ -219,6 +220,8 @@ def _plain_yaml_report(report: ReportVerdicts) -> str | None:
                 return None
             out.append(f"    - quote: {quote}\n      start: {e.start}\n      end: {e.end}\n"
                        f"      figure: {figure}\n      low: {low}\n      high: {high}\n      score: {score}\n")
+            if e.relation:
+                out.append(f"      relation: {e.relation}\n")
         if c.evidence_total > len(c.evidence):
             out.append(f"    evidence_total: {c.evidence_total}\n")
         out.append(f"    note: {note}\n")
@@ -817,9 +820,18 @@ class _Reader:
             score=_float(item.get("score")) or 0.0,
             figure_start=start + at if at >= 0 else -1,
             figure_end=start + at + len(figure) if at >= 0 else -1,
+            relation=self.relation(item.get("relation"), f"{where}.relation"),
         )
 
+    def relation(self, value: object, where: str) -> str:
+        if value is None:
+            return ""
+        if value not in RELATIONS:
+            self.fail(where, f"{where} is {self.written(value, where)}", " | ".join(RELATIONS))
+        return str(value)
 
+
+RELATIONS = ("later_tally", "narrower_scope", "projection")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

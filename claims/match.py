@@ -45,6 +45,7 @@ class Tie:
     counts: str  # what it counts, as read: "Taiwanese", "suspects from Taiwan"
     member: bool = False  # the figure counts a group the claim's unit belongs to
     firm: bool = True  # tied closely enough to contradict the claim, not only to support it
+    relation: str = ""  # how the figure stands to the claim's: later_tally | narrower_scope | projection
 
 
 @dataclass(frozen=True, slots=True)
@@ -466,6 +467,12 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         return None  # another measure: rescued, not deported
     anchors = terms.anchors
     phrase = analysis.phrase(mention)
+    when = analysis.report.published
+    if when and terms.published and kind is _COUNT and when < terms.published[:10] \
+            and interval.high < claim.interval.low:
+        return None  # a lower count in a report published before the source: an earlier tally
+    if when and attribution.another_year_report(anchors, phrase, when):
+        return None  # a report of another year, the figure undated: that year's
     if attribution.other_claims(anchors, phrase):
         return None  # "the Conservatives 121": another claim's figure
     if not (kind is _COUNT and quality >= 0.9) and attribution.other_measure(anchors, phrase):
@@ -514,7 +521,9 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
             terms.processed_query, default_process(analysis.sentence_text(mention.index)), processor=None)
     partial = kind is not _DURATION and analysis.scope(mention, terms.known_places)
     strength = quality + (0.3 if agree else 0.0) + 0.4 * score / 100 - (0.2 if partial else 0.0)
-    return Tie(mention, interval, strength, score, partial, counts, member, firm)
+    relation = ("narrower_scope" if partial else "projection" if anchors.projected
+                else "later_tally" if kind is _COUNT and when > terms.published[:10] and terms.published else "")
+    return Tie(mention, interval, strength, score, partial, counts, member, firm, relation)
 
 
 # "up from 190", "first announced as 75", "an earlier report said 198", "five days, not three"

@@ -46,6 +46,7 @@ class Evidence:
     reason: str = ""  # "report: 3,075 (exactly 3,075); claim: more than 1,000; compatible"
     figure_start: int = -1  # offsets of the figure itself, for highlighting (-1: unknown)
     figure_end: int = -1
+    relation: str = ""  # later_tally | narrower_scope | projection: why a figure may differ
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,9 +189,10 @@ def _evidence(claim: Claim, tie: Tie, fits: bool, analysis: Analysis) -> Evidenc
         round(tie.score, 1),  # score
         fits,
         tie.partial,
-        reason(claim, tie, fits),
+        reason(claim, tie, fits, analysis.report.published),
         figure.start,
         figure.end,
+        tie.relation,
     )
 
 
@@ -210,7 +212,11 @@ def quote_window(text: str, start: int, end: int, figure_start: int, figure_end:
     return low, max(high, figure_end)
 
 
-def reason(claim: Claim, tie: Tie, fits: bool) -> str:
+_RELATIONS = {"later_tally": "a later cumulative tally", "narrower_scope": "a narrower scope",
+              "projection": "a projection"}
+
+
+def reason(claim: Claim, tie: Tie, fits: bool, published: str = "") -> str:
     """The reasoning in words: 'report: 3,075 (exactly 3,075); claim: more than 1,000; compatible'."""
     figure = tie.mention.figure
     said = describe_interval(tie.interval, figure.hedge, figure.kind, figure.currency, figure.rate)
@@ -224,6 +230,8 @@ def reason(claim: Claim, tie: Tie, fits: bool) -> str:
     if tie.partial:
         verdict += (" (a narrower count that matches the exact claim)" if fits
                     else " (even this narrower count exceeds the claim)")
+    if tie.relation == "later_tally" and published:
+        verdict += f" ({_RELATIONS[tie.relation]}, report of {published})"
     return f"{report}; claim: {claim.quantity}; {verdict}"
 
 

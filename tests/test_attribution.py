@@ -92,3 +92,32 @@ def test_a_loose_tie_supports_but_never_contradicts():
     far = report_from_bytes("b.txt", b"In the election, where turnout fell, one party had 52.0%.")
     assert check_report(rules, near).claim("turnout").auto is Verdict.CONTRADICTS
     assert check_report(rules, far).claim("turnout").auto is Verdict.NOT_MENTIONED
+
+
+MEASLES = parse_rules("""
+version: 1
+source: {title: "Texas measles outbreak surges", published: 2025-03-28}
+claims:
+  - {id: cases, statement: "The outbreak has reached at least 400 cases", quantity: "at least 400", unit: cases, context: [measles]}
+""")
+
+
+def _dated(published: str, text: str):
+    return report_from_bytes("report.md", f"---\npublished: {published}\n---\n{text}\n".encode())
+
+
+def test_a_lower_count_published_before_the_source_is_an_earlier_tally_not_a_contradiction():
+    earlier = _dated("2025-02-25", "The measles outbreak has grown to 124 cases.")
+    later = _dated("2025-04-08", "The measles outbreak has grown to 481 cases.")
+    undated = report_from_bytes("report.txt", b"The measles outbreak has grown to 124 cases.")
+    assert check_report(MEASLES, earlier).claim("cases").auto is Verdict.NOT_MENTIONED
+    assert check_report(MEASLES, undated).claim("cases").auto is Verdict.CONTRADICTS
+    found = check_report(MEASLES, later).claim("cases")
+    assert found.auto is Verdict.SUPPORTS
+    assert found.evidence[0].relation == "later_tally"
+    assert "a later cumulative tally, report of 2025-04-08" in found.evidence[0].reason
+
+
+def test_a_report_of_another_year_speaks_of_that_year():
+    old = _dated("2019-05-12", "Turnout was 65.99 per cent.")
+    assert check_report(ELECTION, old).claim("turnout").auto is Verdict.NOT_MENTIONED
