@@ -45,7 +45,7 @@ class Mention:
 
 
 # The members read for every figure, read from their classes once: on Python 3.11 every
-# Part.WHOLE reads through EnumType.__getattr__ (~1.4k instructions)
+# Part.WHOLE reads through EnumType.__getattr__
 _PART_WHOLE, _PART_OF_THEM, _PART_OF_THE, _PART_OTHER = Part.WHOLE, Part.OF_THEM, Part.OF_THE, Part.OTHER
 _KIND_COUNT, _HEDGE_VAGUE = Kind.COUNT, Hedge.VAGUE
 

@@ -281,7 +281,7 @@ class _SafeDumper(yaml.SafeDumper):
             self.allow_unicode = True
 
 
-@functools.cache  # compiled on first use: only YAML output needs it (its table costs ~2M instructions)
+@functools.cache  # compiled on first use: only YAML output needs it
 def _bidi() -> re.Pattern[str]:
     return re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -313,7 +313,7 @@ def safe_json(text: str) -> str:
     return _json_unsafe().sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
-@functools.cache  # compiled on first use: only JSON output needs it (its table costs ~2M instructions)
+@functools.cache  # compiled on first use: only JSON output needs it
 def _json_unsafe() -> re.Pattern[str]:
     return re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 

@@ -410,7 +410,7 @@ def ties(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None,
 
 
 # The members _tie and its helpers compare with, read from their classes once: on Python 3.11 every
-# Kind.COUNT reads through EnumType.__getattr__ (~1.4k instructions), and _tie compares several
+# Kind.COUNT reads through EnumType.__getattr__, and _tie compares several
 # for every figure of every claim
 _COUNT, _DURATION, _MONEY, _MEASURE = Kind.COUNT, Kind.DURATION, Kind.MONEY, Kind.MEASURE
 _WHOLE, _OF_THEM = Part.WHOLE, Part.OF_THEM
@@ -758,7 +758,7 @@ def _may_hold(text: str, parts: tuple[str, ...]) -> bool:
 _REVISION_STEMS = ("revis", "rais", "lower", "correct", "updat", "adjust", "amend")
 
 
-@functools.cache  # compiled on first use: few reports have a bare figure's clause to test (~0.7M instructions)
+@functools.cache  # compiled on first use: few reports have a bare figure's clause to test
 def _revision() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(_REVISION_STEMS) + r")\w*\b", re.I)
 
