@@ -73,6 +73,14 @@ async def test_every_dialog_fits_80x24(desk):
                 assert inside(app, button), (dialog, str(button.label))
             await pilot.press("escape")
             await until(pilot, lambda: not isinstance(app.screen, dialog))
+        await pilot.press("1", "q")  # unsaved changes: the question before quitting
+        await until(pilot, lambda: isinstance(app.screen, Choice))
+        await pilot.pause(0.1)
+        assert inside(app, app.screen.query_one(".box"))
+        assert [str(b.label) for b in app.screen.query(Button) if inside(app, b)] == [
+            "Save (s)", "Discard (d)", "Cancel (c)"]
+        await pilot.press("c")
+        await until(pilot, lambda: not isinstance(app.screen, Choice))
 
 
 @pilot_test
