@@ -16,6 +16,7 @@ from factdesk.claims.rules import RuleSet
 from factdesk.tui.keymap import keymap_path, load_keymap
 from factdesk.tui.render import neutralise
 from factdesk.tui.screens.review import ReviewScreen, Setup
+from factdesk.tui.theme import keep_theme
 
 
 class FactdeskApp(App[None]):
@@ -42,6 +43,8 @@ class FactdeskApp(App[None]):
         self.exit_on_signals()
         if self.chosen_theme:
             self.theme = self.chosen_theme
+        elif self.setup.keymap_file is not None:  # the theme is kept beside the keymap
+            keep_theme(self, self.setup.keymap_file.with_name("theme.toml"))
         known = [b.id for b in ReviewScreen.BINDINGS if isinstance(b, Binding) and b.id]
         self.keymap, problems = load_keymap(self.setup.keymap_file, known)
         self.set_keymap(self.keymap)

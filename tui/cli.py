@@ -459,21 +459,22 @@ def table_block(report: ReportVerdicts, id_width: int, width: int = 100) -> str:
     return printable(report.file, one_line=True) + printable("".join(rows)) + "\n\n"
 
 
-def default_verdicts_path(rules_path: str | Path) -> Path:
-    """Where a review's verdicts are saved unless told otherwise: beside the rules file, or in the
-    current folder when that one may not be written (the bundled example, installed read-only)."""
-    rules_path = Path(rules_path)
-    name = rules_path.stem + ".verdicts.yaml"
-    folder = rules_path.parent
-    return (folder if os.access(folder, os.W_OK) else Path.cwd()) / name
+def default_verdicts_path(rules_path: str | Path, bundled: bool = False) -> Path:
+    """Where a review's verdicts are saved unless told otherwise: beside the rules file; the
+    bundled example's (and those of rules in an installed package or a read-only folder) in the
+    current folder, else the user data folder; never into site-packages."""
+    from factdesk.tui.session import default_verdicts
+
+    return default_verdicts(rules_path, bundled)
 
 
 def cmd_review(args: argparse.Namespace) -> int:
     rules_path, paths = args.rules, list(args.reports)
-    if rules_path is None:
+    bundled = rules_path is None
+    if bundled:
         rules_path, paths = str(bundled_rules()), [str(bundled_reports())]
     rules = load_rules(rules_path)  # a bad rules file is answered here, before any screen
-    verdicts = Path(args.verdicts) if args.verdicts else default_verdicts_path(rules_path)
+    verdicts = Path(args.verdicts) if args.verdicts else default_verdicts_path(rules_path, bundled)
     refuse_input_as_output(str(verdicts), rules_path, paths, option="--verdicts")
     from factdesk.tui.app import run_review  # the only import of the screen
 

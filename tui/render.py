@@ -8,6 +8,7 @@ Everything here builds `Content` (for Textual widgets) or `rich.text.Text` (for 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 
@@ -60,6 +61,11 @@ def _glyph_style(pair: ClaimVerdict, stale: bool, selected: bool) -> str:
     if stale:
         style = "bold $text-warning on $warning-muted"
     return style + (" reverse" if selected else "")
+
+
+def glyph_sample(v: Verdict, reviewed: bool = False, stale: bool = False) -> Content:
+    """A glyph drawn as the claim list draws it (for the help screen's legend)."""
+    return Content.styled(GLYPH[v], _glyph_style(ClaimVerdict("x", v, v, reviewed=reviewed), stale, False))
 
 
 def glyph_text(pair: ClaimVerdict, stale: bool) -> Text:
@@ -174,19 +180,50 @@ def note(text: str) -> Content:
     return Content.assemble(("note: ", "bold $text-muted"), neutralise(text))
 
 
+def shorten(path: str, width: int) -> str:
+    """A path in at most `width` characters: the home folder as ~, then as many of its last
+    parts as fit after "…/" (a file name longer than that keeps its end)."""
+    home = os.path.expanduser("~")
+    if home not in ("", "/", "~") and (path == home or path.startswith(home.rstrip("/") + "/")):
+        path = "~" + path[len(home.rstrip("/")):]
+    width = max(width, 2)
+    if len(path) <= width:
+        return path
+    parts = path.split("/")
+    tail = parts[-1]
+    for part in reversed(parts[:-1]):
+        if len(part) + 1 + len(tail) + 2 > width:
+            break
+        tail = f"{part}/{tail}"
+    return "…/" + tail if len(tail) + 2 <= width else "…" + tail[len(tail) - width + 1:]
+
+
+PATH_WIDTH = 60  # the verdicts path's room in the header when its width is not known
+
+
 def status(verdicts_file: str, exists: bool, reviewed: int, total: int, dirty: bool, reviewer: str,
-           filtered: str) -> Content:
-    parts: list[Content | str | tuple[str, str]] = [
-        (f"{reviewed} of {total} pairs reviewed", "bold"), ("   verdicts: ", "$text-muted"), line(verdicts_file)]
-    if dirty:
-        parts.append(("   unsaved changes", "bold $text-warning"))
-    else:
-        parts.append(("   saved" if exists else "   new file", "$text-muted"))
-    if reviewer:
-        parts += [("   reviewer: ", "$text-muted"), line(reviewer)]
-    if filtered:
-        parts += [("   filter: ", "$text-muted"), (line(filtered), "bold")]
-    return Content.assemble(*parts)
+           filtered: str, width: int | None = None) -> Content:
+    """The header line. The verdicts file's path is always on it: shortened with an ellipsis to
+    what `width` (the line's) leaves, never to less than 16 characters; the reviewer and the
+    filter give way to it, in that order."""
+    head = Content.styled(f"{reviewed} of {total} pairs reviewed", "bold")
+    state = Content.styled("   unsaved changes", "bold $text-warning") if dirty else \
+        Content.styled("   saved" if exists else "   new file", "$text-muted")
+    label = "   verdicts: "
+    who = Content.assemble(("   reviewer: ", "$text-muted"), line(reviewer)) if reviewer else Content("")
+    kept = Content.assemble(("   filter: ", "$text-muted"), (line(filtered), "bold")) if filtered else Content("")
+    path = line(verdicts_file)
+    room = PATH_WIDTH
+    if width is not None:
+        fixed = width - 2 - len(head) - len(label) - len(state)
+        room = fixed - len(who) - len(kept)
+        if len(path) > room and who:  # the path comes before the reviewer's name
+            who = Content("")
+            room = fixed - len(kept)
+        if room < 16 and kept:  # and, on a narrow terminal, before the filter
+            kept = Content("")
+            room = fixed
+    return Content.assemble(head, (label, "$text-muted"), shorten(path, max(16, room)), state, who, kept)
 
 
 def message(*parts: str | tuple[str, str]) -> Content:

@@ -6,9 +6,13 @@ from __future__ import annotations
 import errno
 import glob
 import os
+import re
+import unicodedata
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
+
+import yaml
 
 from factdesk.claims.formats import file_stamp, load_verdicts, locked, not_a_file, write_atomic, writes_through
 from factdesk.claims.reports import STDIN_NAME, expand_paths
@@ -196,15 +200,100 @@ def plan(given: list[str], previous: Verdicts | None, base: Path, loaded: set[st
     return LoadPlan(tuple(paths), replace(previous, reports=tuple(kept)), names, tuple(missing))
 
 
-def pasted_path(verdicts: Path) -> Path:
-    """A new file for a pasted report: `<verdicts stem>.pasted/<timestamp>.txt` beside the verdicts."""
+def pasted_path(verdicts: Path, name: str = "", suffix: str = ".txt") -> Path:
+    """A new file for a pasted report in `<verdicts stem>.pasted/` beside the verdicts: `<name><suffix>`
+    (a slug of its title), else `<timestamp><suffix>`; `-2`, `-3`... when that one is taken."""
     folder = verdicts.with_name(verdicts.stem + ".pasted")
     folder.mkdir(parents=True, exist_ok=True)
-    path, n = folder / f"{stamp_now()}.txt", 1
+    base = name or stamp_now()
+    path, n = folder / f"{base}{suffix}", 1
     while path.exists():
         n += 1
-        path = folder / f"{stamp_now()}-{n}.txt"
+        path = folder / f"{base}-{n}{suffix}"
     return path
+
+
+@dataclass(frozen=True)
+class Pasted:
+    """A report pasted on screen, and what the user said of it (each part optional)."""
+
+    text: str
+    title: str = ""
+    outlet: str = ""
+    published: date | None = None
+    url: str = ""
+
+    @property
+    def described(self) -> bool:
+        return bool(self.title or self.outlet or self.published or self.url)
+
+    def document(self) -> str:
+        """The file's text: a front matter (title, outlet, published, url) when any is known, then
+        the text."""
+        if not self.described:
+            return self.text
+        fields: dict[str, object] = {}
+        for key in ("title", "outlet", "published", "url"):
+            value = getattr(self, key)
+            if value:
+                fields[key] = value if isinstance(value, date) else " ".join(str(value).split())
+        head = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, default_flow_style=False, width=10**6)
+        return f"---\n{head}---\n\n{self.text}"
+
+
+def keep_pasted(verdicts: Path, pasted: Pasted) -> Path:
+    """Write a pasted report beside the verdicts, named after its title; its path. OSError when
+    the folder refuses."""
+    path = pasted_path(verdicts, slug(pasted.title), ".md" if pasted.described else ".txt")
+    path.write_text(pasted.document(), encoding="utf-8")
+    return path
+
+
+_LINE_ENDS = re.compile(r"\r\n?")
+_SENTENCE_END = tuple(".!?:;\"'”’)…")
+
+
+def pasted_text(text: str) -> str:
+    """Text as a terminal pastes it, made a report's: CR and CRLF line ends (tmux and most
+    terminals paste with CR) become line breaks, and a headline on the first line is kept apart
+    from the first sentence by a blank line."""
+    text = _LINE_ENDS.sub("\n", text)
+    lines = text.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None and first + 1 < len(lines) and lines[first + 1].strip() and headline(lines[first]):
+        lines.insert(first + 1, "")
+    return "\n".join(lines)
+
+
+def headline(line: str) -> bool:
+    """Does this (first) line read as a headline: a few words, no sentence end?"""
+    line = line.strip().lstrip("#").strip()
+    return 2 <= len(line.split()) and len(line) <= 200 and not line.endswith(_SENTENCE_END)
+
+
+def first_headline(text: str) -> str:
+    """The pasted text's headline (its first line, when it reads as one and text follows), or ""."""
+    lines = [line for line in _LINE_ENDS.sub("\n", text).split("\n") if line.strip()]
+    return lines[0].strip().lstrip("#").strip() if len(lines) > 1 and headline(lines[0]) else ""
+
+
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+def slug(title: str, limit: int = 60) -> str:
+    """A file name from a title that any file system takes: lower-case letters and digits (of any
+    script) joined by '-', at most `limit` characters, cut between words; "" when none is left."""
+    text = re.sub(r"(?<=\d)[,.'](?=\d)", "", unicodedata.normalize("NFKC", title).casefold())
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    words = [w for w in re.split(r"[\W_]+", text) if w]
+    out = ""
+    for word in words:
+        joined = f"{out}-{word}" if out else word
+        if len(joined) > limit:
+            out = out or word[:limit]
+            break
+        out = joined
+    return f"{out}-report" if out in _RESERVED else out
 
 
 def decisions_only(verdicts: Verdicts) -> Verdicts:
@@ -219,3 +308,105 @@ def with_missing(verdicts: Verdicts, missing: tuple[ReportVerdicts, ...]) -> Ver
     """The verdicts to save: this review's, then those of reports that could not be found."""
     have = {r.file for r in verdicts.reports}
     return replace(verdicts, reports=verdicts.reports + tuple(r for r in missing if r.file not in have))
+
+
+# -- where a review's files go ---------------------------------------------------------------------
+
+
+def writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def _installed_roots() -> list[str]:
+    import site
+    import sysconfig
+
+    roots = {sysconfig.get_paths().get(k) for k in ("purelib", "platlib")}
+    roots.update(getattr(site, "getsitepackages", list)())
+    user = site.getusersitepackages() if hasattr(site, "getusersitepackages") else None
+    roots.add(user)
+    return sorted({os.path.realpath(r) for r in roots if r})
+
+
+def installed(path: str | Path) -> bool:
+    """Is `path` in a folder packages are installed into (site-packages), where an upgrade or an
+    uninstall deletes what is not the package's own?"""
+    real = os.path.realpath(path)
+    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in _installed_roots())
+
+
+def user_data_folder() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("factdesk", appauthor=False)
+
+
+def work_folder() -> Path:
+    """Where the files of a review with no folder of its own go (the bundled example's): the
+    current folder, or the user data folder when that one cannot be written (or is an installed
+    package's)."""
+    here = Path.cwd()
+    if writable(here) and not installed(here):
+        return here
+    folder = user_data_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def default_verdicts(rules: str | Path, bundled: bool = False) -> Path:
+    """Where a review's verdicts go unless told otherwise: beside the rules file; for the bundled
+    example, a rules file in an installed package or in a folder that cannot be written, the
+    work folder (never site-packages). The recovery file and pasted reports go beside it."""
+    rules = Path(rules)
+    name = rules.stem + ".verdicts.yaml"
+    folder = rules.parent
+    if bundled or installed(folder) or not writable(folder):
+        folder = work_folder()
+    return folder / name
+
+
+_NUMBERED = re.compile(r"^(.*?)-(\d{1,6})$")
+
+
+def elsewhere(path: Path) -> Path:
+    """A name to offer for "save elsewhere": a file that does not exist yet, `<name>-2.<ext>`
+    beside `path` (or in the work folder when that folder cannot be written)."""
+    folder = path.parent if writable(path.parent) and not installed(path.parent) else work_folder()
+    name = path.name
+    dot = name.find(".", 1)
+    base, rest = (name[:dot], name[dot:]) if dot > 0 else (name, "")
+    n = 1
+    if (m := _NUMBERED.match(base)) is not None:
+        base, n = m.group(1), int(m.group(2))
+    while True:
+        n += 1
+        candidate = folder / f"{base}-{n}{rest}"
+        if not os.path.lexists(candidate):
+            return candidate
+
+
+def complete_path(value: str) -> str | None:
+    """`value` completed as a shell completes a path: to the longest prefix shared by the names it
+    may go on to, and when one name is left, up to the end of it, a folder's with its '/'; never
+    into the next folder. None when there is nothing to add. Hidden names only when asked for
+    (a name begun with '.')."""
+    if not value:
+        return None
+    if value == "~":
+        return "~/"
+    expanded = os.path.expanduser(value)
+    head, stem = os.path.split(expanded)
+    try:
+        with os.scandir(head or ".") as entries:
+            found = [(e.name, e.is_dir()) for e in entries
+                     if e.name.startswith(stem) and (stem.startswith(".") or not e.name.startswith("."))]
+    except OSError:
+        return None
+    if not found:
+        return None
+    if len(found) == 1:
+        name, folder = found[0]
+        completion = name + ("/" if folder else "")
+    else:
+        completion = os.path.commonprefix([name for name, _ in found])
+    return value + completion[len(stem):] if len(completion) > len(stem) else None

@@ -52,7 +52,7 @@ async def test_reopening_resumes_verdicts_and_notes(desk):
         await pilot.press("2", "3")  # report 1: total-arrests contradicts, taiwanese conflicting
         await pilot.press("n")
         await until(pilot, lambda: isinstance(app.screen, Ask))
-        await pilot.press(*"ask the desk", "enter")
+        await pilot.press(*"ask the desk", "ctrl+s")  # the note editor keeps a note on ctrl+s
         await save(pilot)
     app = desk.app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -66,7 +66,7 @@ async def test_walk_a_review_with_every_key(desk):
 
         await pilot.press("n")
         await until(pilot, lambda: isinstance(app.screen, Ask))
-        await pilot.press(*"wire copy checked", "enter")
+        await pilot.press(*"wire copy checked", "ctrl+s")  # the note editor keeps a note on ctrl+s
         assert "note: wire copy checked" in text(app, "#note")
 
         await pilot.press("ctrl+s")

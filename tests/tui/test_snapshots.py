@@ -19,7 +19,7 @@ def prepare(*keys: str, dialog: type | None = None):
         await pilot.press(*keys)
         if dialog is not None:
             await until(pilot, lambda: isinstance(pilot.app.screen, dialog))
-        for field in pilot.app.screen.query(Input):
+        for field in pilot.app.screen.query("Input, TextArea"):
             field.cursor_blink = False
         await loaded(pilot)
     return run_before

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import TextArea
 
 from factdesk.tui.screens.dialogs import Ask
 
@@ -85,8 +85,8 @@ async def test_markup_and_escapes_in_every_widget_are_shown_as_written(desk):
 
         await pilot.press("n")
         await until(pilot, lambda: isinstance(app.screen, Ask))
-        app.screen.query_one(Input).value = f"see {CLICK} [bold]x {ESC_RED}"
-        await pilot.press("enter")
+        app.screen.query_one(TextArea).text = f"see {CLICK} [bold]x {ESC_RED}"  # the note editor
+        await pilot.press("ctrl+s")
         assert f"note: see {CLICK} [bold]x {SHOWN_RED}" in text(app, "#note")
 
         assert f"missing {CLICK} {SHOWN_RED}.txt" in toasts(app)  # the skipped path, in a notification

@@ -1,4 +1,5 @@
-"""Every key of the review, with the binding ids a keymap file can rebind."""
+"""Help: what the marks on screen mean, how a verdict is decided, and every key with the binding
+id a keymap file can rebind. It wraps to the terminal's width (80 columns and up) and scrolls."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from factdesk.tui.render import rich_text, safe
+from factdesk.claims.verdicts import Verdict
+from factdesk.tui.render import LABEL, glyph_sample, rich_text, safe
 
 ELSEWHERE = [
     ("ctrl+p", "command palette: every action; jump to a claim or a report"),
@@ -21,7 +23,48 @@ ELSEWHERE = [
     ("arrows", "matrix: move; the pair under the cursor is selected"),
     ("enter, m, escape", "matrix: back to the review"),
     ("enter, escape", "dialogs: accept, cancel; a question's answers show their keys"),
-    ("ctrl+s", "paste dialog: add the pasted report"),
+    ("ctrl+s", "paste and note dialogs: add the report, keep the note"),
+]
+
+KEYS_WIDTH, ID_WIDTH = 16, 23
+
+MEANS = {
+    Verdict.SUPPORTS: "a figure of the report that counts the claim's thing agrees with the claim",
+    Verdict.CONTRADICTS: "the report's figures for it all disagree with the claim",
+    Verdict.CONFLICTING: "figures that agree and figures that disagree, equally strong",
+    Verdict.NOT_MENTIONED: "no figure of the report speaks of the claim",
+}
+
+MARKS = [
+    ("dim", "the checker's suggestion: nobody has looked at the pair yet"),
+    ("bold, underlined", "decided by a person (1-4, or enter to accept the checker's verdict)"),
+    ("stale", "decided on older bytes of the report: the file changed since, so decide again; "
+              "on a warning background in the claim list, \"!\" after it in the matrix, "
+              "\"stale\" in the report list"),
+    ("‹ ›", "more reports to the left or right of the glyphs shown"),
+]
+
+DECIDING = [
+    ("Every figure is an interval.",
+     "A bare number is exact; \"more than 1,000\" is (1000, inf); \"at least 271\" is [271, inf); "
+     "\"nearly 3,000\" is [2700, 3000); \"about\", \"some\", \"an estimated\" are plus or minus 10%; "
+     "\"up to 50\" is [0, 50]; \"between 270 and 280\" a range; \"dozens\", \"hundreds\", "
+     "\"thousands\" are [24, 100), [200, 1000), [2000, 10000). Dates, years, ordinals and numbers "
+     "in names (COVID-19, Route 5) are not figures."),
+    ("A figure is tied to a claim",
+     "when it counts the same thing (\"75 suspects from Taiwan\" counts Taiwanese), in the same "
+     "measure (people rescued are not people deported), of the same kind (money in the same "
+     "currency and per the same period; a duration only for a duration)."),
+    ("The verdict.",
+     "supports: a tied figure's interval overlaps the claim's; contradicts: only disjoint ones; "
+     "conflicting: both, equally strong (a tie); not mentioned: no tied figure."),
+    ("Scopes.",
+     "A later cumulative tally counts (3,075 arrests supports \"more than 1,000\"). A count for a "
+     "narrower scope (one city, one day, one raid) does not speak to a nationwide claim unless it "
+     "equals an exact claim or already exceeds it."),
+    ("You decide.",
+     "The why-line under the pair gives the checker's reasoning; your verdict (1-4) replaces the "
+     "checker's in the verdicts file, which keeps both."),
 ]
 
 
@@ -34,19 +77,57 @@ class Help(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="box help"):
-            yield Static(Content("Keys"), classes="title")
-            where = str(self.keymap_file) if self.keymap_file else "$XDG_CONFIG_HOME/factdesk/keymap.toml"
-            yield Static(Content.assemble("Rebind keys in ", safe(where), ' with a [keymap] table of binding '
-                                          'ids, e.g.  "review.supports" = "y"  or  "review.next_claim" = "j,down"'),
+            yield Static(Content("Help: keys, what the glyphs and marks say, how a verdict is decided"),
+                         classes="title")
+            yield Static(Content("escape or ? closes it; up, down, page up, page down, home and end scroll"),
                          classes="hint")
-            yield DataTable(cursor_type="row", zebra_stripes=True, id="keys")
-            yield Static(Content("escape or ? closes this screen"), classes="hint")
+            with VerticalScroll(id="help-text"):
+                yield Static(Content.styled("Keys", "bold"), classes="section")
+                where = str(self.keymap_file) if self.keymap_file else "$XDG_CONFIG_HOME/factdesk/keymap.toml"
+                yield Static(Content.assemble("Rebind keys in ", safe(where), ' with a [keymap] table of '
+                                              'binding ids, e.g. "review.supports" = "y" or '
+                                              '"review.next_claim" = "j,down".'), classes="paragraph hint")
+                keys = DataTable(cursor_type="none", zebra_stripes=True, id="keys")
+                keys.can_focus = False  # the help scrolls as a whole
+                yield keys
+                yield Static(Content.styled("What the glyphs say", "bold"), classes="section")
+                for v in Verdict:
+                    yield self.row(Content.assemble(glyph_sample(v), " ", glyph_sample(v, reviewed=True)),
+                                   Content(LABEL[v]), Content(MEANS[v]))
+                yield Static(Content.styled("Marks", "bold"), classes="section")
+                samples = {
+                    "dim": glyph_sample(Verdict.CONTRADICTS),
+                    "bold, underlined": glyph_sample(Verdict.CONTRADICTS, reviewed=True),
+                    "stale": glyph_sample(Verdict.CONTRADICTS, reviewed=True, stale=True),
+                    "‹ ›": Content("‹✓✗›"),
+                }
+                for mark, means in MARKS:
+                    yield self.row(samples[mark], Content(mark), Content(means))
+                yield Static(Content.styled("How a verdict is decided", "bold"), classes="section")
+                for head, body in DECIDING:
+                    yield Static(Content.assemble((head, "bold"), " ", body), classes="paragraph")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(Text("keys"), Text("binding id"), Text("does"))
-        for b in self.bindings:
-            keys = self.keymap.get(b.id or "", b.key)
-            table.add_row(rich_text(keys), Text(b.id or "", style="dim"), Text(b.tooltip or b.description))
-        for keys, does in ELSEWHERE:
-            table.add_row(Text(keys), Text(""), Text(does))
+        """The keys as a table whose last column wraps to what the screen leaves it."""
+        table = self.query_one("#keys", DataTable)
+        # the box's width less its border and padding, the scrollbar, the table's margin and its
+        # cells' padding (one column each side of each cell)
+        room = min(self.app.size.width, 116) - 2 - 2 - 1 - 2 - 3 * 2 - 1
+        does = max(20, room - KEYS_WIDTH - ID_WIDTH)
+        table.add_column(Text("keys"), width=KEYS_WIDTH)
+        table.add_column(Text("binding id"), width=ID_WIDTH)
+        table.add_column(Text("does"), width=does)
+        rows = [(rich_text(self.keymap.get(b.id or "", b.key)), Text(b.id or "", style="dim"),
+                 Text(b.tooltip or b.description)) for b in self.bindings]
+        rows += [(Text(keys), Text(""), Text(what)) for keys, what in ELSEWHERE]
+        console = self.app.console
+        for row in rows:  # each as tall as its wrapped cells (so the table's height is known now)
+            height = max(len(cell.wrap(console, width)) for cell, width in zip(row, (KEYS_WIDTH, ID_WIDTH, does)))
+            table.add_row(*row, height=max(1, height))
+
+    @staticmethod
+    def row(first: Content, second: Content, third: Content) -> Horizontal:
+        """A row of three columns; the last wraps to the screen's width."""
+        return Horizontal(Static(first, classes="first"), Static(second, classes="second"),
+                          Static(third, classes="third"), classes="row")
+

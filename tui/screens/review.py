@@ -40,11 +40,11 @@ from factdesk.tui import render
 from factdesk.tui.commands import ReviewCommands
 from factdesk.tui.checking import Checker
 from factdesk.tui.render import neutralise
-from factdesk.tui.screens.dialogs import Answer, Ask, Choice, Paste
+from factdesk.tui.screens.dialogs import Answer, Ask, Choice, Note, Paste
 from factdesk.tui.screens.help import Help
 from factdesk.tui.screens.matrix import Matrix
 from factdesk.tui.session import (
-    LoadPlan, VerdictsFile, decisions_only, file_name, pasted_path, plan, shown, with_missing,
+    LoadPlan, Pasted, VerdictsFile, decisions_only, elsewhere, file_name, keep_pasted, plan, shown, with_missing,
 )
 from factdesk.tui.widgets.fields import PickList, SafeInput
 from factdesk.tui.widgets.panels import Pane, Panel, Row
@@ -415,7 +415,7 @@ class ReviewScreen(Screen[None]):
         s = self.state
         self.query_one("#status", Panel).show(render.status(
             shown(self.file.path), self.file.stamp is not None, s.reviewed, s.total, self.dirty, s.reviewer,
-            self.filter))
+            self.filter, width=self.app.size.width))
         self.refresh_claims()
         reports = self.query_one("#reports", PickList)
         if reports.option_count:
@@ -643,7 +643,7 @@ class ReviewScreen(Screen[None]):
 
         heading = render.message(("note for ", ""), (self.setup.rules.claims[c].id, "bold"), " in ",
                                  (Path(self.state.reports[r].file).name, "bold"))
-        self.app.push_screen(Ask("Note", heading, old, placeholder="why you decided so"), done)
+        self.app.push_screen(Note("Note", heading, old, placeholder="why you decided so"), done)
 
     # -- more reports ----------------------------------------------------------------------------
 
@@ -660,12 +660,11 @@ class ReviewScreen(Screen[None]):
                                  placeholder="path", path=True), done)
 
     def action_paste(self) -> None:
-        def done(text: str | None) -> None:
-            if not text or not text.strip():
+        def done(pasted: Pasted | None) -> None:
+            if pasted is None or not pasted.text.strip():
                 return
             try:
-                path = pasted_path(self.file.path)
-                path.write_text(text, encoding="utf-8")
+                path = keep_pasted(self.file.path, pasted)
             except OSError as exc:
                 self.error(f"Cannot keep the pasted report: {exc.strerror or exc}")
                 return
@@ -737,7 +736,7 @@ class ReviewScreen(Screen[None]):
         return True
 
     async def ask_path(self, message: Content, current: VerdictsFile) -> VerdictsFile | None:
-        value = await self.app.push_screen_wait(Ask("Save elsewhere", message, str(current.path), path=True))
+        value = await self.app.push_screen_wait(Ask("Save elsewhere", message, str(elsewhere(current.path)), path=True))
         if not value or not value.strip():
             return None
         return VerdictsFile(Path(os.path.expanduser(value.strip())), None)
