@@ -585,14 +585,15 @@ def _large_html_text(html: str, name: str) -> tuple[str, str]:
     title = " ".join((root.findtext(".//title") or "").split()) or Path(name).name
     if _deeper_than(root, PARSER_DEPTH):  # the parser stopped reading at its depth limit
         return _stripped_text(html, name), title
-    for element in root.xpath(_NOT_ARTICLE + "|//head|//nav|//header|//footer|//aside"):
-        element.drop_tree()  # (keeps the text that follows it)
-    for element in root.iter(*_BLOCKS):
-        tail = element.tail or ""
-        try:
-            element.tail = "\n" + tail
-        except ValueError:  # a control character (from an entity, '&#x1b;') lxml will not write back
-            element.tail = "\n" + _NOT_XML.sub("", tail)
+    try:
+        for element in root.xpath(_NOT_ARTICLE + "|//head|//nav|//header|//footer|//aside"):
+            element.drop_tree()  # (keeps the text that follows it)
+        for element in root.iter(*_BLOCKS):
+            element.tail = "\n" + (element.tail or "")
+    except ValueError:
+        # text holding a control character ('\x1f', '&#x1b;'), which lxml reads but will not
+        # write back into the tree: the tag-stripping pass reads such a page
+        return _stripped_text(html, name), title
     lines = (" ".join(line.split()) for line in root.text_content().splitlines())
     text = "\n".join(line for line in lines if line)
     if not text:
@@ -600,7 +601,6 @@ def _large_html_text(html: str, name: str) -> tuple[str, str]:
     return text, title
 
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 PARSER_DEPTH = 2000  # libxml2 stops at 2048 elements deep (at 256 without huge_tree)
 
 
