@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from .figures import Figure, Kind, read_figures
-from .units import family_of  # (the figure set names families as units.py does)
+from .units import family_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +89,7 @@ def load_items(path: str | Path) -> list[Item]:
 
 def family(figure: Figure) -> str:
     """The figure's family in the figure set's words."""
-    if figure.kind.value == "measure":
+    if figure.kind is Kind.MEASURE:
         unit = family_of(figure.unit)
         return {"bandwidth": "data"}.get(unit.family, unit.family) if unit is not None else "other"
     return {"count": "count", "money": "money", "percent": "percent", "points": "points",
@@ -101,14 +101,12 @@ def written_interval(figure: Figure) -> tuple[float, float]:
     """The figure's interval in the unit it is written in (the figure set converts nothing but
     money's pence and the scales)."""
     low, high = figure.interval.low, figure.interval.high
-    if figure.kind.value == "measure" and getattr(figure, "unit", ""):
+    if figure.kind is Kind.MEASURE and figure.unit:
         unit = family_of(figure.unit)
         if unit is not None:
             low = low if math.isinf(low) else (low - unit.offset) / unit.factor
             high = high if math.isinf(high) else (high - unit.offset) / unit.factor
-    if figure.kind is Kind.DURATION:
-        return low, high  # days; the set writes durations in their own units: compared by family only
-    return low, high
+    return low, high  # a duration in days: the set writes its own units, so it is compared by family only
 
 
 def _close(a: float, b: float) -> bool:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 
 from textual import events
 from textual.geometry import Size
-from textual.suggester import Suggester
 from textual.widgets import Input, OptionList, TextArea
 
 from factdesk.tui.render import neutralise
@@ -41,22 +38,3 @@ class SafeTextArea(TextArea):
 
     def _on_paste(self, event: events.Paste) -> None:  # Textual runs TextArea._on_paste next
         event.text = neutralise(event.text)
-
-
-class PathSuggester(Suggester):
-    """Completes a file or folder path from what is on disk."""
-
-    def __init__(self) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-
-    async def get_suggestion(self, value: str) -> str | None:
-        path = Path(os.path.expanduser(value))
-        parent, stem = (path, "") if value.endswith("/") else (path.parent, path.name)
-        try:
-            names = sorted(e.name for e in os.scandir(parent) if e.name.startswith(stem))
-        except OSError:
-            return None
-        if not names:
-            return None
-        full = value[: len(value) - len(stem)] + names[0]
-        return full + "/" if (parent / names[0]).is_dir() else full
