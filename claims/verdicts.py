@@ -95,16 +95,35 @@ def check_report(rules: RuleSet, report: Report, terms: list[ClaimTerms] | None 
     analysis = Analysis(report)
     terms = terms or claim_terms(rules)
     cues = cues or CueIndex(terms)
-    verdicts = tuple(
-        judge(t.claim, analysis, t, sentences) for t, sentences in zip(terms, cues.sentences(analysis))
-    )
+    found = [ties(t.claim, analysis, t, sentences) for t, sentences in zip(terms, cues.sentences(analysis))]
+    found = _without_others_figures([t.claim for t in terms], found)
+    verdicts = tuple(_judged(t.claim, f, analysis) for t, f in zip(terms, found))
     m = report.meta
     return ReportVerdicts(report.file, report.sha256, verdicts, m.title, m.outlet, m.published, m.url)
 
 
 def judge(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None,
           sentences: list[int] | None = None) -> ClaimVerdict:
-    found = ties(claim, analysis, terms, sentences)
+    return _judged(claim, ties(claim, analysis, terms, sentences), analysis)
+
+
+def _without_others_figures(claims: list[Claim], found: list[list[Tie]]) -> list[list[Tie]]:
+    """A figure tied to two claims of one rules file, that agrees with one of them, is that
+    claim's figure: it never speaks against the other ("$300bn a year" beside the "$100bn"
+    goal it replaces belongs to the $300bn claim)."""
+    fitting: dict[int, set[int]] = {}  # a figure's start -> the claims it agrees with
+    for c, (claim, tied) in enumerate(zip(claims, found)):
+        for tie in tied:
+            if not tie.partial and tie.interval.overlaps(claim.interval):
+                fitting.setdefault(tie.mention.figure.start, set()).add(c)
+    if not fitting:
+        return found
+    return [[tie for tie in tied
+             if tie.interval.overlaps(claim.interval) or not fitting.get(tie.mention.figure.start, set()) - {c}]
+            for c, (claim, tied) in enumerate(zip(claims, found))]
+
+
+def _judged(claim: Claim, found: list[Tie], analysis: Analysis) -> ClaimVerdict:
     verdict, evidence, total = decide(claim, found, analysis)
     return ClaimVerdict(claim.id, verdict, verdict, evidence,
                         evidence_total=total if total > len(evidence) else 0)
