@@ -322,6 +322,15 @@ def projection(phrase: Phrase) -> bool:
     return _PROJECTION.search(phrase.lead_in[-120:]) is not None
 
 
+def future(phrase: Phrase) -> bool:
+    """Is the figure said in the future ("growth will be 1.1%")? Not a projection on its own (a
+    pledge "will provide $300bn" is not), but a projection's claim may be restated so."""
+    return _FUTURE.search(phrase.lead_in[-120:]) is not None
+
+
+_FUTURE = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|going\s+to)\b|'ll\b")
+
+
 def names_near(anchors: Anchors, text: str) -> bool:
     """Does the text (the figure's sentence and those it leans on) name one of the claim's
     capitalised context words? True when the claim has none."""

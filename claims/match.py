@@ -26,7 +26,7 @@ from .figures import Interval, Kind, currency_marks, read_figures
 from .units import BY_NAME, family_of
 from .lexicon import (
     MEASURES, NEUTRAL_MODIFIERS, PEOPLE, STOPWORDS, alias_names, content_words, countries_in, fold_lookalikes,
-    has_lookalikes, is_country, is_region, measure_heads, measure_pattern, measures_in, same_word, stem,
+    TELLING_APART, has_lookalikes, is_country, is_region, measure_heads, measure_pattern, measures_in, same_word, stem,
     words,
 )
 from .reports import Report, Sentence
@@ -86,6 +86,7 @@ class ClaimTerms:
     own_words: frozenset[str] = frozenset()  # stems of its statement's, unit's and context's words
     family: str = ""  # a measure's unit family ("length")
     published: str = ""  # the source's date: what "this year" means
+    about_former: bool = False  # the claim is itself about a replaced level ("the previous goal")
 
     @classmethod
     def of(cls, claim: Claim, source_title: str = "", anchors: Anchors | None = None,
@@ -123,7 +124,8 @@ class ClaimTerms:
                    default_process(query), also_heads,
                    anchors if anchors is not None else attribution.anchors_for([claim])[0],
                    frozenset(stem(w) for w in words(" ".join((claim.statement, *claim.units, *claim.context)))),
-                   family_of(claim.figure.unit).family if claim.kind is Kind.MEASURE else "", published)
+                   family_of(claim.figure.unit).family if claim.kind is Kind.MEASURE else "", published,
+                   _FORMER_WORD.search(" ".join((claim.statement, *claim.context))) is not None)
 
 
 def claim_terms(rules: RuleSet) -> list[ClaimTerms]:
@@ -479,7 +481,8 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         return None  # another claim's measure in the figure's own words
     if attribution.other_year(anchors, phrase, terms.published):
         return None  # "365 seats in 2019": another year's
-    if attribution.projection(phrase) is not anchors.projected:
+    if attribution.projection(phrase) is not anchors.projected and not (
+            anchors.projected and attribution.future(phrase)):
         return None  # "could exceed 10,000": a projection is not a count, nor a count a projection
     if attribution.another_instance(anchors, analysis.sentence_text(mention.index), analysis.around(mention)):
         return None  # "the death toll from Typhoon Bualoi": another event of the same kind
@@ -506,8 +509,13 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         if not (in_clause or agree):
             return None  # "the pound fell 1.2%": not what the claim measures
         firm = in_phrase or bool(agree)
+    former = "" if terms.about_former else _former_level(analysis.text, figure.start, figure.end)
+    if former == "from":
+        return None  # "from £11.44 to £12.21": the level it rose to is the report's
+    if former:
+        firm = False  # "its previous forecast of 0.8%": may agree, never contradict
     if agree is None and kind is not _MONEY and (quality <= 0.6 or (terms.people and kind is _COUNT)) \
-            and terms.measures - {"exist"}:
+            and terms.measures - TELLING_APART - {"exist"}:
         return None  # a duration, or people in general, must be counted in the claim's event
     if terms.countries and analysis.elsewhere(mention, terms.countries):
         return None  # "Thailand's police arrested 53": another country's count
@@ -520,7 +528,8 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         score = scores[mention.index] = fuzz.token_set_ratio(
             terms.processed_query, default_process(analysis.sentence_text(mention.index)), processor=None)
     partial = kind is not _DURATION and analysis.scope(mention, terms.known_places)
-    strength = quality + (0.3 if agree else 0.0) + 0.4 * score / 100 - (0.2 if partial else 0.0)
+    strength = quality + (0.3 if agree else 0.0) + 0.4 * score / 100 - (0.2 if partial else 0.0) \
+        - (0.3 if former else 0.0)  # the level that replaced it speaks first
     relation = ("narrower_scope" if partial else "projection" if anchors.projected
                 else "later_tally" if kind is _COUNT and when > terms.published[:10] and terms.published else "")
     return Tie(mention, interval, strength, score, partial, counts, member, firm, relation)
@@ -569,6 +578,24 @@ def _superseded(text: str, start: int) -> bool:
     return _SUPERSEDED.search(text, lo, start) is not None
 
 
+# A level the figure's sentence says was replaced: "from X to Y", "its previous forecast of X"
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_TO_AFTER = re.compile(r"[^.;:]{0,50}?\bto\s+(?:about\s+|around\s+|some\s+|just\s+)?[~$£€¥\d]", re.I)
+_FORMER = r"\b(?:previous|previously|earlier|old|existing|former|prior|original|originally)\b"
+_FORMER_WORD = re.compile(_FORMER, re.I)
+_FORMER_BEFORE = re.compile(_FORMER + r"(?:\s+[\w'’-]+){0,3}\s+(?:of|at|was|were|had\s+been|stood\s+at)?\s*$",
+                            re.I)
+
+
+def _former_level(text: str, start: int, end: int) -> str:
+    """Is the figure a level its sentence says was replaced: "from" ("from £11.44 to £12.21"),
+    "former" ("an earlier target of $250bn"), or "" (no)?"""
+    head = text[max(0, start - 50):start]
+    if _FROM_BEFORE.search(head) and _TO_AFTER.match(text, end, end + 80):
+        return "from"
+    return "former" if _FORMER_BEFORE.search(head) else ""
+
+
 _RATE_PHRASES = ("annual", "annually", "a year", "per year", "each year", "every year", "yearly", "last year")
 _RATE_WORDS = re.compile(r"\b(?:" + "|".join(_RATE_PHRASES) + r")\b", re.I)
 _LAST_WORDS = {p.split()[-1] for p in _RATE_PHRASES}
@@ -595,7 +622,10 @@ def _agreement(terms: ClaimTerms, found: frozenset[str]) -> bool | None:
     except for a duration: the days of the raids are not the days of arrests (terms.agreeing)."""
     if not terms.measures or not found or found == _EXIST_ONLY:
         return None
-    return not terms.agreeing.isdisjoint(found)
+    shared = terms.agreeing & found
+    if not shared:
+        return False
+    return None if shared <= TELLING_APART else True
 
 
 _EXIST_ONLY = frozenset({"exist"})

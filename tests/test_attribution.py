@@ -42,7 +42,39 @@ claims:
   - {id: crops, statement: "48,000 hectares of cash crops were flooded", quantity: "48,000", unit: hectares, context: [crops, corn, cassava]}
 """)
 
+CLIMATE = parse_rules("""
+version: 1
+source: {title: "COP29 agrees $300bn climate finance deal", published: 2024-11-24}
+claims:
+  - {id: target, statement: "rich countries will provide $300 billion a year", quantity: $300 billion, unit: USD, context: [goal, target, rich countries]}
+  - {id: previous, statement: "it replaces the previous goal of $100 billion a year", quantity: $100 billion, unit: USD, context: [goal, previous, earlier]}
+""")
+
+BUDGET = parse_rules("""
+version: 1
+source: {title: "Budget 2024", published: 2024-10-30}
+claims:
+  - {id: growth, statement: "The OBR predicts GDP growth of 1.1% this year", quantity: 1.1%, unit: "%", context: [OBR, growth, GDP]}
+""")
+
 CASES = [
+    # a figure that agrees with one claim of the rules file is that claim's, never against another
+    (CLIMATE, "previous", "The goal rises from the earlier $100 billion a year to $300 billion a year.", Verdict.SUPPORTS),
+    (CLIMATE, "target", "The goal rises from the earlier $100 billion a year to $300 billion a year.", Verdict.SUPPORTS),
+    (CLIMATE, "previous", "Rich countries agreed a goal of $300 billion a year.", Verdict.NOT_MENTIONED),
+    (CLIMATE, "previous", "The earlier goal was $90 billion a year.", Verdict.CONTRADICTS),
+    # what a share measures: inflation is not growth
+    (BUDGET, "growth", "The OBR expects inflation of 2.5% this year.", Verdict.NOT_MENTIONED),
+    (BUDGET, "growth", "The OBR expects growth of 1.1% this year.", Verdict.SUPPORTS),
+    (BUDGET, "growth", "The OBR expects growth of 1.3% this year.", Verdict.CONTRADICTS),
+    # a forecast restated in the future tense is the forecast, not a count
+    (BUDGET, "growth", "GDP growth will be 1.1% this year, the OBR said.", Verdict.SUPPORTS),
+    # a level the sentence says was replaced may agree, never contradict
+    (BUDGET, "growth", "The OBR raised its GDP growth forecast to 1.1%, from its previous forecast of 0.8%.",
+     Verdict.SUPPORTS),
+    (BUDGET, "growth", "The OBR's GDP growth forecast went from 0.8% to 1.1%.", Verdict.SUPPORTS),
+    (BUDGET, "growth", "The OBR cut its GDP growth forecast from an earlier 1.3%.", Verdict.NOT_MENTIONED),
+
     # another claim's entity in the figure's own phrase: not this claim's figure
     (ELECTION, "labour-seats", "Labour won 411 seats, the Conservatives 121.", Verdict.SUPPORTS),
     (ELECTION, "tory-seats", "Labour won 411 seats, the Conservatives 121.", Verdict.SUPPORTS),
