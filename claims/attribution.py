@@ -43,6 +43,7 @@ class Anchors:
     """What singles a claim out among the claims of its rules file."""
 
     names: tuple[str, ...] = ()  # capitalised `context` words (not countries): one must be named near
+    event: tuple[str, ...] = ()  # those that name the whole story ("COP29", "Yagi"): one must be named in the report
     own: tuple[str, ...] = ()  # the claim's distinctive words, as stems
     others: tuple[str, ...] = ()  # other claims' distinctive words that are not this claim's
     years: frozenset[str] = frozenset()  # the years the claim is about ('2024'); empty: any
@@ -52,6 +53,7 @@ class Anchors:
     foreign: tuple[str, ...] = ()  # other claims' lower-case context words that are not this claim's
     instances: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (its name, another event of its kind: "Typhoon Bualoi")
     past_year: bool = False  # the claim is about an earlier year than its source's ("In 1999, ...")
+    proposal: bool = False  # the claim states a proposal, an offer or a demand
 
 
 def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[Anchors]:
@@ -61,6 +63,8 @@ def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[
     other claims is what its user wrote for it: the names of its `context` and its unit."""
     own_names = [_distinctive(c, c.context if c.context_given else (), c.units, c.statement) for c in claims]
     given = [_distinctive(c, c.context if c.context_given else (), c.units, "") for c in claims]
+    named = [tuple(w for w in c.context if w[:1].isupper()) if c.context_given else () for c in claims]
+    event = _story_names(named, title)
     out = []
     for n, claim in enumerate(claims):
         own = own_names[n]
@@ -79,7 +83,7 @@ def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[
             years |= {str(int(published[:4]) + shift) for shift in _relative_years(claim.statement)}
             if not years:
                 years.add(published[:4])
-        names = tuple(w for w in claim.context if w[:1].isupper()) if claim.context_given else ()
+        names = named[n]
         stated = set(_YEAR.findall(claim.statement))  # ("In 1999, ..."; a year in `context` is a hint)
         past = bool(stated) and published[:4].isdigit() and all(y < published[:4] for y in stated)
         qualifiers = tuple(q for q in (tuple(stem(w) for w in words(c) if _content(w)) for c in claim.context)
@@ -87,10 +91,24 @@ def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[
         mine = {stem(w) for w in words(" ".join((claim.statement, *claim.units, *claim.context)))}
         foreign = tuple(sorted({stem(w) for o in claims if o is not claim and o.context_given
                                 for c in o.context for w in words(c) if _content(w)} - mine))
-        out.append(Anchors(names, tuple(own), tuple(others), frozenset(years),
+        # one name of the story among a claim's names: the others are its other names ("Baku")
+        story = names if event.intersection(names) else ()
+        out.append(Anchors(() if story else names, story, tuple(own), tuple(others), frozenset(years),
                            _PROJECTION.search(claim.statement) is not None, _keys(claim), qualifiers, foreign,
-                           _instances(names, " ".join((title, *(c.statement for c in claims)))), past))
+                           _instances(names, " ".join((title, *(c.statement for c in claims)))), past,
+                           _PROPOSAL.search(claim.statement) is not None))
     return out
+
+
+def _story_names(named: list[tuple[str, ...]], title: str) -> frozenset[str]:
+    """The names that stand for the whole story rather than single out one claim: those of the
+    source's title, and those in the context of more than half the claims ("COP29", "Baku")."""
+    counts: dict[str, int] = {}
+    for names in named:
+        for name in set(names):
+            counts[name] = counts.get(name, 0) + 1
+    return frozenset(name for name, n in counts.items()
+                     if _mentions(title, name) or (len(named) >= 3 and 2 * n > len(named)))
 
 
 def _instances(names: Sequence[str], text: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -322,6 +340,18 @@ def projection(phrase: Phrase) -> bool:
     return _PROJECTION.search(phrase.lead_in[-120:]) is not None
 
 
+def proposed(phrase: Phrase) -> bool:
+    """Is the figure a proposal, an offer or a demand rather than what was decided ("an offer of
+    $250bn", "developing nations want $1.3 trillion", "a draft proposed $250 billion")?"""
+    return _PROPOSAL.search(phrase.lead_in[-120:]) is not None
+
+
+_PROPOSAL = re.compile(
+    r"\b(?:drafts?|proposals?|proposed|proposes?|propose|offers?|offered|demands?|demanded|demanding"
+    r"|wants?|wanted|asks?|asked|asking|calls?\s+for|called\s+for|calling\s+for|seeks?|sought|seeking"
+    r"|hoped|hoping|urged|urging|bids?)\b", re.I)
+
+
 def future(phrase: Phrase) -> bool:
     """Is the figure said in the future ("growth will be 1.1%")? Not a projection on its own (a
     pledge "will provide $300bn" is not), but a projection's claim may be restated so."""
@@ -329,6 +359,11 @@ def future(phrase: Phrase) -> bool:
 
 
 _FUTURE = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|going\s+to)\b|'ll\b")
+
+
+def names_story(anchors: Anchors, text: str) -> bool:
+    """Does the report name the story the claim belongs to? True when its names single it out."""
+    return not anchors.event or bool(anchors.names) or any(_mentions(text, name) for name in anchors.event)
 
 
 def names_near(anchors: Anchors, text: str) -> bool:
@@ -342,6 +377,8 @@ def names_near(anchors: Anchors, text: str) -> bool:
 def _mentions(text: str, name: str) -> bool:
     if " " in name:
         return name.lower() in text.lower()
+    if not name.isalpha():  # "COP29", "G-20": as written, between word boundaries
+        return re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text, re.I) is not None
     return any(same_word(w, name) for w in words(text) if w[:1].isupper() or w.isupper())
 
 

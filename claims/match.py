@@ -486,6 +486,8 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         return None  # "could exceed 10,000": a projection is not a count, nor a count a projection
     if attribution.another_instance(anchors, analysis.sentence_text(mention.index), analysis.around(mention)):
         return None  # "the death toll from Typhoon Bualoi": another event of the same kind
+    if not attribution.names_story(anchors, analysis.text):
+        return None  # a report that never names the story ("COP29") is of another
     if anchors.names and not attribution.names_near(anchors, analysis.around(mention)):
         return None  # the claim's actor or place is not named near the figure
     if attribution.combined(anchors, analysis.text[analysis.noun_end(mention):analysis.noun_end(mention) + 60],
@@ -512,8 +514,8 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     former = "" if terms.about_former else _former_level(analysis.text, figure.start, figure.end)
     if former == "from":
         return None  # "from £11.44 to £12.21": the level it rose to is the report's
-    if former:
-        firm = False  # "its previous forecast of 0.8%": may agree, never contradict
+    if former or (not anchors.proposal and attribution.proposed(phrase)):
+        firm = False  # "its previous forecast of 0.8%", "an offer of $250bn": may agree, never contradict
     if agree is None and kind is not _MONEY and (quality <= 0.6 or (terms.people and kind is _COUNT)) \
             and terms.measures - TELLING_APART - {"exist"}:
         return None  # a duration, or people in general, must be counted in the claim's event
