@@ -46,6 +46,7 @@ class Tie:
     member: bool = False  # the figure counts a group the claim's unit belongs to
     firm: bool = True  # tied closely enough to contradict the claim, not only to support it
     relation: str = ""  # how the figure stands to the claim's: later_tally | narrower_scope | projection
+    named: bool = False  # the figure's own words name what the claim counts ("260 Indonesians")
 
 
 @dataclass(frozen=True, slots=True)
@@ -534,7 +535,8 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         - (0.3 if former else 0.0)  # the level that replaced it speaks first
     relation = ("narrower_scope" if partial else "projection" if anchors.projected
                 else "later_tally" if kind is _COUNT and when > terms.published[:10] and terms.published else "")
-    return Tie(mention, interval, strength, score, partial, counts, member, firm, relation)
+    named_here = firm and ((kind is _COUNT and quality >= 0.8) or in_phrase)
+    return Tie(mention, interval, strength, score, partial, counts, member, firm, relation, named_here)
 
 
 # "up from 190", "first announced as 75", "an earlier report said 198", "five days, not three"
