@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from .figures import Interval, Kind, describe_interval
+from .figures import Hedge, Interval, Kind, describe_interval
 from .context import Analysis
 from .match import ClaimTerms, CueIndex, Tie, claim_terms, ties
 from .reports import Report
@@ -146,7 +147,7 @@ def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict,
     opposing: list[tuple[Tie, bool]] = []
     best_s = best_o = -math.inf  # the strongest of each side (strengths are finite)
     for tie in found:
-        fits = tie.interval.overlaps(target)
+        fits = tie.interval.overlaps(target) or _rounded_alike(tie, claim)
         if tie.partial:
             exact_match = target.low == target.high and tie.interval == target
             # a part of a count may already exceed the whole; a share or a sum of money of a part
@@ -181,6 +182,38 @@ def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict,
         # both sides are shown: the other side's best takes the last place
         kept[-1] = next(pair for pair in chosen if pair[1] != kept[0][1])
     return verdict, tuple(_evidence(claim, tie, fits, analysis) for tie, fits in kept), len(chosen)
+
+
+def _rounded_alike(tie: Tie, claim: Claim) -> bool:
+    """Does a bare figure written to fewer digits than the claim's agree with it once the claim's
+    value is rounded or cut to the figure's last digit ("40%" or "40.2%" for 40.18%, "27m" for
+    27.7 million)? A reader takes such a figure as the same value, less precisely written."""
+    figure = tie.mention.figure
+    if figure.hedge is not Hedge.EXACT or figure.kind is Kind.MEASURE or tie.member or tie.partial:
+        return False
+    step, value = _last_digit(figure.text, figure.interval.low), figure.interval.low
+    mine = _last_digit(claim.quantity, claim.figure.interval.low)
+    if not step or not mine or mine >= step:
+        return False
+    return tie.interval.low == value and Interval(value - step / 2, value + step, False, True).overlaps(
+        claim.interval)
+
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _last_digit(text: str, value: float) -> float:
+    """The place of the last digit `text` writes its number to, in the value's terms: '40.2%' 0.1,
+    '27m' 1,000,000, '$1.63 billion' 10,000,000; 0 when it is not written in digits."""
+    m = _NUMBER.search(text)
+    if m is None or not math.isfinite(value):
+        return 0.0
+    written = m.group(0).replace(",", "")
+    number = float(written)
+    if number == 0:
+        return 0.0
+    places = len(written.split(".")[1]) if "." in written else 0
+    return 10.0 ** -places * value / number
 
 
 def _exceeds(figure: Interval, claim: Interval) -> bool:
@@ -248,6 +281,8 @@ def reason(claim: Claim, tie: Tie, fits: bool, published: str = "") -> str:
     if tie.counts:
         report += f" counting {tie.counts}"
     verdict = "compatible" if fits else "incompatible"
+    if fits and not tie.partial and not tie.interval.overlaps(claim.interval):
+        verdict += " (the claim's value written to fewer digits)"
     if tie.partial:
         verdict += (" (a narrower count that matches the exact claim)" if fits
                     else " (even this narrower count exceeds the claim)")

@@ -67,6 +67,12 @@ CASES = [
     (BUDGET, "growth", "The OBR expects inflation of 2.5% this year.", Verdict.NOT_MENTIONED),
     (BUDGET, "growth", "The OBR expects growth of 1.1% this year.", Verdict.SUPPORTS),
     (BUDGET, "growth", "The OBR expects growth of 1.3% this year.", Verdict.CONTRADICTS),
+    # a bare figure written to fewer digits than the claim is the claim's value, rounded or cut
+    (ELECTION, "turnout", "Turnout was 60% this time.", Verdict.SUPPORTS),
+    (ELECTION, "turnout", "Turnout was 59% this time.", Verdict.SUPPORTS),
+    (ELECTION, "turnout", "Turnout was 58% this time.", Verdict.CONTRADICTS),
+    (ELECTION, "turnout", "Turnout was 59.8% this time.", Verdict.CONTRADICTS),
+    (ELECTION, "turnout", "Turnout was about 61% this time.", Verdict.CONTRADICTS),
     # a forecast restated in the future tense is the forecast, not a count
     (BUDGET, "growth", "GDP growth will be 1.1% this year, the OBR said.", Verdict.SUPPORTS),
     # a level the sentence says was replaced may agree, never contradict
@@ -153,3 +159,10 @@ def test_a_lower_count_published_before_the_source_is_an_earlier_tally_not_a_con
 def test_a_report_of_another_year_speaks_of_that_year():
     old = _dated("2019-05-12", "Turnout was 65.99 per cent.")
     assert check_report(ELECTION, old).claim("turnout").auto is Verdict.NOT_MENTIONED
+
+
+def test_a_rounded_figure_says_why_it_agrees():
+    report = report_from_bytes("r.txt", b"Turnout was 60% this time.")
+    evidence = check_report(ELECTION, report).claim("turnout").evidence[0]
+    assert evidence.fits
+    assert "the claim's value written to fewer digits" in evidence.reason
