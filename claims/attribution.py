@@ -63,7 +63,8 @@ def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[
     other claims is what its user wrote for it: the names of its `context` and its unit."""
     own_names = [_distinctive(c, c.context if c.context_given else (), c.units, c.statement) for c in claims]
     given = [_distinctive(c, c.context if c.context_given else (), c.units, "") for c in claims]
-    named = [tuple(w for w in c.context if w[:1].isupper()) if c.context_given else () for c in claims]
+    named = [_with_expansions(tuple(w for w in c.context if w[:1].isupper()), c.context) if c.context_given else ()
+             for c in claims]
     event = _story_names(named, title)
     out = []
     for n, claim in enumerate(claims):
@@ -98,6 +99,24 @@ def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[
                            _instances(names, " ".join((title, *(c.statement for c in claims)))), past,
                            _PROPOSAL.search(claim.statement) is not None))
     return out
+
+
+def _with_expansions(names: tuple[str, ...], context: Sequence[str]) -> tuple[str, ...]:
+    """The names and, for an acronym among them, the context's phrase it stands for ("NI" and
+    "national insurance"): a report may write either."""
+    out = list(names)
+    for name in names:
+        letters = name[:-1] if name.endswith("s") and name[:-1].isupper() else name
+        if not (letters.isalpha() and letters.isupper() and len(letters) >= 2):
+            continue
+        for phrase in context:
+            initials = "".join(w[0] for w in words(phrase) if w.lower() not in _LINKING)
+            if " " in phrase and initials.upper() == letters and phrase not in out:
+                out.append(phrase)
+    return tuple(out)
+
+
+_LINKING = frozenset({"of", "for", "and", "the", "on", "in"})
 
 
 def _story_names(named: list[tuple[str, ...]], title: str) -> frozenset[str]:

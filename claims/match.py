@@ -515,6 +515,8 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     former = "" if terms.about_former else _former_level(analysis.text, figure.start, figure.end)
     if former == "from":
         return None  # "from £11.44 to £12.21": the level it rose to is the report's
+    if kind is not _COUNT and when and terms.published and when < terms.published[:10]:
+        firm = False  # an estimate in a report older than the source: an earlier one, never a contradiction
     if former or (not anchors.proposal and attribution.proposed(phrase)):
         firm = False  # "its previous forecast of 0.8%", "an offer of $250bn": may agree, never contradict
     if agree is None and kind is not _MONEY and (quality <= 0.6 or (terms.people and kind is _COUNT)) \

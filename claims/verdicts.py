@@ -158,6 +158,8 @@ def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict,
             fits = exact_match
         if not fits and not tie.firm:
             continue  # a loose tie may support, never contradict: a false alarm costs most
+        if not fits and not (tie.named and tie.mention.figure.kind is Kind.COUNT) and _far_apart(tie.interval, target):
+            continue  # "£10,500" beside a claim of £25bn: another quantity, not a misstated one
         if fits:
             supporting.append((tie, fits))
             if tie.strength > best_s:
@@ -182,6 +184,19 @@ def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict,
         # both sides are shown: the other side's best takes the last place
         kept[-1] = next(pair for pair in chosen if pair[1] != kept[0][1])
     return verdict, tuple(_evidence(claim, tie, fits, analysis) for tie, fits in kept), len(chosen)
+
+
+# How many times larger or smaller than the claim's a figure may be and still contradict it: a
+# report misstating a figure tenfold is rare, another quantity of the same unit is common.
+FAR_APART = 10.0
+
+
+def _far_apart(figure: Interval, claim: Interval) -> bool:
+    """Is every value of `figure` more than FAR_APART times above or below every value of the claim's?"""
+    low, high = claim.low, claim.high
+    if figure.low > 0 and low > 0 and math.isfinite(figure.low) and figure.low > FAR_APART * high:
+        return True
+    return figure.high > 0 and low > 0 and math.isfinite(figure.high) and figure.high * FAR_APART < low
 
 
 def _rounded_alike(tie: Tie, claim: Claim) -> bool:
@@ -273,7 +288,9 @@ _RELATIONS = {"later_tally": "a later cumulative tally", "narrower_scope": "a na
 def reason(claim: Claim, tie: Tie, fits: bool, published: str = "") -> str:
     """The reasoning in words: 'report: 3,075 (exactly 3,075); claim: more than 1,000; compatible'."""
     figure = tie.mention.figure
-    said = describe_interval(tie.interval, figure.hedge, figure.kind, figure.currency, figure.rate)
+    # (a measure as written, in its family's base unit: its written precision is not a range)
+    said = describe_interval(figure.interval if figure.kind is Kind.MEASURE else tie.interval, figure.hedge,
+                             figure.kind, figure.currency, figure.rate, figure.unit)
     report = f"report: {figure.text} ({said}"
     if tie.member:
         report += f", at most for each of {', '.join(tie.mention.origin)}"

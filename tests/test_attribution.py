@@ -166,3 +166,40 @@ def test_a_rounded_figure_says_why_it_agrees():
     evidence = check_report(ELECTION, report).claim("turnout").evidence[0]
     assert evidence.fits
     assert "the claim's value written to fewer digits" in evidence.reason
+
+
+NI = parse_rules("""
+version: 1
+source: {title: "Budget 2024", published: 2024-10-30}
+claims:
+  - {id: revenue, statement: "The employer NI changes will raise £25bn", quantity: £25bn, unit: GBP, context: [NI, national insurance, employers]}
+  - {id: rate, statement: "Employer NI will rise to 15%", quantity: 15%, unit: "%", context: [NI, national insurance, employers]}
+  - {id: taiwanese, statement: "75 Taiwanese were arrested", quantity: "75", unit: Taiwanese}
+""")
+
+MORE_CASES = [
+    # an acronym in `context` and the phrase it stands for are one name: either may be written
+    (NI, "rate", "Employers' national insurance contributions rise to 15% in April.", Verdict.SUPPORTS),
+    (NI, "rate", "Employers' NI contributions rise to 15% in April.", Verdict.SUPPORTS),
+    (NI, "rate", "Employers' national insurance contributions rise to 16% in April.", Verdict.CONTRADICTS),
+    # a figure tenfold away from the claim's is another quantity of the same unit, not a misstatement
+    (NI, "revenue", "The employers' national insurance allowance rises to £10,500.", Verdict.NOT_MENTIONED),
+    (NI, "revenue", "Employers' national insurance changes will raise £20bn.", Verdict.CONTRADICTS),
+    # ... unless its own words name what the claim counts
+    (NI, "taiwanese", "Police said 1,200 Taiwanese were arrested.", Verdict.CONTRADICTS),
+]
+
+
+@pytest.mark.parametrize(("rules", "claim_id", "text", "expected"), MORE_CASES)
+def test_whose_figure_more(rules, claim_id, text, expected):
+    report = report_from_bytes("report.txt", text.encode())
+    assert check_report(rules, report).claim(claim_id).auto is expected
+
+
+def test_an_estimate_in_a_report_older_than_the_source_never_contradicts_it():
+    older_disagrees = _dated("2024-03-06", "The OBR expects GDP growth of 0.8% this year.")
+    older_agrees = _dated("2024-03-06", "The OBR expects GDP growth of 1.1% this year.")
+    later_disagrees = _dated("2024-11-06", "The OBR expects GDP growth of 0.8% this year.")
+    assert check_report(BUDGET, older_disagrees).claim("growth").auto is Verdict.NOT_MENTIONED
+    assert check_report(BUDGET, older_agrees).claim("growth").auto is Verdict.SUPPORTS
+    assert check_report(BUDGET, later_disagrees).claim("growth").auto is Verdict.CONTRADICTS
