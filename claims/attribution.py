@@ -337,13 +337,15 @@ def other_year(anchors: Anchors, phrase: Phrase, published: str = "") -> bool:
     date, else the source's."""
     if not anchors.years:
         return False
+    # the words after the figure first: in "1.1% this year, 2% next year" each year follows its figure
     if published[:4].isdigit():
-        for shift in _relative_years(phrase.own):
-            return str(int(published[:4]) + shift) not in anchors.years
+        for text in (phrase.after, phrase.before):
+            for shift in _relative_years(text):
+                return str(int(published[:4]) + shift) not in anchors.years
     if anchors.past_year:  # "turnout of 58.76%" is this year's, not 1999's: the year must be said
         said = set(_YEAR.findall(" ".join((phrase.own, phrase.lead, phrase.clause))))
         return not said & anchors.years
-    for text in (phrase.own, phrase.lead):
+    for text in (phrase.after, phrase.before, phrase.lead):
         for m in _YEAR.finditer(text):
             if m.group(0) in anchors.years:
                 return False
@@ -371,10 +373,11 @@ _PROPOSAL = re.compile(
     r"|hoped|hoping|urged|urging|bids?)\b", re.I)
 
 
-def future(phrase: Phrase) -> bool:
-    """Is the figure said in the future ("growth will be 1.1%")? Not a projection on its own (a
-    pledge "will provide $300bn" is not), but a projection's claim may be restated so."""
-    return _FUTURE.search(phrase.lead_in[-120:]) is not None
+def looks_ahead(phrase: Phrase) -> bool:
+    """Does the figure's sentence speak of what is to come ("growth will be 1.1%", "the OBR
+    forecasts ... 1.4% this year")? Not a projection on its own (a pledge "will provide $300bn"
+    is not), but a projection's claim may be restated so."""
+    return _FUTURE.search(phrase.lead_in[-120:]) is not None or _PROJECTION.search(phrase.sentence) is not None
 
 
 _FUTURE = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|going\s+to)\b|'ll\b")

@@ -483,7 +483,7 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     if attribution.other_year(anchors, phrase, terms.published):
         return None  # "365 seats in 2019": another year's
     if attribution.projection(phrase) is not anchors.projected and not (
-            anchors.projected and attribution.future(phrase)):
+            anchors.projected and attribution.looks_ahead(phrase)):
         return None  # "could exceed 10,000": a projection is not a count, nor a count a projection
     if attribution.another_instance(anchors, analysis.sentence_text(mention.index), analysis.around(mention)):
         return None  # "the death toll from Typhoon Bualoi": another event of the same kind
@@ -586,6 +586,7 @@ def _superseded(text: str, start: int) -> bool:
 
 # A level the figure's sentence says was replaced: "from X to Y", "its previous forecast of X"
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+$", re.I)  # "from 10 to 18 per cent": 18 is the level it went to
 _TO_AFTER = re.compile(r"[^.;:]{0,50}?\bto\s+(?:about\s+|around\s+|some\s+|just\s+)?[~$£€¥\d]", re.I)
 _FORMER = r"\b(?:previous|previously|earlier|old|existing|former|prior|original|originally)\b"
 _FORMER_WORD = re.compile(_FORMER, re.I)
@@ -597,7 +598,7 @@ def _former_level(text: str, start: int, end: int) -> str:
     """Is the figure a level its sentence says was replaced: "from" ("from £11.44 to £12.21"),
     "former" ("an earlier target of $250bn"), or "" (no)?"""
     head = text[max(0, start - 50):start]
-    if _FROM_BEFORE.search(head) and _TO_AFTER.match(text, end, end + 80):
+    if _FROM_BEFORE.search(head) and not _TO_BEFORE.search(head) and _TO_AFTER.match(text, end, end + 80):
         return "from"
     return "former" if _FORMER_BEFORE.search(head) else ""
 

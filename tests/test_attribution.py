@@ -57,6 +57,17 @@ claims:
   - {id: growth, statement: "The OBR predicts GDP growth of 1.1% this year", quantity: 1.1%, unit: "%", context: [OBR, growth, GDP]}
 """)
 
+
+NI = parse_rules("""
+version: 1
+source: {title: "Budget 2024", published: 2024-10-30}
+claims:
+  - {id: revenue, statement: "The employer NI changes will raise £25bn", quantity: £25bn, unit: GBP, context: [NI, national insurance, employers]}
+  - {id: rate, statement: "Employer NI will rise to 15%", quantity: 15%, unit: "%", context: [NI, national insurance, employers]}
+  - {id: taiwanese, statement: "75 Taiwanese were arrested", quantity: "75", unit: Taiwanese}
+""")
+
+
 CASES = [
     # a figure that agrees with one claim of the rules file is that claim's, never against another
     (CLIMATE, "previous", "The goal rises from the earlier $100 billion a year to $300 billion a year.", Verdict.SUPPORTS),
@@ -73,6 +84,10 @@ CASES = [
     (ELECTION, "turnout", "Turnout was 58% this time.", Verdict.CONTRADICTS),
     (ELECTION, "turnout", "Turnout was 59.8% this time.", Verdict.CONTRADICTS),
     (ELECTION, "turnout", "Turnout was about 61% this time.", Verdict.CONTRADICTS),
+    # in a list of years each year follows its own figure
+    (BUDGET, "growth", "In its forecast, the OBR put GDP growth at 0.9% last year, 1.1% this year and 1.6% next year.", Verdict.SUPPORTS),
+    # "from 10 to 18 per cent": the level it went to is the report's
+    (NI, "rate", "Employers' NI goes from 13 to 15 per cent.", Verdict.SUPPORTS),
     # a forecast restated in the future tense is the forecast, not a count
     (BUDGET, "growth", "GDP growth will be 1.1% this year, the OBR said.", Verdict.SUPPORTS),
     # a level the sentence says was replaced may agree, never contradict
@@ -166,16 +181,6 @@ def test_a_rounded_figure_says_why_it_agrees():
     evidence = check_report(ELECTION, report).claim("turnout").evidence[0]
     assert evidence.fits
     assert "the claim's value written to fewer digits" in evidence.reason
-
-
-NI = parse_rules("""
-version: 1
-source: {title: "Budget 2024", published: 2024-10-30}
-claims:
-  - {id: revenue, statement: "The employer NI changes will raise £25bn", quantity: £25bn, unit: GBP, context: [NI, national insurance, employers]}
-  - {id: rate, statement: "Employer NI will rise to 15%", quantity: 15%, unit: "%", context: [NI, national insurance, employers]}
-  - {id: taiwanese, statement: "75 Taiwanese were arrested", quantity: "75", unit: Taiwanese}
-""")
 
 MORE_CASES = [
     # an acronym in `context` and the phrase it stands for are one name: either may be written
