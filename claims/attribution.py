@@ -66,6 +66,7 @@ def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[
     named = [_with_expansions(tuple(w for w in c.context if w[:1].isupper()), c.context) if c.context_given else ()
              for c in claims]
     event = _story_names(named, title)
+    story_words = {stem(w) for name in event for w in words(name)}
     out = []
     for n, claim in enumerate(claims):
         own = own_names[n]
@@ -78,6 +79,8 @@ def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[
                 bare = w.lstrip("=")
                 if w in others or any(same_word(bare, o.lstrip("=")) for o in own) or any(same_word(bare, s) for s in said):
                     continue
+                if bare in story_words and not named[n]:
+                    continue  # the story's name ("Yagi") sets no claim apart from one that names nothing
                 others.append(w)
         years = set(_YEAR.findall(" ".join((claim.statement, *claim.context))))
         if published[:4].isdigit():
@@ -418,11 +421,11 @@ def combined(anchors: Anchors, after: str, mine: Sequence[str]) -> bool:
     m = _COMBINED.match(after)
     if not m:
         return False
-    a, b = stem(m.group("a")), stem(m.group("b"))
-    if a == b:
+    listed = [stem(w) for w in (*_LISTED.findall(m.group("more") or ""), m.group("a"), m.group("b"))]
+    if len(set(listed)) < 2:
         return False
-    ours = [w for w in (a, b) if w in mine]
-    theirs = [w for w in (a, b) if w in anchors.foreign or w not in mine and _measure_word(w)]
+    ours = [w for w in listed if w in mine]
+    theirs = [w for w in listed if w in anchors.foreign or w not in mine and _measure_word(w)]
     return bool(ours) and bool(theirs) and set(ours) != set(theirs)
 
 
@@ -430,7 +433,10 @@ def _measure_word(word: str) -> bool:
     return bool(measures_in(word) - {"exist"})
 
 
-_COMBINED = re.compile(r"\s*(?:people\s+|others\s+|of\s+)?(?P<a>[a-z]+)\s+(?:and|or|&|and/or)\s+(?P<b>[a-z]+)\b")
+# "dead and missing", "of rice and crops", "of rice, crops and fruit trees" (the list's words but its last)
+_COMBINED = re.compile(r"\s*(?:people\s+|others\s+|of\s+)?(?P<more>(?:[a-z]+,\s+){0,4})(?P<a>[a-z]+),?\s+"
+                       r"(?:and|or|&|and/or)\s+(?P<b>[a-z]+)\b")
+_LISTED = re.compile(r"[a-z]+")
 
 
 def qualified(anchors: Anchors, text: str) -> bool:

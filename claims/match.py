@@ -491,8 +491,10 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         return None  # a report that never names the story ("COP29") is of another
     if anchors.names and not attribution.names_near(anchors, analysis.around(mention)):
         return None  # the claim's actor or place is not named near the figure
-    if attribution.combined(anchors, analysis.text[analysis.noun_end(mention):analysis.noun_end(mention) + 60],
-                            terms.own_words):
+    after = analysis.noun_end(mention)
+    if attribution.combined(anchors, analysis.text[after:after + 60], terms.own_words) or (
+            after > figure.end and attribution.combined(anchors, analysis.text[figure.end:figure.end + 80],
+                                                        terms.own_words)):
         return None  # "329 people dead and missing": a total of this claim's and another's
     per_period = kind is _MONEY and bool(terms.rate) and figure.rate == terms.rate  # "a year" said with it
     if not agree and not per_period and anchors.qualifiers and not attribution.qualified(

@@ -38,8 +38,8 @@ source: {title: "Typhoon Yagi kills hundreds in Vietnam", published: 2024-09-16}
 claims:
   - {id: deaths, statement: "Typhoon Yagi has killed at least 292 people", quantity: "at least 292", unit: [killed, dead, deaths], context: [Yagi, typhoon]}
   - {id: missing, statement: "38 others are missing", quantity: "38", unit: [missing], context: [Yagi, typhoon]}
-  - {id: rice, statement: "190,000 hectares of rice fields were flooded", quantity: "190,000", unit: hectares, context: [rice, paddy]}
-  - {id: crops, statement: "48,000 hectares of cash crops were flooded", quantity: "48,000", unit: hectares, context: [crops, corn, cassava]}
+  - {id: rice, statement: "190,000 hectares of rice fields were flooded", quantity: "190,000 hectares", unit: hectares, context: [rice, paddy]}
+  - {id: crops, statement: "48,000 hectares of cash crops were flooded", quantity: "48,000 hectares", unit: hectares, context: [crops, corn, cassava]}
 """)
 
 CLIMATE = parse_rules("""
@@ -122,6 +122,11 @@ CASES = [
     # a total of the claim's thing and another's is neither
     (STORM, "deaths", "Typhoon Yagi left 329 people dead and missing.", Verdict.NOT_MENTIONED),
     (STORM, "crops", "Typhoon Yagi flooded 262,000 hectares of rice and crops.", Verdict.NOT_MENTIONED),
+    (STORM, "rice", "Typhoon Yagi flooded 262,000 hectares of rice, crops and fruit trees.", Verdict.NOT_MENTIONED),
+    (STORM, "rice", "Typhoon Yagi flooded 262,000 hectares of rice.", Verdict.CONTRADICTS),
+    # an early, partial count is not the result
+    (ELECTION, "labour-share", "With results in from 8.5% of constituencies, Labour had 36.1% of the vote.",
+     Verdict.NOT_MENTIONED),
     # another event of the same kind
     (STORM, "deaths", "The death toll from Typhoon Bualoi has risen to 19.", Verdict.NOT_MENTIONED),
     (STORM, "deaths", "The death toll from Typhoon Yagi has risen to 199.", Verdict.CONTRADICTS),
