@@ -25,9 +25,9 @@ from .context import EVENT_SPAN, PLACE_NAME, WHEN, Analysis, Mention, Part
 from .figures import Interval, Kind, currency_marks, read_figures
 from .units import BY_NAME, family_of
 from .lexicon import (
-    MEASURES, NEUTRAL_MODIFIERS, PEOPLE, STOPWORDS, alias_names, content_words, countries_in, fold_lookalikes,
-    TELLING_APART, has_lookalikes, is_country, is_region, measure_heads, measure_pattern, measures_in, same_word, stem,
-    words,
+    MEASURES, NEUTRAL_MODIFIERS, PEOPLE, STOPWORDS, TELLING_APART, alias_names, content_words, countries_in,
+    fold_lookalikes, has_lookalikes, is_country, is_demonym, is_region, measure_heads, measure_pattern, measures_in,
+    same_word, stem, words,
 )
 from .reports import Report, Sentence
 from .rules import Claim, RuleSet
@@ -402,6 +402,8 @@ def ties(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None,
     if sentences is None:
         sentences = CueIndex([terms]).sentences(analysis)[0]
     out: list[Tie] = []
+    if sentences and not attribution.names_story(terms.anchors, analysis.text):
+        return out  # a report that never names the story ("COP29") is of another
     scores: dict[int, float] = {}
     for index in sentences:
         for mention in analysis.in_sentence(index):
@@ -445,6 +447,8 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         if matched is None:
             matched = _elliptic(terms, analysis, mention)
         if matched is None:
+            matched = _unit_said_after(terms, analysis, mention)
+        if matched is None:
             if not _bare_tie(terms, analysis, mention):
                 return None
             quality, counts = 0.5, "(no noun; its sentence speaks of the claim)"
@@ -487,8 +491,6 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         return None  # "could exceed 10,000": a projection is not a count, nor a count a projection
     if attribution.another_instance(anchors, analysis.sentence_text(mention.index), analysis.around(mention)):
         return None  # "the death toll from Typhoon Bualoi": another event of the same kind
-    if not attribution.names_story(anchors, analysis.text):
-        return None  # a report that never names the story ("COP29") is of another
     if anchors.names and not attribution.names_near(anchors, analysis.around(mention)):
         return None  # the claim's actor or place is not named near the figure
     after = analysis.noun_end(mention)
@@ -658,6 +660,22 @@ def _unit_quality(terms: ClaimTerms, mention: Mention) -> tuple[float, bool, str
     if best is None:
         return None
     return best[0], best[1], " ".join((*noun, "from", ", ".join(origin)) if origin else noun)
+
+
+_LINK_VERBS = r"(?:(?:are|were|is|was|have|has|had|been|who|that|now|already)\s+){0,3}"
+
+
+def _unit_said_after(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> tuple[float, bool, str] | None:
+    """A unit of several words said right after the figure's people ("27.7 million South
+    Africans registered to vote", "27 million people are registered to vote")."""
+    if mention.noun and mention.noun[-1].lower() not in PEOPLE and not is_demonym(mention.noun[-1]):
+        return None
+    end = analysis.noun_end(mention)
+    after = analysis.text[end:end + 60]
+    for unit in terms.units:
+        if len(unit) > 1 and re.match(r"\s+" + _LINK_VERBS + r"\s+".join(map(re.escape, unit)) + r"\b", after, re.I):
+            return 0.9, False, " ".join(unit)
+    return None
 
 
 def _elliptic(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> tuple[float, bool, str] | None:

@@ -187,7 +187,18 @@ def test_a_rounded_figure_says_why_it_agrees():
     assert evidence.fits
     assert "the claim's value written to fewer digits" in evidence.reason
 
+VOTERS = parse_rules("""
+version: 1
+source: {title: "South Africa votes", published: 2024-05-29}
+claims:
+  - {id: registered, statement: "27.7 million people registered to vote", quantity: 27.7 million, unit: [registered voters, registered to vote]}
+""")
+
 MORE_CASES = [
+    # a unit of several words said right after the people counted
+    (VOTERS, "registered", "A record 27.7 million South Africans registered to vote.", Verdict.SUPPORTS),
+    (VOTERS, "registered", "In all, 26.1 million people are registered to vote this year.", Verdict.CONTRADICTS),
+    (VOTERS, "registered", "In all, 26.1 million people voted this year.", Verdict.NOT_MENTIONED),
     # an acronym in `context` and the phrase it stands for are one name: either may be written
     (NI, "rate", "Employers' national insurance contributions rise to 15% in April.", Verdict.SUPPORTS),
     (NI, "rate", "Employers' NI contributions rise to 15% in April.", Verdict.SUPPORTS),
