@@ -12,7 +12,7 @@ count; a claim's capitalised `context` words (an actor, a place) must be named n
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from .units import family_of
@@ -386,9 +386,18 @@ def looks_ahead(phrase: Phrase) -> bool:
 _FUTURE = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|going\s+to)\b|'ll\b")
 
 
-def names_story(anchors: Anchors, text: str) -> bool:
-    """Does the report name the story the claim belongs to? True when its names single it out."""
-    return not anchors.event or bool(anchors.names) or any(_mentions(text, name) for name in anchors.event)
+def names_story(anchors: Anchors, text: str, names: Collection[str]) -> bool:
+    """Does the report (its `text`, and `names`, the words it writes as names) name the story the
+    claim belongs to? True when the claim's own names single it out."""
+    if not anchors.event or anchors.names:
+        return True
+    for name in anchors.event:
+        if " " in name or not name.isalpha():
+            if _mentions(text, name):
+                return True
+        elif any(same_word(w, name) for w in names):
+            return True
+    return False
 
 
 def names_near(anchors: Anchors, text: str) -> bool:
