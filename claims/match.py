@@ -469,6 +469,8 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         counts = figure.currency
     if _superseded(analysis.text, figure.start):
         return None  # "up from 190 this morning": an earlier value, not the report's figure
+    if _QUOTED_CLAIM.match(analysis.text, analysis.report.sentences.starts[mention.index], figure.start):
+        return None  # 'Claim 3: "The raids lasted three days."': a fact-check quotes what it checks
     agree = _agreement(terms, analysis.measures(mention))
     if agree is False:
         return None  # another measure: rescued, not deported
@@ -586,6 +588,11 @@ def _superseded(text: str, start: int) -> bool:
             if after is None or (after and not (len(last_two) == 2 and last_two[0].endswith(after))):
                 return False
     return _SUPERSEDED.search(text, lo, start) is not None
+
+
+# A fact-check's restatement of what it checks, up to the figure: 'Claim 3: "The raids lasted three'
+_QUOTED_CLAIM = re.compile(r"[*_#>\s]*(?:the\s+)?(?:claims?|rumou?rs?|the\s+post|viral\s+post)(?:\s+\d+)?\s*:\s*[\"“'‘][^\"”’]*$",
+                           re.I)
 
 
 # A level the figure's sentence says was replaced: "from X to Y", "its previous forecast of X"

@@ -171,8 +171,9 @@ def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict,
     if not supporting and not opposing:
         return _NOT_MENTIONED, (), 0
     if supporting and opposing and abs(best_s - best_o) <= CONFLICT_MARGIN and (
-            best_o >= best_s or any(tie.named and tie.strength == best_o for tie, _ in opposing)):
-        # a weaker disagreeing figure stands equal only when its own words name the claim's thing
+            best_o >= best_s or any(tie.named and tie.strength == best_o and tie.mention.figure.kind is Kind.COUNT
+                                    for tie, _ in opposing)):
+        # a weaker disagreeing figure stands equal only when its own words name what the claim counts
         verdict, chosen = _CONFLICTING, supporting + opposing
     elif best_s >= best_o:
         verdict, chosen = _SUPPORTS, supporting

@@ -224,3 +224,16 @@ def test_an_estimate_in_a_report_older_than_the_source_never_contradicts_it():
     assert check_report(BUDGET, older_disagrees).claim("growth").auto is Verdict.NOT_MENTIONED
     assert check_report(BUDGET, older_agrees).claim("growth").auto is Verdict.SUPPORTS
     assert check_report(BUDGET, later_disagrees).claim("growth").auto is Verdict.CONTRADICTS
+
+
+def test_a_fact_check_quoting_the_claim_is_judged_on_its_own_finding():
+    rules = parse_rules("""
+version: 1
+source: {title: "Raids in Cambodia", published: 2025-07-17}
+claims:
+  - {id: raid-days, statement: "The raids lasted three days", quantity: three days, unit: days, context: [raids]}
+""")
+    text = '**Claim 3: "The raids lasted three days."** Verdict: FALSE. The raids went on for five days.'
+    found = check_report(rules, report_from_bytes("check.md", text.encode())).claim("raid-days")
+    assert found.auto is Verdict.CONTRADICTS
+    assert [e.figure for e in found.evidence] == ["five days"]
