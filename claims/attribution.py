@@ -313,11 +313,15 @@ _RELATIVE = {"this": 0, "the current": 0, "next": 1, "the coming": 1, "last": -1
 _RELATIVE_YEAR = re.compile(r"\b(this|next|last|the current|the coming|the previous|the past)\s+year\b", re.I)
 
 
-def another_year_report(anchors: Anchors, phrase: Phrase, published: str) -> bool:
+def another_year_report(anchors: Anchors, phrase: Phrase, published: str, source: str = "") -> bool:
     """Is the report from a year the claim is not about (a 2019 report against a 2024 claim),
-    and its figure undated? A report may come a year after its event."""
+    and its figure undated? A report of the source's time (a year either side of the source's
+    date, or of the claim's year when the source has none) speaks of the same events."""
     year = published[:4]
-    if not anchors.years or not year.isdigit() or year in anchors.years or str(int(year) - 1) in anchors.years:
+    if not anchors.years or not year.isdigit():
+        return False
+    near = {source[:4]} if source[:4].isdigit() else set(anchors.years)
+    if any(abs(int(year) - int(y)) <= 1 for y in near):
         return False
     return not _YEAR.search(" ".join((phrase.own, phrase.lead)))
 

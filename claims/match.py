@@ -480,7 +480,7 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     if when and terms.published and kind is _COUNT and when < terms.published[:10] \
             and interval.high < claim.interval.low:
         return None  # a lower count in a report published before the source: an earlier tally
-    if when and attribution.another_year_report(anchors, phrase, when):
+    if when and attribution.another_year_report(anchors, phrase, when, terms.published):
         return None  # a report of another year, the figure undated: that year's
     if attribution.other_claims(anchors, phrase):
         return None  # "the Conservatives 121": another claim's figure

@@ -237,3 +237,16 @@ claims:
     found = check_report(rules, report_from_bytes("check.md", text.encode())).claim("raid-days")
     assert found.auto is Verdict.CONTRADICTS
     assert [e.figure for e in found.evidence] == ["five days"]
+
+
+def test_a_report_of_the_sources_time_speaks_of_a_claim_dated_the_next_year():
+    rules = parse_rules("""
+version: 1
+source: {title: "Budget 2024", published: 2024-10-30}
+claims:
+  - {id: rate, statement: "Employer NI will rise to 15% from April 2025", quantity: 15%, unit: "%", context: [NI, national insurance, employers]}
+""")
+    same_time = _dated("2024-10-31", "Employers' national insurance will rise to 15%.")
+    years_on = _dated("2027-10-31", "Employers' national insurance will rise to 16%.")
+    assert check_report(rules, same_time).claim("rate").auto is Verdict.SUPPORTS
+    assert check_report(rules, years_on).claim("rate").auto is Verdict.NOT_MENTIONED
