@@ -502,7 +502,9 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         return None  # "329 people dead and missing": a total of this claim's and another's
     per_period = kind is _MONEY and bool(terms.rate) and figure.rate == terms.rate  # "a year" said with it
     if not agree and not per_period and anchors.qualifiers and not attribution.qualified(
-            anchors, analysis.leaning_text(mention)):
+            anchors, analysis.leaning_text(mention)) and not (
+            anchors.names and attribution.names_near(anchors, phrase.clause)):
+        # (a claim's actor named in the figure's own clause ties it: "the DA finished second with 22%")
         return None  # "124 cases" for a claim of cases in people fully vaccinated
     in_clause, in_phrase = attribution.keyed(anchors, phrase)
     if kind is _MONEY and terms.rate and figure.rate == terms.rate:

@@ -250,3 +250,16 @@ claims:
     years_on = _dated("2027-10-31", "Employers' national insurance will rise to 16%.")
     assert check_report(rules, same_time).claim("rate").auto is Verdict.SUPPORTS
     assert check_report(rules, years_on).claim("rate").auto is Verdict.NOT_MENTIONED
+
+
+def test_a_claims_actor_named_in_the_figures_clause_ties_it_without_the_measure_word():
+    rules = parse_rules("""
+version: 1
+source: {title: "South Africa votes", published: 2024-06-02}
+claims:
+  - {id: da, statement: "The DA received 21.81 percent of the votes", quantity: 21.81%, unit: "%", context: [DA, Democratic Alliance, vote, opposition]}
+""")
+    named = report_from_bytes("a.txt", b"The centrist Democratic Alliance finished second with 21.8 per cent.")
+    unnamed = report_from_bytes("b.txt", b"The centrist party finished second with 21.8 per cent.")
+    assert check_report(rules, named).claim("da").auto is Verdict.SUPPORTS
+    assert check_report(rules, unnamed).claim("da").auto is Verdict.NOT_MENTIONED
