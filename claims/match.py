@@ -501,12 +501,16 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
                                                         terms.own_words)):
         return None  # "329 people dead and missing": a total of this claim's and another's
     per_period = kind is _MONEY and bool(terms.rate) and figure.rate == terms.rate  # "a year" said with it
-    if not agree and not per_period and anchors.qualifiers and not attribution.qualified(
-            anchors, analysis.leaning_text(mention)) and not (
-            anchors.names and attribution.names_near(anchors, phrase.clause)):
-        # (a claim's actor named in the figure's own clause ties it: "the DA finished second with 22%")
+    # the claim's actor named in the figure's own clause: "the DA finished second with 22%"
+    actor = bool(anchors.names) and attribution.names_near(anchors, phrase.clause)
+    if not agree and not per_period and anchors.qualifiers and not actor and not attribution.qualified(
+            anchors, analysis.leaning_text(mention)):
         return None  # "124 cases" for a claim of cases in people fully vaccinated
     in_clause, in_phrase = attribution.keyed(anchors, phrase)
+    if actor and not in_clause and kind is not _COUNT:
+        in_clause = loose_actor = True  # may agree; a share whose measure is unsaid never contradicts
+    else:
+        loose_actor = False
     if kind is _MONEY and terms.rate and figure.rate == terms.rate:
         # money per the claim's period: the period says what it measures; firmly so when no other
         # sum per that period stands in the sentence
@@ -525,7 +529,7 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         return None  # "from £11.44 to £12.21": the level it rose to is the report's
     if kind is not _COUNT and when and terms.published and when < terms.published[:10]:
         firm = False  # an estimate in a report older than the source: an earlier one, never a contradiction
-    if former or (not anchors.proposal and attribution.proposed(phrase)):
+    if former or loose_actor or (not anchors.proposal and attribution.proposed(phrase)):
         firm = False  # "its previous forecast of 0.8%", "an offer of $250bn": may agree, never contradict
     if agree is None and kind is not _MONEY and (quality <= 0.6 or (terms.people and kind is _COUNT)) \
             and terms.measures - TELLING_APART - {"exist"}:

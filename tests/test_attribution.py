@@ -263,3 +263,6 @@ claims:
     unnamed = report_from_bytes("b.txt", b"The centrist party finished second with 21.8 per cent.")
     assert check_report(rules, named).claim("da").auto is Verdict.SUPPORTS
     assert check_report(rules, unnamed).claim("da").auto is Verdict.NOT_MENTIONED
+    # the measure unsaid, such a share may agree but never contradicts
+    other = report_from_bytes("c.txt", b"The centrist Democratic Alliance finished second with 25 per cent.")
+    assert check_report(rules, other).claim("da").auto is Verdict.NOT_MENTIONED
