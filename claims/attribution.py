@@ -12,11 +12,11 @@ count; a claim's capitalised `context` words (an actor, a place) must be named n
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .units import family_of
-from .lexicon import STOPWORDS, is_country, is_demonym, measures_in, same_word, stem, words
+from .lexicon import STOPWORDS, alias_names, is_country, is_demonym, measures_in, same_word, stem, words
 
 _YEAR = re.compile(r"(?<![\d,.$£€-])(?:19|20)\d\d(?![\d%]|[.,]\d)")
 _NOT_ITS_YEAR_BEFORE = re.compile(r"\b(?:since|until|till|before|after|by|as of|through)\s+(?:the\s+)?(?:end\s+of\s+)?$",
@@ -390,16 +390,15 @@ def looks_ahead(phrase: Phrase) -> bool:
 _FUTURE = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|going\s+to)\b|'ll\b")
 
 
-def names_story(anchors: Anchors, text: str, names: Collection[str]) -> bool:
-    """Does the report (its `text`, and `names`, the words it writes as names) name the story the
-    claim belongs to? True when the claim's own names single it out."""
+def names_story(anchors: Anchors, text: str, folded: str) -> bool:
+    """Does the report (its `text`, and that text in lower case) name the story the claim belongs
+    to? True when the claim's own names single it out."""
     if not anchors.event or anchors.names:
         return True
     for name in anchors.event:
-        if " " in name or not name.isalpha():
-            if _mentions(text, name):
-                return True
-        elif any(same_word(w, name) for w in names):
+        # a word that names it shares its first four letters, or is an alias of it (see same_word)
+        heads = {w.lower()[:4] for w in (name, *alias_names(name.lower()))}
+        if any(head in folded for head in heads) and _mentions(text, name):
             return True
     return False
 

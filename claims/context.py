@@ -17,7 +17,7 @@ from .attribution import Phrase, phrase_of
 from .figures import Figure, Hedge, Kind, read_figures
 from .lexicon import (
     PEOPLE, REPORTING, STOPWORDS, SUBNATIONAL, countries_in, fold_lookalikes, has_lookalikes, is_country,
-    is_demonym, is_region, measures_in, nearest_measures, same_word, words,
+    is_demonym, is_region, measures_in, nearest_measures, same_word,
 )
 from .reports import Report
 
@@ -220,9 +220,9 @@ class Analysis:
         return found
 
     @cached_property
-    def names(self) -> frozenset[str]:
-        """Every word of the text that is written as a name (capitalised or in capitals), once."""
-        return frozenset(w for w in words(self.text) if w[:1].isupper())
+    def folded(self) -> str:
+        """The text in lower case, once."""
+        return self.text.lower()
 
     @cached_property
     def _has_dashes(self) -> bool:

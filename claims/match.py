@@ -402,7 +402,7 @@ def ties(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None,
     if sentences is None:
         sentences = CueIndex([terms]).sentences(analysis)[0]
     out: list[Tie] = []
-    if sentences and not attribution.names_story(terms.anchors, analysis.text, analysis.names):
+    if sentences and not attribution.names_story(terms.anchors, analysis.text, analysis.folded):
         return out  # a report that never names the story ("COP29") is of another
     scores: dict[int, float] = {}
     for index in sentences:
