@@ -380,6 +380,31 @@ _PROPOSAL = re.compile(
     r"|hoped|hoping|urged|urging|bids?)\b", re.I)
 
 
+def other_source(anchors: Anchors, sentence: str) -> str:
+    """The institution the figure's sentence gives it to, when that is none of the claim's actors
+    ("the CDC said 483" beside a claim on the state health department's count); else ""."""
+    if not (anchors.names or anchors.event):
+        return ""
+    for pattern in _SAID_BY:
+        for m in pattern.finditer(sentence):
+            who = m.group("who")
+            if who.split()[0] in _NOT_A_SOURCE or is_country(who.split()[-1]):
+                continue
+            if not any(_mentions(who, name) or _mentions(name, who) for name in (*anchors.names, *anchors.event)):
+                return who
+            return ""
+    return ""
+
+
+_WHO = r"(?P<who>(?:[A-Z][\w.&’'-]*|of|for|and)(?:\s+(?:[A-Z][\w.&’'-]*|of|for|and)){0,5})"
+_SAID_BY = (
+    re.compile(r"\b(?:according\s+to|data\s+from|figures\s+from|estimates?\s+(?:by|from))\s+(?:the\s+)?" + _WHO),
+    re.compile(r"\b(?:the\s+)?" + _WHO + r"\s+(?:said|says|estimated|estimates|reported|reports|put\s+the)\b"),
+)
+_NOT_A_SOURCE = frozenset({"It", "He", "She", "They", "We", "This", "That", "The", "A", "An", "But", "And", "In", "On",
+                           "At", "By", "Officials", "Police", "Authorities", "Reports", "Media", "State"})
+
+
 def looks_ahead(phrase: Phrase) -> bool:
     """Does the figure's sentence speak of what is to come ("growth will be 1.1%", "the OBR
     forecasts ... 1.4% this year")? Not a projection on its own (a pledge "will provide $300bn"

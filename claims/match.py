@@ -45,7 +45,7 @@ class Tie:
     counts: str  # what it counts, as read: "Taiwanese", "suspects from Taiwan"
     member: bool = False  # the figure counts a group the claim's unit belongs to
     firm: bool = True  # tied closely enough to contradict the claim, not only to support it
-    relation: str = ""  # how the figure stands to the claim's: later_tally | narrower_scope | projection
+    relation: str = ""  # how the figure stands to the claim's: later_tally | narrower_scope | other_source | projection
     named: bool = False  # the figure's own words name what the claim counts ("260 Indonesians")
 
 
@@ -548,7 +548,8 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     strength = quality + (0.3 if agree else 0.0) + 0.4 * score / 100 - (0.2 if partial else 0.0) \
         - (0.3 if former else 0.0)  # the level that replaced it speaks first
     relation = ("narrower_scope" if partial else "projection" if anchors.projected
-                else "later_tally" if kind is _COUNT and when > terms.published[:10] and terms.published else "")
+                else "later_tally" if kind is _COUNT and when > terms.published[:10] and terms.published
+                else "other_source" if attribution.other_source(anchors, analysis.sentence_text(mention.index)) else "")
     named_here = firm and ((kind is _COUNT and quality >= 0.8) or in_phrase)
     return Tie(mention, interval, strength, score, partial, counts, member, firm, relation, named_here)
 

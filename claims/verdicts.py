@@ -47,7 +47,7 @@ class Evidence:
     reason: str = ""  # "report: 3,075 (exactly 3,075); claim: more than 1,000; compatible"
     figure_start: int = -1  # offsets of the figure itself, for highlighting (-1: unknown)
     figure_end: int = -1
-    relation: str = ""  # later_tally | narrower_scope | projection: why a figure may differ
+    relation: str = ""  # later_tally | narrower_scope | other_source | projection: why a figure may differ
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +283,7 @@ def quote_window(text: str, start: int, end: int, figure_start: int, figure_end:
 
 
 _RELATIONS = {"later_tally": "a later cumulative tally", "narrower_scope": "a narrower scope",
-              "projection": "a projection"}
+              "other_source": "another source's figure", "projection": "a projection"}
 
 
 def reason(claim: Claim, tie: Tie, fits: bool, published: str = "") -> str:
@@ -306,6 +306,8 @@ def reason(claim: Claim, tie: Tie, fits: bool, published: str = "") -> str:
                     else " (even this narrower count exceeds the claim)")
     if tie.relation == "later_tally" and published:
         verdict += f" ({_RELATIONS[tie.relation]}, report of {published})"
+    elif tie.relation in ("other_source", "projection"):
+        verdict += f" ({_RELATIONS[tie.relation]})"
     return f"{report}; claim: {claim.quantity}; {verdict}"
 
 

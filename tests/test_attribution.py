@@ -266,3 +266,18 @@ claims:
     # the measure unsaid, such a share may agree but never contradicts
     other = report_from_bytes("c.txt", b"The centrist Democratic Alliance finished second with 25 per cent.")
     assert check_report(rules, other).claim("da").auto is Verdict.NOT_MENTIONED
+
+
+def test_another_institutions_figure_is_marked_as_another_source():
+    rules = parse_rules("""
+version: 1
+source: {title: "Measles in Texas", published: 2025-03-28}
+claims:
+  - {id: cases, statement: "The Texas outbreak has reached at least 400 cases", quantity: at least 400, unit: [cases, measles cases], context: [Texas, DSHS, measles]}
+""")
+    other = report_from_bytes("a.txt", b"The US Centers for Disease Control and Prevention said there were 483 measles cases in Texas.")
+    own = report_from_bytes("b.txt", b"According to the DSHS, there were 483 measles cases in Texas.")
+    found = check_report(rules, other).claim("cases").evidence[0]
+    assert found.relation == "other_source"
+    assert "another source's figure" in found.reason
+    assert check_report(rules, own).claim("cases").evidence[0].relation == ""
