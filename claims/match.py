@@ -469,8 +469,6 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         counts = figure.currency
     if _superseded(analysis.text, figure.start):
         return None  # "up from 190 this morning": an earlier value, not the report's figure
-    if _QUOTED_CLAIM.match(analysis.text, analysis.report.sentences.starts[mention.index], figure.start):
-        return None  # 'Claim 3: "The raids lasted three days."': a fact-check quotes what it checks
     agree = _agreement(terms, analysis.measures(mention))
     if agree is False:
         return None  # another measure: rescued, not deported
@@ -529,7 +527,10 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         return None  # "from £11.44 to £12.21": the level it rose to is the report's
     if kind is not _COUNT and when and terms.published and when < terms.published[:10]:
         firm = False  # an estimate in a report older than the source: an earlier one, never a contradiction
-    if former or loose_actor or (not anchors.proposal and attribution.proposed(phrase)):
+    # 'Claim 3: "The raids lasted three days."': a fact-check quoting what it checks; its own
+    # finding speaks first
+    quoted = _QUOTED_CLAIM.match(analysis.text, analysis.report.sentences.starts[mention.index], figure.start)
+    if former or loose_actor or quoted or (not anchors.proposal and attribution.proposed(phrase)):
         firm = False  # "its previous forecast of 0.8%", "an offer of $250bn": may agree, never contradict
     if agree is None and kind is not _MONEY and (quality <= 0.6 or (terms.people and kind is _COUNT)) \
             and terms.measures - TELLING_APART - {"exist"}:
@@ -546,7 +547,7 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
             terms.processed_query, default_process(analysis.sentence_text(mention.index)), processor=None)
     partial = kind is not _DURATION and analysis.scope(mention, terms.known_places)
     strength = quality + (0.3 if agree else 0.0) + 0.4 * score / 100 - (0.2 if partial else 0.0) \
-        - (0.3 if former else 0.0)  # the level that replaced it speaks first
+        - (0.3 if former else 0.0) - (0.5 if quoted else 0.0)  # the level that replaced it, the finding, first
     relation = ("narrower_scope" if partial else "projection" if anchors.projected
                 else "later_tally" if kind is _COUNT and when > terms.published[:10] and terms.published
                 else "other_source" if attribution.other_source(anchors, analysis.sentence_text(mention.index)) else "")

@@ -237,6 +237,9 @@ claims:
     found = check_report(rules, report_from_bytes("check.md", text.encode())).claim("raid-days")
     assert found.auto is Verdict.CONTRADICTS
     assert [e.figure for e in found.evidence] == ["five days"]
+    # the quotation alone, a finding without a figure: what it quotes may stand as support
+    alone = '**Claim 1: "The raids lasted three days."** Verdict: TRUE. Police confirmed the dates.'
+    assert check_report(rules, report_from_bytes("true.md", alone.encode())).claim("raid-days").auto is Verdict.SUPPORTS
 
 
 def test_a_report_of_the_sources_time_speaks_of_a_claim_dated_the_next_year():
