@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .units import family_of
-from .lexicon import STOPWORDS, is_country, is_demonym, measures_in, same_word, stem, words
+from .lexicon import STOPWORDS, alias_names, is_country, is_demonym, measures_in, same_word, stem, words
 
 _YEAR = re.compile(r"(?<![\d,.$£€-])(?:19|20)\d\d(?![\d%]|[.,]\d)")
 _NOT_ITS_YEAR_BEFORE = re.compile(r"\b(?:since|until|till|before|after|by|as of|through)\s+(?:the\s+)?(?:end\s+of\s+)?$",
@@ -43,6 +43,7 @@ class Anchors:
     """What singles a claim out among the claims of its rules file."""
 
     names: tuple[str, ...] = ()  # capitalised `context` words (not countries): one must be named near
+    event: tuple[str, ...] = ()  # those that name the whole story ("COP29", "Yagi"): one must be named in the report
     own: tuple[str, ...] = ()  # the claim's distinctive words, as stems
     others: tuple[str, ...] = ()  # other claims' distinctive words that are not this claim's
     years: frozenset[str] = frozenset()  # the years the claim is about ('2024'); empty: any
@@ -52,6 +53,7 @@ class Anchors:
     foreign: tuple[str, ...] = ()  # other claims' lower-case context words that are not this claim's
     instances: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (its name, another event of its kind: "Typhoon Bualoi")
     past_year: bool = False  # the claim is about an earlier year than its source's ("In 1999, ...")
+    proposal: bool = False  # the claim states a proposal, an offer or a demand
 
 
 def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[Anchors]:
@@ -61,6 +63,10 @@ def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[
     other claims is what its user wrote for it: the names of its `context` and its unit."""
     own_names = [_distinctive(c, c.context if c.context_given else (), c.units, c.statement) for c in claims]
     given = [_distinctive(c, c.context if c.context_given else (), c.units, "") for c in claims]
+    named = [_with_expansions(tuple(w for w in c.context if w[:1].isupper()), c.context) if c.context_given else ()
+             for c in claims]
+    event = _story_names(named, title)
+    story_words = {stem(w) for name in event for w in words(name)}
     out = []
     for n, claim in enumerate(claims):
         own = own_names[n]
@@ -73,13 +79,15 @@ def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[
                 bare = w.lstrip("=")
                 if w in others or any(same_word(bare, o.lstrip("=")) for o in own) or any(same_word(bare, s) for s in said):
                     continue
+                if bare in story_words and not named[n]:
+                    continue  # the story's name ("Yagi") sets no claim apart from one that names nothing
                 others.append(w)
         years = set(_YEAR.findall(" ".join((claim.statement, *claim.context))))
         if published[:4].isdigit():
             years |= {str(int(published[:4]) + shift) for shift in _relative_years(claim.statement)}
             if not years:
                 years.add(published[:4])
-        names = tuple(w for w in claim.context if w[:1].isupper()) if claim.context_given else ()
+        names = named[n]
         stated = set(_YEAR.findall(claim.statement))  # ("In 1999, ..."; a year in `context` is a hint)
         past = bool(stated) and published[:4].isdigit() and all(y < published[:4] for y in stated)
         qualifiers = tuple(q for q in (tuple(stem(w) for w in words(c) if _content(w)) for c in claim.context)
@@ -87,10 +95,42 @@ def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[
         mine = {stem(w) for w in words(" ".join((claim.statement, *claim.units, *claim.context)))}
         foreign = tuple(sorted({stem(w) for o in claims if o is not claim and o.context_given
                                 for c in o.context for w in words(c) if _content(w)} - mine))
-        out.append(Anchors(names, tuple(own), tuple(others), frozenset(years),
+        # one name of the story among a claim's names: the others are its other names ("Baku")
+        story = names if event.intersection(names) else ()
+        out.append(Anchors(() if story else names, story, tuple(own), tuple(others), frozenset(years),
                            _PROJECTION.search(claim.statement) is not None, _keys(claim), qualifiers, foreign,
-                           _instances(names, " ".join((title, *(c.statement for c in claims)))), past))
+                           _instances(names, " ".join((title, *(c.statement for c in claims)))), past,
+                           _PROPOSAL.search(claim.statement) is not None))
     return out
+
+
+def _with_expansions(names: tuple[str, ...], context: Sequence[str]) -> tuple[str, ...]:
+    """The names and, for an acronym among them, the context's phrase it stands for ("NI" and
+    "national insurance"): a report may write either."""
+    out = list(names)
+    for name in names:
+        letters = name[:-1] if name.endswith("s") and name[:-1].isupper() else name
+        if not (letters.isalpha() and letters.isupper() and len(letters) >= 2):
+            continue
+        for phrase in context:
+            initials = "".join(w[0] for w in words(phrase) if w.lower() not in _LINKING)
+            if " " in phrase and initials.upper() == letters and phrase not in out:
+                out.append(phrase)
+    return tuple(out)
+
+
+_LINKING = frozenset({"of", "for", "and", "the", "on", "in"})
+
+
+def _story_names(named: list[tuple[str, ...]], title: str) -> frozenset[str]:
+    """The names that stand for the whole story rather than single out one claim: those of the
+    source's title, and those in the context of more than half the claims ("COP29", "Baku")."""
+    counts: dict[str, int] = {}
+    for names in named:
+        for name in set(names):
+            counts[name] = counts.get(name, 0) + 1
+    return frozenset(name for name, n in counts.items()
+                     if _mentions(title, name) or (len(named) >= 3 and 2 * n > len(named)))
 
 
 def _instances(names: Sequence[str], text: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -273,11 +313,15 @@ _RELATIVE = {"this": 0, "the current": 0, "next": 1, "the coming": 1, "last": -1
 _RELATIVE_YEAR = re.compile(r"\b(this|next|last|the current|the coming|the previous|the past)\s+year\b", re.I)
 
 
-def another_year_report(anchors: Anchors, phrase: Phrase, published: str) -> bool:
+def another_year_report(anchors: Anchors, phrase: Phrase, published: str, source: str = "") -> bool:
     """Is the report from a year the claim is not about (a 2019 report against a 2024 claim),
-    and its figure undated? A report may come a year after its event."""
+    and its figure undated? A report of the source's time (a year either side of the source's
+    date, or of the claim's year when the source has none) speaks of the same events."""
     year = published[:4]
-    if not anchors.years or not year.isdigit() or year in anchors.years or str(int(year) - 1) in anchors.years:
+    if not anchors.years or not year.isdigit():
+        return False
+    near = {source[:4]} if source[:4].isdigit() else set(anchors.years)
+    if any(abs(int(year) - int(y)) <= 1 for y in near):
         return False
     return not _YEAR.search(" ".join((phrase.own, phrase.lead)))
 
@@ -300,13 +344,15 @@ def other_year(anchors: Anchors, phrase: Phrase, published: str = "") -> bool:
     date, else the source's."""
     if not anchors.years:
         return False
+    # the words after the figure first: in "1.1% this year, 2% next year" each year follows its figure
     if published[:4].isdigit():
-        for shift in _relative_years(phrase.own):
-            return str(int(published[:4]) + shift) not in anchors.years
+        for text in (phrase.after, phrase.before):
+            for shift in _relative_years(text):
+                return str(int(published[:4]) + shift) not in anchors.years
     if anchors.past_year:  # "turnout of 58.76%" is this year's, not 1999's: the year must be said
         said = set(_YEAR.findall(" ".join((phrase.own, phrase.lead, phrase.clause))))
         return not said & anchors.years
-    for text in (phrase.own, phrase.lead):
+    for text in (phrase.after, phrase.before, phrase.lead):
         for m in _YEAR.finditer(text):
             if m.group(0) in anchors.years:
                 return False
@@ -322,6 +368,66 @@ def projection(phrase: Phrase) -> bool:
     return _PROJECTION.search(phrase.lead_in[-120:]) is not None
 
 
+def proposed(phrase: Phrase) -> bool:
+    """Is the figure a proposal, an offer or a demand rather than what was decided ("an offer of
+    $250bn", "developing nations want $1.3 trillion", "a draft proposed $250 billion")?"""
+    return _PROPOSAL.search(phrase.lead_in[-120:]) is not None
+
+
+_PROPOSAL = re.compile(
+    r"\b(?:drafts?|proposals?|proposed|proposes?|propose|offers?|offered|demands?|demanded|demanding"
+    r"|wants?|wanted|asks?|asked|asking|calls?\s+for|called\s+for|calling\s+for|seeks?|sought|seeking"
+    r"|hoped|hoping|urged|urging|bids?)\b", re.I)
+
+
+def other_source(anchors: Anchors, sentence: str) -> str:
+    """The institution the figure's sentence gives it to, when that is none of the claim's actors
+    ("the CDC said 483" beside a claim on the state health department's count); else ""."""
+    if not (anchors.names or anchors.event):
+        return ""
+    for pattern in _SAID_BY:
+        for m in pattern.finditer(sentence):
+            who = m.group("who")
+            if who.split()[0] in _NOT_A_SOURCE or is_country(who.split()[-1]):
+                continue
+            if not any(_mentions(who, name) or _mentions(name, who) for name in (*anchors.names, *anchors.event)):
+                return who
+            return ""
+    return ""
+
+
+_WHO = r"(?P<who>(?:[A-Z][\w.&’'-]*|of|for|and)(?:\s+(?:[A-Z][\w.&’'-]*|of|for|and)){0,5})"
+_SAID_BY = (
+    re.compile(r"\b(?:according\s+to|data\s+from|figures\s+from|estimates?\s+(?:by|from))\s+(?:the\s+)?" + _WHO),
+    re.compile(r"\b(?:the\s+)?" + _WHO + r"\s+(?:said|says|estimated|estimates|reported|reports|put\s+the)\b"),
+)
+_NOT_A_SOURCE = frozenset({"It", "He", "She", "They", "We", "This", "That", "The", "A", "An", "But", "And", "In", "On",
+                           "At", "By", "Officials", "Police", "Authorities", "Reports", "Media", "State"})
+
+
+def looks_ahead(phrase: Phrase) -> bool:
+    """Does the figure's sentence speak of what is to come ("growth will be 1.1%", "the OBR
+    forecasts ... 1.4% this year")? Not a projection on its own (a pledge "will provide $300bn"
+    is not), but a projection's claim may be restated so."""
+    return _FUTURE.search(phrase.lead_in[-120:]) is not None or _PROJECTION.search(phrase.sentence) is not None
+
+
+_FUTURE = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|going\s+to)\b|'ll\b")
+
+
+def names_story(anchors: Anchors, text: str, folded: str) -> bool:
+    """Does the report (its `text`, and that text in lower case) name the story the claim belongs
+    to? True when the claim's own names single it out."""
+    if not anchors.event or anchors.names:
+        return True
+    for name in anchors.event:
+        # a word that names it shares its first four letters, or is an alias of it (see same_word)
+        heads = {w.lower()[:4] for w in (name, *alias_names(name.lower()))}
+        if any(head in folded for head in heads) and _mentions(text, name):
+            return True
+    return False
+
+
 def names_near(anchors: Anchors, text: str) -> bool:
     """Does the text (the figure's sentence and those it leans on) name one of the claim's
     capitalised context words? True when the claim has none."""
@@ -333,6 +439,8 @@ def names_near(anchors: Anchors, text: str) -> bool:
 def _mentions(text: str, name: str) -> bool:
     if " " in name:
         return name.lower() in text.lower()
+    if not name.isalpha():  # "COP29", "G-20": as written, between word boundaries
+        return re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text, re.I) is not None
     return any(same_word(w, name) for w in words(text) if w[:1].isupper() or w.isupper())
 
 
@@ -350,11 +458,11 @@ def combined(anchors: Anchors, after: str, mine: Sequence[str]) -> bool:
     m = _COMBINED.match(after)
     if not m:
         return False
-    a, b = stem(m.group("a")), stem(m.group("b"))
-    if a == b:
+    listed = [stem(w) for w in (*_LISTED.findall(m.group("more") or ""), m.group("a"), m.group("b"))]
+    if len(set(listed)) < 2:
         return False
-    ours = [w for w in (a, b) if w in mine]
-    theirs = [w for w in (a, b) if w in anchors.foreign or w not in mine and _measure_word(w)]
+    ours = [w for w in listed if w in mine]
+    theirs = [w for w in listed if w in anchors.foreign or w not in mine and _measure_word(w)]
     return bool(ours) and bool(theirs) and set(ours) != set(theirs)
 
 
@@ -362,7 +470,10 @@ def _measure_word(word: str) -> bool:
     return bool(measures_in(word) - {"exist"})
 
 
-_COMBINED = re.compile(r"\s*(?:people\s+|others\s+|of\s+)?(?P<a>[a-z]+)\s+(?:and|or|&|and/or)\s+(?P<b>[a-z]+)\b")
+# "dead and missing", "of rice and crops", "of rice, crops and fruit trees" (the list's words but its last)
+_COMBINED = re.compile(r"\s*(?:people\s+|others\s+|of\s+)?(?P<more>(?:[a-z]+,\s+){0,4})(?P<a>[a-z]+),?\s+"
+                       r"(?:and|or|&|and/or)\s+(?P<b>[a-z]+)\b")
+_LISTED = re.compile(r"[a-z]+")
 
 
 def qualified(anchors: Anchors, text: str) -> bool:

@@ -220,6 +220,11 @@ class Analysis:
         return found
 
     @cached_property
+    def folded(self) -> str:
+        """The text in lower case, once."""
+        return self.text.lower()
+
+    @cached_property
     def _has_dashes(self) -> bool:
         """Does the text hold a dash that may end a clause (— or –)? A report without any is not
         searched for them at each figure."""
@@ -475,6 +480,7 @@ _PARTIAL_COUNT = re.compile(
     r"\b(?:partial|early|earlier|preliminary|provisional|incomplete|initial)\s+(?:official\s+)?"
     r"(?:results?|counts?|tall(?:y|ies)|returns)\b"
     r"|\b(?:results?|votes?|ballots?)\s+(?:counted\s+)?so\s+far\b"
+    r"|\bresults?\s+(?:are\s+|were\s+)?in\s+from\s+(?:about\s+|just\s+|over\s+)?\d"
     r"|\d\s*(?:%|per\s*cent|percent)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:votes?|ballots?|polling\s+stations?"
     r"|voting\s+districts?|districts?|precincts?|results?|constituencies|VDs)\s+(?:had\s+been\s+|have\s+been\s+"
     r"|were\s+|was\s+)?(?:counted|reporting|reported|declared|captured|in|tallied|processed|counted)\b"

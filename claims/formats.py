@@ -831,7 +831,7 @@ class _Reader:
         return str(value)
 
 
-RELATIONS = ("later_tally", "narrower_scope", "projection")
+RELATIONS = ("later_tally", "narrower_scope", "other_source", "projection")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

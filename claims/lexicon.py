@@ -64,7 +64,21 @@ MEASURES: dict[str, tuple[str, ...]] = {
     "proceeds": ("defraud", "fraud", "cheat", "stole", "stolen", "steal", "swindl", "earn",
                  "generat", "profit", "revenue", "takings", "proceeds", "loss", "lost", "cost",
                  "con$", "scammed", "extort", "launder", "worth"),
+    # the economy, elections and health: what a share or a rate measures
+    "grow": ("growth", "grow", "gdp", "expand", "expansion", "contract", "shrank", "shrink"),
+    "inflation": ("inflation", "cpi", "consumer price"),
+    "unemployment": ("unemploy", "jobless"),
+    "interest": ("interest rate", "base rate", "bank rate", "mortgage rate"),
+    "turnout": ("turnout", "turned out"),
+    "evacuate": ("evacuat",),
+    "displace": ("displac", "homeless", "uprooted"),
+    "affect": ("affected",),
 }
+# Measures that tell a figure apart from the claim's (inflation is not growth) but are too common
+# beside other figures to tie one to it ("with 60% of votes counted, the ANC had 42%").
+TELLING_APART = frozenset({"grow", "inflation", "unemployment", "interest", "turnout", "evacuate", "displace", "affect"})
+
+
 def alternation(words: list[str] | set[str]) -> str:
     """A regex for any of `words` (case as given is ignored), factored by shared prefixes so
     that a miss fails at the first letter: ("thai", "taiwan") -> t(?:aiwan|hai)."""

@@ -25,9 +25,9 @@ from .context import EVENT_SPAN, PLACE_NAME, WHEN, Analysis, Mention, Part
 from .figures import Interval, Kind, currency_marks, read_figures
 from .units import BY_NAME, family_of
 from .lexicon import (
-    MEASURES, NEUTRAL_MODIFIERS, PEOPLE, STOPWORDS, alias_names, content_words, countries_in, fold_lookalikes,
-    has_lookalikes, is_country, is_region, measure_heads, measure_pattern, measures_in, same_word, stem,
-    words,
+    MEASURES, NEUTRAL_MODIFIERS, PEOPLE, STOPWORDS, TELLING_APART, alias_names, content_words, countries_in,
+    fold_lookalikes, has_lookalikes, is_country, is_demonym, is_region, measure_heads, measure_pattern, measures_in,
+    same_word, stem, words,
 )
 from .reports import Report, Sentence
 from .rules import Claim, RuleSet
@@ -45,7 +45,8 @@ class Tie:
     counts: str  # what it counts, as read: "Taiwanese", "suspects from Taiwan"
     member: bool = False  # the figure counts a group the claim's unit belongs to
     firm: bool = True  # tied closely enough to contradict the claim, not only to support it
-    relation: str = ""  # how the figure stands to the claim's: later_tally | narrower_scope | projection
+    relation: str = ""  # how the figure stands to the claim's: later_tally | narrower_scope | other_source | projection
+    named: bool = False  # the figure's own words name what the claim counts ("260 Indonesians")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,7 @@ class ClaimTerms:
     own_words: frozenset[str] = frozenset()  # stems of its statement's, unit's and context's words
     family: str = ""  # a measure's unit family ("length")
     published: str = ""  # the source's date: what "this year" means
+    about_former: bool = False  # the claim is itself about a replaced level ("the previous goal")
 
     @classmethod
     def of(cls, claim: Claim, source_title: str = "", anchors: Anchors | None = None,
@@ -123,7 +125,8 @@ class ClaimTerms:
                    default_process(query), also_heads,
                    anchors if anchors is not None else attribution.anchors_for([claim])[0],
                    frozenset(stem(w) for w in words(" ".join((claim.statement, *claim.units, *claim.context)))),
-                   family_of(claim.figure.unit).family if claim.kind is Kind.MEASURE else "", published)
+                   family_of(claim.figure.unit).family if claim.kind is Kind.MEASURE else "", published,
+                   _FORMER_WORD.search(" ".join((claim.statement, *claim.context))) is not None)
 
 
 def claim_terms(rules: RuleSet) -> list[ClaimTerms]:
@@ -399,6 +402,8 @@ def ties(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None,
     if sentences is None:
         sentences = CueIndex([terms]).sentences(analysis)[0]
     out: list[Tie] = []
+    if sentences and not attribution.names_story(terms.anchors, analysis.text, analysis.folded):
+        return out  # a report that never names the story ("COP29") is of another
     scores: dict[int, float] = {}
     for index in sentences:
         for mention in analysis.in_sentence(index):
@@ -442,6 +447,8 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         if matched is None:
             matched = _elliptic(terms, analysis, mention)
         if matched is None:
+            matched = _unit_said_after(terms, analysis, mention)
+        if matched is None:
             if not _bare_tie(terms, analysis, mention):
                 return None
             quality, counts = 0.5, "(no noun; its sentence speaks of the claim)"
@@ -471,7 +478,7 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     if when and terms.published and kind is _COUNT and when < terms.published[:10] \
             and interval.high < claim.interval.low:
         return None  # a lower count in a report published before the source: an earlier tally
-    if when and attribution.another_year_report(anchors, phrase, when):
+    if when and attribution.another_year_report(anchors, phrase, when, terms.published):
         return None  # a report of another year, the figure undated: that year's
     if attribution.other_claims(anchors, phrase):
         return None  # "the Conservatives 121": another claim's figure
@@ -479,20 +486,29 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         return None  # another claim's measure in the figure's own words
     if attribution.other_year(anchors, phrase, terms.published):
         return None  # "365 seats in 2019": another year's
-    if attribution.projection(phrase) is not anchors.projected:
+    if attribution.projection(phrase) is not anchors.projected and not (
+            anchors.projected and attribution.looks_ahead(phrase)):
         return None  # "could exceed 10,000": a projection is not a count, nor a count a projection
     if attribution.another_instance(anchors, analysis.sentence_text(mention.index), analysis.around(mention)):
         return None  # "the death toll from Typhoon Bualoi": another event of the same kind
     if anchors.names and not attribution.names_near(anchors, analysis.around(mention)):
         return None  # the claim's actor or place is not named near the figure
-    if attribution.combined(anchors, analysis.text[analysis.noun_end(mention):analysis.noun_end(mention) + 60],
-                            terms.own_words):
+    after = analysis.noun_end(mention)
+    if attribution.combined(anchors, analysis.text[after:after + 60], terms.own_words) or (
+            after > figure.end and attribution.combined(anchors, analysis.text[figure.end:figure.end + 80],
+                                                        terms.own_words)):
         return None  # "329 people dead and missing": a total of this claim's and another's
     per_period = kind is _MONEY and bool(terms.rate) and figure.rate == terms.rate  # "a year" said with it
-    if not agree and not per_period and anchors.qualifiers and not attribution.qualified(
+    # the claim's actor named in the figure's own clause: "the DA finished second with 22%"
+    actor = bool(anchors.names) and attribution.names_near(anchors, phrase.clause)
+    if not agree and not per_period and anchors.qualifiers and not actor and not attribution.qualified(
             anchors, analysis.leaning_text(mention)):
         return None  # "124 cases" for a claim of cases in people fully vaccinated
     in_clause, in_phrase = attribution.keyed(anchors, phrase)
+    if actor and not in_clause and kind is not _COUNT:
+        in_clause = loose_actor = True  # may agree; a share whose measure is unsaid never contradicts
+    else:
+        loose_actor = False
     if kind is _MONEY and terms.rate and figure.rate == terms.rate:
         # money per the claim's period: the period says what it measures; firmly so when no other
         # sum per that period stands in the sentence
@@ -506,8 +522,18 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         if not (in_clause or agree):
             return None  # "the pound fell 1.2%": not what the claim measures
         firm = in_phrase or bool(agree)
+    former = "" if terms.about_former else _former_level(analysis.text, figure.start, figure.end)
+    if former == "from":
+        return None  # "from £11.44 to £12.21": the level it rose to is the report's
+    if kind is not _COUNT and when and terms.published and when < terms.published[:10]:
+        firm = False  # an estimate in a report older than the source: an earlier one, never a contradiction
+    # 'Claim 3: "The raids lasted three days."': a fact-check quoting what it checks; its own
+    # finding speaks first
+    quoted = _QUOTED_CLAIM.match(analysis.text, analysis.report.sentences.starts[mention.index], figure.start)
+    if former or loose_actor or quoted or (not anchors.proposal and attribution.proposed(phrase)):
+        firm = False  # "its previous forecast of 0.8%", "an offer of $250bn": may agree, never contradict
     if agree is None and kind is not _MONEY and (quality <= 0.6 or (terms.people and kind is _COUNT)) \
-            and terms.measures - {"exist"}:
+            and terms.measures - TELLING_APART - {"exist"}:
         return None  # a duration, or people in general, must be counted in the claim's event
     if terms.countries and analysis.elsewhere(mention, terms.countries):
         return None  # "Thailand's police arrested 53": another country's count
@@ -520,10 +546,13 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         score = scores[mention.index] = fuzz.token_set_ratio(
             terms.processed_query, default_process(analysis.sentence_text(mention.index)), processor=None)
     partial = kind is not _DURATION and analysis.scope(mention, terms.known_places)
-    strength = quality + (0.3 if agree else 0.0) + 0.4 * score / 100 - (0.2 if partial else 0.0)
+    strength = quality + (0.3 if agree else 0.0) + 0.4 * score / 100 - (0.2 if partial else 0.0) \
+        - (0.3 if former else 0.0) - (0.5 if quoted else 0.0)  # the level that replaced it, the finding, first
     relation = ("narrower_scope" if partial else "projection" if anchors.projected
-                else "later_tally" if kind is _COUNT and when > terms.published[:10] and terms.published else "")
-    return Tie(mention, interval, strength, score, partial, counts, member, firm, relation)
+                else "later_tally" if kind is _COUNT and when > terms.published[:10] and terms.published
+                else "other_source" if attribution.other_source(anchors, analysis.sentence_text(mention.index)) else "")
+    named_here = firm and ((kind is _COUNT and quality >= 0.8) or in_phrase)
+    return Tie(mention, interval, strength, score, partial, counts, member, firm, relation, named_here)
 
 
 # "up from 190", "first announced as 75", "an earlier report said 198", "five days, not three"
@@ -569,6 +598,30 @@ def _superseded(text: str, start: int) -> bool:
     return _SUPERSEDED.search(text, lo, start) is not None
 
 
+# A fact-check's restatement of what it checks, up to the figure: 'Claim 3: "The raids lasted three'
+_QUOTED_CLAIM = re.compile(r"[*_#>\s]*(?:the\s+)?(?:claims?|rumou?rs?|the\s+post|viral\s+post)(?:\s+\d+)?\s*:\s*[\"“'‘][^\"”’]*$",
+                           re.I)
+
+
+# A level the figure's sentence says was replaced: "from X to Y", "its previous forecast of X"
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+$", re.I)  # "from 10 to 18 per cent": 18 is the level it went to
+_TO_AFTER = re.compile(r"[^.;:]{0,50}?\bto\s+(?:about\s+|around\s+|some\s+|just\s+)?[~$£€¥\d]", re.I)
+_FORMER = r"\b(?:previous|previously|earlier|old|existing|former|prior|original|originally)\b"
+_FORMER_WORD = re.compile(_FORMER, re.I)
+_FORMER_BEFORE = re.compile(_FORMER + r"(?:\s+[\w'’-]+){0,3}\s+(?:of|at|was|were|had\s+been|stood\s+at)?\s*$",
+                            re.I)
+
+
+def _former_level(text: str, start: int, end: int) -> str:
+    """Is the figure a level its sentence says was replaced: "from" ("from £11.44 to £12.21"),
+    "former" ("an earlier target of $250bn"), or "" (no)?"""
+    head = text[max(0, start - 50):start]
+    if _FROM_BEFORE.search(head) and not _TO_BEFORE.search(head) and _TO_AFTER.match(text, end, end + 80):
+        return "from"
+    return "former" if _FORMER_BEFORE.search(head) else ""
+
+
 _RATE_PHRASES = ("annual", "annually", "a year", "per year", "each year", "every year", "yearly", "last year")
 _RATE_WORDS = re.compile(r"\b(?:" + "|".join(_RATE_PHRASES) + r")\b", re.I)
 _LAST_WORDS = {p.split()[-1] for p in _RATE_PHRASES}
@@ -595,7 +648,10 @@ def _agreement(terms: ClaimTerms, found: frozenset[str]) -> bool | None:
     except for a duration: the days of the raids are not the days of arrests (terms.agreeing)."""
     if not terms.measures or not found or found == _EXIST_ONLY:
         return None
-    return not terms.agreeing.isdisjoint(found)
+    shared = terms.agreeing & found
+    if not shared:
+        return False
+    return None if shared <= TELLING_APART else True
 
 
 _EXIST_ONLY = frozenset({"exist"})
@@ -619,6 +675,22 @@ def _unit_quality(terms: ClaimTerms, mention: Mention) -> tuple[float, bool, str
     if best is None:
         return None
     return best[0], best[1], " ".join((*noun, "from", ", ".join(origin)) if origin else noun)
+
+
+_LINK_VERBS = r"(?:(?:are|were|is|was|have|has|had|been|who|that|now|already)\s+){0,3}"
+
+
+def _unit_said_after(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> tuple[float, bool, str] | None:
+    """A unit of several words said right after the figure's people ("27.7 million South
+    Africans registered to vote", "27 million people are registered to vote")."""
+    if mention.noun and mention.noun[-1].lower() not in PEOPLE and not is_demonym(mention.noun[-1]):
+        return None
+    end = analysis.noun_end(mention)
+    after = analysis.text[end:end + 60]
+    for unit in terms.units:
+        if len(unit) > 1 and re.match(r"\s+" + _LINK_VERBS + r"\s+".join(map(re.escape, unit)) + r"\b", after, re.I):
+            return 0.9, False, " ".join(unit)
+    return None
 
 
 def _elliptic(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> tuple[float, bool, str] | None:

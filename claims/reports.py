@@ -761,10 +761,11 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a segment at the line breaks that always end a sentence (see _ends_a_line)."""
     spans = []
     block_start = line_start = start
+    width = max(len(line) for line in text[start:end].split("\n"))
     while (newline := text.find("\n", line_start, end)) >= 0:
         next_end = text.find("\n", newline + 1, end)
         following = text[newline + 1:next_end if next_end >= 0 else end]
-        if _ends_a_line(text[line_start:newline], following):
+        if _ends_a_line(text[line_start:newline], following, width):
             spans.append((block_start, newline))
             block_start = newline + 1
         line_start = newline + 1
@@ -780,19 +781,23 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _ends_a_line(line: str, following: str) -> bool:
+def _ends_a_line(line: str, following: str, width: int = 0) -> bool:
     if _ONE_LINE.match(line) or _NEW_PART.match(following) or not line.strip():
         return True  # table rows, list items, headings; a new speaker in a transcript
     stripped = line.rstrip()
     if stripped[-1:] in ".!?":
         return True
-    # A short line with no sentence end, followed by a capital, is a headline or a dateline.
-    return len(stripped) < 50 and stripped[-1:] not in ",;:-–(" and following[:1].isupper()
+    # A line with no sentence end, followed by a capital or a figure, is a headline, a dateline or
+    # an item of a list, when it is short or stops well before the width a wrapped text fills.
+    keyed = _KEYED.match(following) is not None
+    return (stripped[-1:] not in (",;-–(" if keyed else ",;:-–(") and (following[:1].isupper() or keyed)
+            and (len(stripped) < 50 or len(stripped) < 0.8 * width))
 
 
 # ("•" and "’" are kept out of the classes beside them: a class holding a character beyond U+00FF
 # and more than two ranges compiles to a 65,536-entry table, ~1.5M instructions at every start.
 # The atomic group keeps the parser from merging "’" back into the class; it matches the same.)
+_KEYED = re.compile(r"\d[\d,.]*\s*[:)–-]\s")  # "2024: Up from 0.8% to 1.1%"
 _ONE_LINE = re.compile(r"\s*(?:\||#{1,6}\s|[-*+]\s|•\s|\d{1,3}[.)]\s)")
 _NEW_PART = re.compile(r"\s*(?:\||#{1,6}\s|[-*+]\s|•\s|\d{1,3}[.)]\s|[A-Z](?:[A-Z .'-]|(?>’)){1,30}:\s)")
 

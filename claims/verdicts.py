@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from .figures import Interval, Kind, describe_interval
+from .figures import Hedge, Interval, Kind, describe_interval
 from .context import Analysis
 from .match import ClaimTerms, CueIndex, Tie, claim_terms, ties
 from .reports import Report
@@ -46,7 +47,7 @@ class Evidence:
     reason: str = ""  # "report: 3,075 (exactly 3,075); claim: more than 1,000; compatible"
     figure_start: int = -1  # offsets of the figure itself, for highlighting (-1: unknown)
     figure_end: int = -1
-    relation: str = ""  # later_tally | narrower_scope | projection: why a figure may differ
+    relation: str = ""  # later_tally | narrower_scope | other_source | projection: why a figure may differ
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,16 +96,35 @@ def check_report(rules: RuleSet, report: Report, terms: list[ClaimTerms] | None 
     analysis = Analysis(report)
     terms = terms or claim_terms(rules)
     cues = cues or CueIndex(terms)
-    verdicts = tuple(
-        judge(t.claim, analysis, t, sentences) for t, sentences in zip(terms, cues.sentences(analysis))
-    )
+    found = [ties(t.claim, analysis, t, sentences) for t, sentences in zip(terms, cues.sentences(analysis))]
+    found = _without_others_figures([t.claim for t in terms], found)
+    verdicts = tuple(_judged(t.claim, f, analysis) for t, f in zip(terms, found))
     m = report.meta
     return ReportVerdicts(report.file, report.sha256, verdicts, m.title, m.outlet, m.published, m.url)
 
 
 def judge(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None,
           sentences: list[int] | None = None) -> ClaimVerdict:
-    found = ties(claim, analysis, terms, sentences)
+    return _judged(claim, ties(claim, analysis, terms, sentences), analysis)
+
+
+def _without_others_figures(claims: list[Claim], found: list[list[Tie]]) -> list[list[Tie]]:
+    """A figure tied to two claims of one rules file, that agrees with one of them, is that
+    claim's figure: it never speaks against the other ("$300bn a year" beside the "$100bn"
+    goal it replaces belongs to the $300bn claim)."""
+    fitting: dict[int, set[int]] = {}  # a figure's start -> the claims it agrees with
+    for c, (claim, tied) in enumerate(zip(claims, found)):
+        for tie in tied:
+            if not tie.partial and tie.interval.overlaps(claim.interval):
+                fitting.setdefault(tie.mention.figure.start, set()).add(c)
+    if not fitting:
+        return found
+    return [[tie for tie in tied
+             if tie.interval.overlaps(claim.interval) or not fitting.get(tie.mention.figure.start, set()) - {c}]
+            for c, (claim, tied) in enumerate(zip(claims, found))]
+
+
+def _judged(claim: Claim, found: list[Tie], analysis: Analysis) -> ClaimVerdict:
     verdict, evidence, total = decide(claim, found, analysis)
     return ClaimVerdict(claim.id, verdict, verdict, evidence,
                         evidence_total=total if total > len(evidence) else 0)
@@ -127,7 +147,7 @@ def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict,
     opposing: list[tuple[Tie, bool]] = []
     best_s = best_o = -math.inf  # the strongest of each side (strengths are finite)
     for tie in found:
-        fits = tie.interval.overlaps(target)
+        fits = tie.interval.overlaps(target) or _rounded_alike(tie, claim)
         if tie.partial:
             exact_match = target.low == target.high and tie.interval == target
             # a part of a count may already exceed the whole; a share or a sum of money of a part
@@ -138,6 +158,8 @@ def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict,
             fits = exact_match
         if not fits and not tie.firm:
             continue  # a loose tie may support, never contradict: a false alarm costs most
+        if not fits and not (tie.named and tie.mention.figure.kind is Kind.COUNT) and _far_apart(tie.interval, target):
+            continue  # "£10,500" beside a claim of £25bn: another quantity, not a misstated one
         if fits:
             supporting.append((tie, fits))
             if tie.strength > best_s:
@@ -148,7 +170,10 @@ def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict,
                 best_o = tie.strength
     if not supporting and not opposing:
         return _NOT_MENTIONED, (), 0
-    if supporting and opposing and abs(best_s - best_o) <= CONFLICT_MARGIN:
+    if supporting and opposing and abs(best_s - best_o) <= CONFLICT_MARGIN and (
+            best_o >= best_s or any(tie.named and tie.strength == best_o and tie.mention.figure.kind is Kind.COUNT
+                                    for tie, _ in opposing)):
+        # a weaker disagreeing figure stands equal only when its own words name what the claim counts
         verdict, chosen = _CONFLICTING, supporting + opposing
     elif best_s >= best_o:
         verdict, chosen = _SUPPORTS, supporting
@@ -160,6 +185,51 @@ def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict,
         # both sides are shown: the other side's best takes the last place
         kept[-1] = next(pair for pair in chosen if pair[1] != kept[0][1])
     return verdict, tuple(_evidence(claim, tie, fits, analysis) for tie, fits in kept), len(chosen)
+
+
+# How many times larger or smaller than the claim's a figure may be and still contradict it: a
+# report misstating a figure tenfold is rare, another quantity of the same unit is common.
+FAR_APART = 10.0
+
+
+def _far_apart(figure: Interval, claim: Interval) -> bool:
+    """Is every value of `figure` more than FAR_APART times above or below every value of the claim's?"""
+    low, high = claim.low, claim.high
+    if figure.low > 0 and low > 0 and math.isfinite(figure.low) and figure.low > FAR_APART * high:
+        return True
+    return figure.high > 0 and low > 0 and math.isfinite(figure.high) and figure.high * FAR_APART < low
+
+
+def _rounded_alike(tie: Tie, claim: Claim) -> bool:
+    """Does a bare figure written to fewer digits than the claim's agree with it once the claim's
+    value is rounded or cut to the figure's last digit ("40%" or "40.2%" for 40.18%, "27m" for
+    27.7 million)? A reader takes such a figure as the same value, less precisely written."""
+    figure = tie.mention.figure
+    if figure.hedge is not Hedge.EXACT or figure.kind is Kind.MEASURE or tie.member or tie.partial:
+        return False
+    step, value = _last_digit(figure.text, figure.interval.low), figure.interval.low
+    mine = _last_digit(claim.quantity, claim.figure.interval.low)
+    if not step or not mine or mine >= step:
+        return False
+    return tie.interval.low == value and Interval(value - step / 2, value + step, False, True).overlaps(
+        claim.interval)
+
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _last_digit(text: str, value: float) -> float:
+    """The place of the last digit `text` writes its number to, in the value's terms: '40.2%' 0.1,
+    '27m' 1,000,000, '$1.63 billion' 10,000,000; 0 when it is not written in digits."""
+    m = _NUMBER.search(text)
+    if m is None or not math.isfinite(value):
+        return 0.0
+    written = m.group(0).replace(",", "")
+    number = float(written)
+    if number == 0:
+        return 0.0
+    places = len(written.split(".")[1]) if "." in written else 0
+    return 10.0 ** -places * value / number
 
 
 def _exceeds(figure: Interval, claim: Interval) -> bool:
@@ -213,13 +283,15 @@ def quote_window(text: str, start: int, end: int, figure_start: int, figure_end:
 
 
 _RELATIONS = {"later_tally": "a later cumulative tally", "narrower_scope": "a narrower scope",
-              "projection": "a projection"}
+              "other_source": "another source's figure", "projection": "a projection"}
 
 
 def reason(claim: Claim, tie: Tie, fits: bool, published: str = "") -> str:
     """The reasoning in words: 'report: 3,075 (exactly 3,075); claim: more than 1,000; compatible'."""
     figure = tie.mention.figure
-    said = describe_interval(tie.interval, figure.hedge, figure.kind, figure.currency, figure.rate)
+    # (a measure as written, in its family's base unit: its written precision is not a range)
+    said = describe_interval(figure.interval if figure.kind is Kind.MEASURE else tie.interval, figure.hedge,
+                             figure.kind, figure.currency, figure.rate, figure.unit)
     report = f"report: {figure.text} ({said}"
     if tie.member:
         report += f", at most for each of {', '.join(tie.mention.origin)}"
@@ -227,11 +299,15 @@ def reason(claim: Claim, tie: Tie, fits: bool, published: str = "") -> str:
     if tie.counts:
         report += f" counting {tie.counts}"
     verdict = "compatible" if fits else "incompatible"
+    if fits and not tie.partial and not tie.interval.overlaps(claim.interval):
+        verdict += " (the claim's value written to fewer digits)"
     if tie.partial:
         verdict += (" (a narrower count that matches the exact claim)" if fits
                     else " (even this narrower count exceeds the claim)")
     if tie.relation == "later_tally" and published:
         verdict += f" ({_RELATIONS[tie.relation]}, report of {published})"
+    elif tie.relation in ("other_source", "projection"):
+        verdict += f" ({_RELATIONS[tie.relation]})"
     return f"{report}; claim: {claim.quantity}; {verdict}"
 
 

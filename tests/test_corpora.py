@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factdesk.claims.evaluate import score
+from factdesk.claims.evaluate import evaluate_gold, score
 from factdesk.claims.formats import load_gold
 from factdesk.claims.rules import load_rules
 from factdesk.claims.run import check_paths
@@ -28,3 +28,27 @@ def test_heldout_corpus_meets_the_targets(name):
     assert [(p.file, p.claim) for p in s.missed_contradictions] == []
     found, quoted = s.evidence_recall
     assert found / quoted >= 0.85
+
+
+# The five stories of other kinds (tests/corpora/<story>): the targets (macro-F1 0.85, false
+# alarms 2%, evidence recall 0.90) are not met yet; these floors, a little under what the checker
+# scores today, keep it from sliding back. Raise them as it improves; never lower them to pass.
+EVENT_FLOORS = {
+    # story: (macro-F1 at least, false alarms at most, evidence recall at least)
+    "budget-uk-2024": (0.40, 0.06, 0.60),
+    "cop29-finance-2024": (0.57, 0.03, 0.75),
+    "election-south-africa-2024": (0.49, 0.03, 0.60),
+    "measles-texas-2025": (0.42, 0.06, 0.40),
+    "typhoon-yagi-2024": (0.52, 0.04, 0.60),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EVENT_FLOORS))
+def test_event_corpus_does_not_slide_back(name):
+    s = evaluate_gold(CORPORA / name / "gold.yaml", jobs=1)
+    assert s.total > 150
+    macro_f1, false_alarms, recall = EVENT_FLOORS[name]
+    assert s.macro_f1 >= macro_f1, s.errors
+    assert s.false_alarm_rate <= false_alarms, [(p.file, p.claim) for p in s.false_alarms]
+    found, quoted = s.evidence_recall
+    assert found / quoted >= recall

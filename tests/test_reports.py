@@ -230,6 +230,14 @@ LINES = [
      ["| Nationality | Detained |", "|---|---|", "| Indonesian | 271 |", "| Vietnamese | 213 |"]),
     ("Detainees by nationality:\n- Thais: 58\n- Chinese: 12",
      ["Detainees by nationality:", "- Thais: 58", "- Chinese: 12"]),
+    # the lines of a wire flash: each an item, however long, when the text is not wrapped to a width
+    ("She confirms the earlier reported rise in the minimum wage\nA new National Wealth Fund will hold "
+     "70 billion pounds\nThe changes to the GDP forecasts since March:\n2024: Up from 0.8% to 1.1%\n"
+     "2025: Up from 1.9% to 2.0%\nCapital gains tax: the lower rate rises to 18% from 10%, the higher to 24% from 20%",
+     ["She confirms the earlier reported rise in the minimum wage",
+      "A new National Wealth Fund will hold 70 billion pounds",
+      "The changes to the GDP forecasts since March:", "2024: Up from 0.8% to 1.1%", "2025: Up from 1.9% to 2.0%",
+      "Capital gains tax: the lower rate rises to 18% from 10%, the higher to 24% from 20%"]),
     # a speaker's turn in a transcript may wrap; a new speaker starts a new sentence
     ("ANCHOR: Police now say more than\n1,000 people were held\nREPORTER: That is right.",
      ["ANCHOR: Police now say more than\n1,000 people were held", "REPORTER: That is right."]),
