@@ -6,9 +6,10 @@ import math
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from .figures import Interval, Kind, describe_interval
+from .figures import Hedge, Interval, Kind, describe_interval
 from .context import Analysis
 from .match import ClaimTerms, CueIndex, Tie, claim_terms, ties
+from .money import Rate
 from .reports import Report
 from .rules import Claim, RuleSet
 
@@ -127,6 +128,10 @@ def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict,
     opposing: list[tuple[Tie, bool]] = []
     best_s = best_o = -math.inf  # the strongest of each side (strengths are finite)
     for tie in found:
+        if tie.mention.figure.kind is Kind.MONEY:
+            tie = in_claims_currency(claim, tie)
+            if tie is None:
+                continue
         fits = tie.interval.overlaps(target)
         if tie.partial:
             exact_match = target.low == target.high and tie.interval == target
@@ -160,6 +165,27 @@ def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict,
         # both sides are shown: the other side's best takes the last place
         kept[-1] = next(pair for pair in chosen if pair[1] != kept[0][1])
     return verdict, tuple(_evidence(claim, tie, fits, analysis) for tie, fits in kept), len(chosen)
+
+
+def in_claims_currency(claim: Claim, tie: Tie) -> Tie | None:
+    """A sum of money in another currency than the claim's, converted to the claim's at the
+    rules' rate or else the ECB's of the source's date (money.py); None when no rate is known:
+    a figure in another currency neither supports nor contradicts the claim.
+
+    At the ECB's rate the tie is loose, supporting but never contradicting: the rules did not say
+    that the story's money is written in that currency, and a sum in it may be another country's
+    (dollars in a report on a British budget)."""
+    rate = _rate(claim, tie)
+    if rate is None:
+        return tie if tie.mention.figure.currency == claim.figure.currency else None
+    return replace(tie, interval=rate.convert(tie.interval), firm=tie.firm and not rate.on)
+
+
+def _rate(claim: Claim, tie: Tie) -> Rate | None:
+    figure = tie.mention.figure
+    if figure.kind is not Kind.MONEY or figure.currency == claim.figure.currency:
+        return None
+    return claim.rates.rate(figure.currency, claim.figure.currency)
 
 
 def _exceeds(figure: Interval, claim: Interval) -> bool:
@@ -217,10 +243,17 @@ _RELATIONS = {"later_tally": "a later cumulative tally", "narrower_scope": "a na
 
 
 def reason(claim: Claim, tie: Tie, fits: bool, published: str = "") -> str:
-    """The reasoning in words: 'report: 3,075 (exactly 3,075); claim: more than 1,000; compatible'."""
+    """The reasoning in words: 'report: 3,075 (exactly 3,075); claim: more than 1,000; compatible';
+    money in another currency with its conversion: 'report: 100 million yuan ≈ 13.8 million USD at
+    the ECB rate of 2025-03-28 (13.4 million to 14.2 million USD)'."""
     figure = tie.mention.figure
-    said = describe_interval(tie.interval, figure.hedge, figure.kind, figure.currency, figure.rate)
-    report = f"report: {figure.text} ({said}"
+    written, currency = figure.text, figure.currency
+    if (rate := _rate(claim, tie)) is not None:
+        stated = figure.interval
+        ends = (stated.low, stated.high) if figure.hedge is Hedge.RANGE else (figure.value,)
+        written, currency = rate.said(figure.text, *ends), rate.to
+    said = describe_interval(tie.interval, figure.hedge, figure.kind, currency, figure.rate, figure.unit)
+    report = f"report: {written} ({said}"
     if tie.member:
         report += f", at most for each of {', '.join(tie.mention.origin)}"
     report += ")"
@@ -232,7 +265,7 @@ def reason(claim: Claim, tie: Tie, fits: bool, published: str = "") -> str:
                     else " (even this narrower count exceeds the claim)")
     if tie.relation == "later_tally" and published:
         verdict += f" ({_RELATIONS[tie.relation]}, report of {published})"
-    return f"{report}; claim: {claim.quantity}; {verdict}"
+    return f"{report}; claim: {claim.stated}; {verdict}"
 
 
 def with_review(verdict: ClaimVerdict, human: Verdict, note: str | None, when: str, who: str) -> ClaimVerdict:
