@@ -1,11 +1,12 @@
 """Ranking passages for a claim and tying a report's figures to it.
 
 A figure is tied to a claim when it counts the same thing (its noun, or "from <country>"), in
-the same measure (arrested, not rescued), of a compatible kind (money in the same currency and
-per the same period; a duration for a duration). Each tie records whether its scope is narrower
-than the claim's (one city, one day, one raid): such a partial count speaks to the claim only
-when it matches an exact claim exactly or already exceeds it. What the report says around each
-figure is read by context.py; this module decides, claim by claim, which figures are its.
+the same measure (arrested, not rescued), of a compatible kind (money per the same period, in
+the claim's currency or one verdicts.py converts to it; a duration for a duration). Each tie
+records whether its scope is narrower than the claim's (one city, one day, one raid): such a
+partial count speaks to the claim only when it matches an exact claim exactly or already
+exceeds it. What the report says around each figure is read by context.py; this module decides,
+claim by claim, which figures are its.
 """
 
 from __future__ import annotations

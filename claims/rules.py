@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -528,26 +529,10 @@ class _Checker:
         theirs = sorted({c.figure.currency for c in claims if c.kind is Kind.MONEY})
         unsure = bool(self.problems)  # a faulty claim may be the money claim a single number is for
         given: dict[tuple[str, str], Rate] = {}
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            of = self.currency(key_node, "rates")
-            if of is None:
-                continue
-            if of in seen:
-                self.add(key_node, f"rates has {of} twice", "each currency once")
-                continue
-            seen.add(of)
+        for of, key_node, value_node in self.currencies(node, "rates"):
             where = f"rates.{of}"
             if isinstance(value_node, yaml.MappingNode) and value_node.value:
-                inner: set[str] = set()
-                for to_node, rate_node in value_node.value:
-                    to = self.currency(to_node, where)
-                    if to is None:
-                        continue
-                    if to in inner:
-                        self.add(to_node, f"{where} has {to} twice", "each currency once")
-                        continue
-                    inner.add(to)
+                for to, to_node, rate_node in self.currencies(value_node, where):
                     self.rate(given, of, to, rate_node, to_node, f"{where}.{to}")
             elif isinstance(value_node, yaml.ScalarNode) and value_node.tag != "tag:yaml.org,2002:null":
                 if len(theirs) == 1:
@@ -560,6 +545,19 @@ class _Checker:
                 self.add(value_node, f"{where} is {_described(value_node)}",
                          f"a positive number, or a mapping such as '{of}: {{USD: 1.08}}'")
         return Rates(tuple(given.values()), published)
+
+    def currencies(self, node: yaml.MappingNode, where: str) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
+        """The mapping's entries as (currency code, key node, value node), each currency once."""
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            code = self.currency(key_node, where)
+            if code is None:
+                continue
+            if code in seen:
+                self.add(key_node, f"{where} has {code} twice", "each currency once")
+                continue
+            seen.add(code)
+            yield code, key_node, value_node
 
     def currency(self, node: yaml.Node, where: str) -> str | None:
         """A currency code the figure reader reads ('USD', 'cny'), as its ISO 4217 code."""
