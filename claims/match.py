@@ -1,11 +1,12 @@
 """Ranking passages for a claim and tying a report's figures to it.
 
 A figure is tied to a claim when it counts the same thing (its noun, or "from <country>"), in
-the same measure (arrested, not rescued), of a compatible kind (money in the same currency and
-per the same period; a duration for a duration). Each tie records whether its scope is narrower
-than the claim's (one city, one day, one raid): such a partial count speaks to the claim only
-when it matches an exact claim exactly or already exceeds it. What the report says around each
-figure is read by context.py; this module decides, claim by claim, which figures are its.
+the same measure (arrested, not rescued), of a compatible kind (money per the same period, in
+the claim's currency or one verdicts.py converts to it; a duration for a duration). Each tie
+records whether its scope is narrower than the claim's (one city, one day, one raid): such a
+partial count speaks to the claim only when it matches an exact claim exactly or already
+exceeds it. What the report says around each figure is read by context.py; this module decides,
+claim by claim, which figures are its.
 """
 
 from __future__ import annotations
@@ -118,12 +119,12 @@ class ClaimTerms:
         query = " ".join([claim.statement, *claim.units, *claim.context])
         people_only = people and not any(len(u) > 1 or u[0].lower() not in PEOPLE for u in units)
         also, also_heads = _also(claim, measures, rate, people)
+        anchors = anchors if anchors is not None else attribution.anchors_for([claim])[0]
         return cls(claim, units, measures, local, known, countries, rate, people, query,
-                   _cues(claim, units, people, measures), also,
+                   _cues(claim, units, people, measures, anchors.keys), also,
                    _counted_by(claim, measures) if people else None,
                    claim.kind, people_only, _agreeing(measures, strict=claim.kind is Kind.DURATION),
-                   default_process(query), also_heads,
-                   anchors if anchors is not None else attribution.anchors_for([claim])[0],
+                   default_process(query), also_heads, anchors,
                    frozenset(stem(w) for w in words(" ".join((claim.statement, *claim.units, *claim.context)))),
                    family_of(claim.figure.unit).family if claim.kind is Kind.MEASURE else "", published,
                    _FORMER_WORD.search(" ".join((claim.statement, *claim.context))) is not None)
@@ -177,9 +178,9 @@ def _counted_by(claim: Claim, measures: frozenset[str]) -> re.Pattern[str] | Non
 
 
 def _cues(claim: Claim, units: tuple[tuple[str, ...], ...], people: bool,
-          measures: frozenset[str] = frozenset()) -> Cues:
+          measures: frozenset[str] = frozenset(), keys: tuple[str, ...] = ()) -> Cues:
     if claim.kind is Kind.MONEY:
-        return Cues(wholes=frozenset(" ".join(m.lower().split()) for m in currency_marks(claim.figure.currency)))
+        return _money_cues(claim, keys)
     if claim.kind is Kind.DURATION:
         return Cues(prefixes=_TIME_WORDS, spans=True)
     if claim.kind is Kind.PERCENT:
@@ -202,6 +203,23 @@ def _cues(claim: Claim, units: tuple[tuple[str, ...], ...], people: bool,
         prefixes |= {stem_ for m in measures - {"exist", "raid"} for stem_ in MEASURES[m]
                      if stem_.isalpha() and len(stem_) >= 4}
     return Cues(frozenset(prefixes), frozenset(wholes))
+
+
+def _money_cues(claim: Claim, keys: tuple[str, ...]) -> Cues:
+    """The marks of the claim's currency; and, when sums in other currencies convert to it
+    (verdicts.in_claims_currency), the claim's key words (stems), one of which such a sum's
+    clause must say (attribution.keyed): cheaper than a scan for each other currency's marks."""
+    currency = claim.figure.currency
+    wholes = {" ".join(m.lower().split()) for m in currency_marks(currency)}
+    if not claim.rates.converts(currency):
+        return Cues(wholes=frozenset(wholes))
+    if not keys:  # every clause is keyed: every currency's marks, then
+        others = claim.rates.convertible(currency)
+        wholes |= {" ".join(m.lower().split()) for code in others for m in currency_marks(code)}
+        return Cues(wholes=frozenset(wholes))
+    # same_word needs two words to share their first four letters at least
+    return Cues(prefixes=frozenset(k[:4] for k in keys if len(k) >= 4),
+                wholes=frozenset(wholes | {k for k in keys if len(k) < 4}))
 
 
 _TIME_WORDS = frozenset({"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade"})
@@ -429,8 +447,8 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     figure = mention.figure
     if figure.kind is not kind:
         return None
-    if kind is _MONEY and figure.currency != claim.figure.currency:
-        return None
+    if kind is _MONEY and figure.currency != claim.figure.currency and not claim.rates.converts(claim.figure.currency):
+        return None  # (whether this currency has a rate is asked when the verdict is decided)
     if kind is _MEASURE and family_of(figure.unit).family != terms.family:
         return None  # a length is not a speed
     interval = figure.compared

@@ -2,7 +2,8 @@
 
 A rules file states the quantitative claims of one source article. Only `id`, `statement` and
 `quantity` are required of a claim; when `unit` or `context` is absent they are derived from the
-statement (the words after the figure; the statement's content words).
+statement (the words after the figure; the statement's content words). An optional `rates:`
+says what currencies are worth in the claims' (see money.py).
 """
 
 from __future__ import annotations
@@ -10,21 +11,24 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
 
 from .errors import FactdeskError, Problem, QuantityError, RulesError
-from .figures import Figure, Interval, Kind, half_a_digit, read_figures, read_quantity
+from .figures import Figure, Interval, Kind, describe_interval, half_a_digit, read_figures, read_quantity
 from .inputs import Refused, TooLarge, read_file
+from .lexicon import content_words, same_word
+from .money import NO_RATES, Rate, Rates
 from .units import family_of
-from .lexicon import content_words
 
 MAX_RULES_BYTES = 2_000_000  # a hand-written rules file is a few KB; refuse anything huge
 MAX_YAML_NODES = 50_000
 
-TOP_KEYS = ("version", "source", "claims")
+REQUIRED_TOP_KEYS = ("version", "source", "claims")
+TOP_KEYS = (*REQUIRED_TOP_KEYS, "rates")
 SOURCE_KEYS = ("title", "outlet", "published", "file", "url")
 CLAIM_KEYS = ("id", "statement", "quantity", "unit", "context", "tolerance")
 SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
@@ -55,6 +59,13 @@ class Claim:
     line: int = 0
     unit_given: bool = True
     context_given: bool = True
+    read_in: str = ""  # the unit a bare number was read in ("km" for quantity 10 with unit km)
+    rates: Rates = NO_RATES  # the rules file's, for money in other currencies
+
+    @property
+    def stated(self) -> str:
+        """The quantity with the unit it was read in: '10 km' for quantity 10 with unit km."""
+        return f"{self.quantity} {self.read_in}" if self.read_in else self.quantity
 
     @property
     def kind(self) -> Kind:
@@ -75,6 +86,7 @@ class RuleSet:
     source: Source
     claims: tuple[Claim, ...]
     source_path: Path | None = field(default=None, compare=False)  # resolved source.file
+    rates: Rates = NO_RATES
 
     def claim(self, claim_id: str) -> Claim:
         for claim in self.claims:
@@ -299,11 +311,11 @@ class _Checker:
         self.lines = text.splitlines()
         self.problems = problems
 
-    def add(self, node: yaml.Node | None, message: str, expected: str = "") -> None:
+    def add(self, node: yaml.Node | None, message: str, expected: str = "", column: int | None = None) -> None:
         line = col = None
         snippet = ""
         if node is not None:
-            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+            line, col = node.start_mark.line + 1, column or node.start_mark.column + 1
             if node.start_mark.line < len(self.lines):
                 snippet = self.lines[node.start_mark.line]
         self.problems.append(Problem(self.name, message, line, col, expected, snippet))
@@ -350,7 +362,7 @@ class _Checker:
         top = self.mapping(root, "the file", TOP_KEYS)
         if not isinstance(root, yaml.MappingNode):
             return None
-        for key in TOP_KEYS:
+        for key in REQUIRED_TOP_KEYS:
             if key not in top:
                 self.add(root, f"{key} is missing", _TOP_HINTS[key])
         if "version" in top:
@@ -363,10 +375,13 @@ class _Checker:
                          "version: 1, the only version this factdesk reads")
         source = self.source(top["source"][1], base) if "source" in top else None
         claims = self.claims(top["claims"][1]) if "claims" in top else ()
+        published = source.published if source is not None else ""
+        rates = self.rates(top["rates"][1], claims, published) if "rates" in top else Rates(on=published)
         if self.problems or source is None:
             return None
         source_path = (base / source.file).resolve() if (base and source.file) else None
-        return RuleSet(self.name, source, tuple(claims), source_path)
+        claims = [replace(c, rates=rates) if c.kind is Kind.MONEY else c for c in claims]
+        return RuleSet(self.name, source, tuple(claims), source_path, rates)
 
     def source(self, node: yaml.Node, base: Path | None) -> Source | None:
         fields = self.mapping(node, "source", SOURCE_KEYS)
@@ -438,16 +453,23 @@ class _Checker:
         if "tolerance" in fields:
             tolerance = self.tolerance(fields["tolerance"][1], f"{where}.tolerance")
         figure = None
+        read_in = ""
         quantity = values.get("quantity")
+        derived = derive_units(statement) if isinstance(statement, str) and not units else ()
         if isinstance(quantity, str):
             try:
-                figure = quantity_figure(quantity, units or ())
+                figure, read_in = read_claim_quantity(quantity, units or ())
             except QuantityError as exc:
                 message = str(exc)
                 expected = "a figure such as '75', 'more than 1,000', 'US$40 billion' or 'three days'"
                 if "(expected" in message:  # the grammar already says what it expected
                     expected = ""
                 self.add(fields["quantity"][1], f"{where}.quantity: {message}", expected)
+            else:
+                if not self.fully_read(fields["quantity"][1], f"{where}.quantity", figure, units or derived):
+                    figure = None
+                elif units and not self.unit_fits(fields["unit"][1], f"{where}.unit", figure, units):
+                    figure = None
         if figure is None or not all(isinstance(values.get(k), str) for k in ("id", "statement")):
             return None
         assert isinstance(statement, str) and isinstance(claim_id, str)
@@ -456,13 +478,117 @@ class _Checker:
             statement=statement,
             quantity=quantity,
             figure=figure,
-            units=tuple(units) if units else derive_units(statement),
+            units=tuple(units) if units else derived,
             context=tuple(context) if context else tuple(content_words(statement)),
             tolerance=tolerance,
             line=node.start_mark.line + 1,
             unit_given=units is not None,
             context_given=context is not None,
+            read_in=read_in,
         )
+
+    def fully_read(self, node: yaml.Node, where: str, figure: Figure, units: tuple[str, ...] | list[str]) -> bool:
+        """Are all the quantity's words read, as its figure or as what it counts ('75 Taiwanese')?
+        'seventy-fiv' is read as 70 and leaves 'fiv'."""
+        quantity = node.value.strip()
+        counted = [w for unit in units for w in _LEFT_WORD.findall(unit)]
+        left = [(offset + m.start(), m.group())
+                for offset, part in ((0, quantity[:figure.start]), (figure.end, quantity[figure.end:]))
+                for m in _LEFT_WORD.finditer(part) if not any(same_word(m.group(), w) for w in counted)]
+        if not left:
+            return True
+        column = None
+        if "\n" not in node.value and node.start_mark.line == node.end_mark.line:
+            lead = node.value.index(quantity) + (1 if node.style in ("'", '"') else 0)
+            column = node.start_mark.column + 1 + lead + left[0][0]
+        self.add(node, f"{where}: cannot read {' '.join(w for _, w in left)!r} in {quantity!r} "
+                 f"(the rest reads as {figure.describe()})",
+                 "the figure alone, such as 'seventy-five' or '75'; what it counts goes in unit", column=column)
+        return False
+
+    def unit_fits(self, node: yaml.Node, where: str, figure: Figure, units: list[str]) -> bool:
+        """Does a quantity that says its own kind ('$40 billion', '10 miles') agree with a unit that
+        names one ('EUR', 'kg')? Any alias that agrees will do."""
+        if figure.kind is Kind.COUNT:
+            return True
+        named = [(unit, probe) for unit in units if (probe := _unit_probe(unit)) is not None]
+        if not named or any(_same_kind(probe, figure) for _, probe in named):
+            return True
+        unit, probe = named[0]
+        self.add(node, f"{where} '{unit}' is {_kind_words(probe)}, but the quantity "
+                 f"'{figure.text}' is {_kind_words(figure)}", "a unit of the quantity's kind, or no unit")
+        return False
+
+    def rates(self, node: yaml.Node, claims: list[Claim], published: str) -> Rates:
+        """`rates:`: each entry what one unit of a currency is worth, either in the claims' currency
+        (`CNY: 0.1377`, when the money claims are all in one) or in the currencies it names
+        (`EUR: {USD: 1.08}`)."""
+        if not isinstance(node, yaml.MappingNode):
+            self.add(node, f"rates is {_described(node)}", _RATES_EXPECTED)
+            return Rates(on=published)
+        theirs = sorted({c.figure.currency for c in claims if c.kind is Kind.MONEY})
+        unsure = bool(self.problems)  # a faulty claim may be the money claim a single number is for
+        given: dict[tuple[str, str], Rate] = {}
+        for of, key_node, value_node in self.currencies(node, "rates"):
+            where = f"rates.{of}"
+            if isinstance(value_node, yaml.MappingNode) and value_node.value:
+                for to, to_node, rate_node in self.currencies(value_node, where):
+                    self.rate(given, of, to, rate_node, to_node, f"{where}.{to}")
+            elif isinstance(value_node, yaml.ScalarNode) and value_node.tag != "tag:yaml.org,2002:null":
+                if len(theirs) == 1:
+                    self.rate(given, of, theirs[0], value_node, key_node, where)
+                elif theirs or not unsure:
+                    said = "no claim is money" if not theirs else f"the claims are in {' and '.join(theirs)}"
+                    self.add(value_node, f"{where} is a single number, but {said}",
+                             f"the currency it is worth in, e.g. '{of}: {{{theirs[-1] if theirs else 'USD'}: 1.08}}'")
+            else:
+                self.add(value_node, f"{where} is {_described(value_node)}",
+                         f"a positive number, or a mapping such as '{of}: {{USD: 1.08}}'")
+        return Rates(tuple(given.values()), published)
+
+    def currencies(self, node: yaml.MappingNode, where: str) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
+        """The mapping's entries as (currency code, key node, value node), each currency once."""
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            code = self.currency(key_node, where)
+            if code is None:
+                continue
+            if code in seen:
+                self.add(key_node, f"{where} has {code} twice", "each currency once")
+                continue
+            seen.add(code)
+            yield code, key_node, value_node
+
+    def currency(self, node: yaml.Node, where: str) -> str | None:
+        """A currency code the figure reader reads ('USD', 'cny'), as its ISO 4217 code."""
+        expected = "the ISO 4217 code of a currency factdesk reads, e.g. USD, EUR, GBP, CNY"
+        if not isinstance(node, yaml.ScalarNode):
+            self.add(node, f"{where} has a key that is a {_kind(node)}", expected)
+            return None
+        code = node.value.strip()
+        found = read_figures(f"1 {code.upper()}") if re.fullmatch(r"[A-Za-z]{3}", code) else []
+        if len(found) == 1 and found[0].kind is Kind.MONEY and found[0].currency:
+            return found[0].currency
+        self.add(node, f"{where} has an unknown currency code '{code}'", expected)
+        return None
+
+    def rate(self, given: dict[tuple[str, str], Rate], of: str, to: str, node: yaml.Node,
+             key_node: yaml.Node, where: str) -> None:
+        if of == to:
+            self.add(key_node, f"{where} is a rate of {of} to itself", f"another currency than {of}")
+            return
+        if (of, to) in given:
+            self.add(key_node, f"{where}: the rate of {of} in {to} is given twice", "each rate once")
+            return
+        try:
+            value = float(node.value) if isinstance(node, yaml.ScalarNode) else None
+        except ValueError:
+            value = None
+        if value is None or not math.isfinite(value) or value <= 0:
+            shown = repr(node.value) if isinstance(node, yaml.ScalarNode) else f"a {_kind(node)}"
+            self.add(node, f"{where} is {shown}", f"a positive number: what one {of} is worth in {to}")
+            return
+        given[(of, to)] = Rate(of, to, value)
 
     def words(self, node: yaml.Node, where: str) -> list[str] | None:
         if isinstance(node, yaml.ScalarNode) and node.value.strip():
@@ -503,6 +629,44 @@ _CLAIM_HINTS = {
 }
 
 
+_RATES_EXPECTED = ("a mapping of currency codes to what one unit is worth, "
+                   "e.g. 'CNY: 0.1377' or 'EUR: {USD: 1.08}'")
+_LEFT_WORD = re.compile(r"[^\W_]+")
+
+
+def _unit_probe(unit: str) -> Figure | None:
+    """What a unit names, read as the figure '1 <unit>': money, a measure, a percentage..."""
+    probe = read_figures(f"1 {unit}")
+    return probe[0] if len(probe) == 1 and probe[0].kind is not Kind.COUNT else None
+
+
+def _same_kind(a: Figure, b: Figure) -> bool:
+    if a.kind is not b.kind:
+        return False
+    if a.kind is Kind.MONEY:
+        return a.currency == b.currency
+    if a.kind is Kind.MEASURE:
+        return family_of(a.unit).family == family_of(b.unit).family
+    return True
+
+
+def _kind_words(figure: Figure) -> str:
+    """'money in EUR', 'a length', 'a percentage'."""
+    if figure.kind is Kind.MONEY:
+        return f"money in {figure.currency}"
+    if figure.kind is Kind.MEASURE:
+        return f"a {family_of(figure.unit).family}"
+    return {Kind.PERCENT: "a percentage", Kind.POINTS: "percentage points", Kind.DURATION: "a duration",
+            Kind.AGE: "an age", Kind.MULTIPLIER: "a factor", Kind.FRACTION: "a share"}.get(figure.kind, "a count")
+
+
+def _described(node: yaml.Node) -> str:
+    """'empty', 'a single value', 'a list', 'a mapping'."""
+    if isinstance(node, yaml.ScalarNode):
+        return "empty" if node.tag == "tag:yaml.org,2002:null" or not node.value.strip() else "a single value"
+    return f"a {_kind(node)}" if node.value else "empty"
+
+
 def _id_of(node: yaml.Node) -> str | None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
@@ -521,30 +685,32 @@ def _kind(node: yaml.Node | None) -> str:
     return "nothing"
 
 
-def quantity_figure(quantity: str, units: tuple[str, ...] | list[str]) -> Figure:
-    """Read a claim's quantity; a unit that is a currency or a time unit sets the figure's kind.
+def read_claim_quantity(quantity: str, units: tuple[str, ...] | list[str]) -> tuple[Figure, str]:
+    """Read a claim's quantity, and the unit a bare number was read in ("" when it says its own):
+    a unit that names a kind (a currency, a time unit, a unit of measure, percent or points)
+    makes a bare number that kind.
 
-    `quantity: 40 billion` with `unit: USD` is money; `quantity: 3` with `unit: days` a duration.
-    The unit is read by the same grammar, as the figure '1 <unit>'.
+    `quantity: 40 billion` with `unit: USD` is money; `quantity: 3` with `unit: days` a duration;
+    `quantity: 16` with `unit: km` a length. The unit is read by the same grammar, as '1 <unit>'.
     """
     figure = read_quantity(quantity)
     if figure.kind is not Kind.COUNT or not units:
-        return figure
+        return figure, ""
     for unit in units:
-        probe = read_figures(f"1 {unit}")
-        if len(probe) != 1:
+        probe = _unit_probe(unit)
+        if probe is None:
             continue
-        kind, scale = probe[0].kind, probe[0].interval.low
+        kind, scale = probe.kind, probe.interval.low
         if kind is Kind.MEASURE:  # "7.7" with unit "magnitude", "16" with "km": in the family's base
-            return measured(figure, probe[0].unit)
+            return measured(figure, probe.unit), unit
         if kind in (Kind.MONEY, Kind.DURATION, Kind.PERCENT, Kind.POINTS):
             iv = figure.interval
             return Figure(
                 figure.start, figure.end, figure.text, kind,
                 Interval(iv.low * scale, iv.high * scale, iv.low_open, iv.high_open),
-                figure.value * scale, figure.hedge, probe[0].currency, figure.rate,
-            )
-    return figure
+                figure.value * scale, figure.hedge, probe.currency, figure.rate,
+            ), unit
+    return figure, ""
 
 
 def measured(figure: Figure, unit: str) -> Figure:
@@ -557,6 +723,20 @@ def measured(figure: Figure, unit: str) -> Figure:
     slack = half_a_digit(figure.text) * found.factor if iv.low == iv.high else 0.0
     return Figure(figure.start, figure.end, figure.text, Kind.MEASURE, Interval(low, high, iv.low_open, iv.high_open),
                   found.to_base(figure.value), figure.hedge, "", figure.rate, unit, slack)
+
+
+def reading(claim: Claim) -> str:
+    """How a claim's quantity is read, for `factdesk validate`: 'taiwanese: 75 (exactly 75)
+    Taiwanese', 'depth: 10 km (exactly 10 km; compared as 9.5 to 10.5 km)'."""
+    figure = claim.figure
+    said = figure.describe()
+    if claim.interval != figure.interval:
+        said += "; compared as " + describe_interval(claim.interval, figure.hedge, figure.kind, figure.currency,
+                                                     figure.rate, figure.unit)
+        if claim.tolerance:
+            said += f", tolerance {claim.tolerance:g}"
+    counted = f" {claim.units[0]}" if claim.kind is Kind.COUNT and claim.units else ""
+    return f"{claim.id}: {claim.stated} ({said}){counted}"
 
 
 def derive_units(statement: str) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from enum import StrEnum
 from .figures import Hedge, Interval, Kind, describe_interval
 from .context import Analysis
 from .match import ClaimTerms, CueIndex, Tie, claim_terms, ties
+from .money import Rate
 from .reports import Report
 from .rules import Claim, RuleSet
 
@@ -115,13 +116,19 @@ def _without_others_figures(claims: list[Claim], found: list[list[Tie]]) -> list
     fitting: dict[int, set[int]] = {}  # a figure's start -> the claims it agrees with
     for c, (claim, tied) in enumerate(zip(claims, found)):
         for tie in tied:
-            if not tie.partial and tie.interval.overlaps(claim.interval):
+            if not tie.partial and not _converted(tie, claim) and tie.interval.overlaps(claim.interval):
                 fitting.setdefault(tie.mention.figure.start, set()).add(c)
     if not fitting:
         return found
     return [[tie for tie in tied
-             if tie.interval.overlaps(claim.interval) or not fitting.get(tie.mention.figure.start, set()) - {c}]
+             if tie.interval.overlaps(claim.interval) or not fitting.get(tie.mention.figure.start, set()) - {c}
+             or _converted(tie, claim)]
             for c, (claim, tied) in enumerate(zip(claims, found))]
+
+
+def _converted(tie: Tie, claim: Claim) -> bool:
+    """Is the tie a sum in another currency than the claim's (compared once converted, in decide)?"""
+    return tie.mention.figure.kind is Kind.MONEY and tie.mention.figure.currency != claim.figure.currency
 
 
 def _judged(claim: Claim, found: list[Tie], analysis: Analysis) -> ClaimVerdict:
@@ -147,6 +154,10 @@ def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict,
     opposing: list[tuple[Tie, bool]] = []
     best_s = best_o = -math.inf  # the strongest of each side (strengths are finite)
     for tie in found:
+        if tie.mention.figure.kind is Kind.MONEY:
+            tie = in_claims_currency(claim, tie)
+            if tie is None:
+                continue
         fits = tie.interval.overlaps(target) or _rounded_alike(tie, claim)
         if tie.partial:
             exact_match = target.low == target.high and tie.interval == target
@@ -185,6 +196,27 @@ def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict,
         # both sides are shown: the other side's best takes the last place
         kept[-1] = next(pair for pair in chosen if pair[1] != kept[0][1])
     return verdict, tuple(_evidence(claim, tie, fits, analysis) for tie, fits in kept), len(chosen)
+
+
+def in_claims_currency(claim: Claim, tie: Tie) -> Tie | None:
+    """A sum of money in another currency than the claim's, converted to the claim's at the
+    rules' rate or else the ECB's of the source's date (money.py); None when no rate is known:
+    a figure in another currency neither supports nor contradicts the claim.
+
+    At the ECB's rate the tie is loose, supporting but never contradicting: the rules did not say
+    that the story's money is written in that currency, and a sum in it may be another country's
+    (dollars in a report on a British budget)."""
+    rate = _rate(claim, tie)
+    if rate is None:
+        return tie if tie.mention.figure.currency == claim.figure.currency else None
+    return replace(tie, interval=rate.convert(tie.interval), firm=tie.firm and not rate.on)
+
+
+def _rate(claim: Claim, tie: Tie) -> Rate | None:
+    figure = tie.mention.figure
+    if figure.kind is not Kind.MONEY or figure.currency == claim.figure.currency:
+        return None
+    return claim.rates.rate(figure.currency, claim.figure.currency)
 
 
 # How many times larger or smaller than the claim's a figure may be and still contradict it: a
@@ -287,12 +319,17 @@ _RELATIONS = {"later_tally": "a later cumulative tally", "narrower_scope": "a na
 
 
 def reason(claim: Claim, tie: Tie, fits: bool, published: str = "") -> str:
-    """The reasoning in words: 'report: 3,075 (exactly 3,075); claim: more than 1,000; compatible'."""
+    """The reasoning in words: 'report: 3,075 (exactly 3,075); claim: more than 1,000; compatible';
+    money in another currency with its conversion: 'report: 100 million yuan ≈ 13.8 million USD at
+    the ECB rate of 2025-03-28 (13.4 million to 14.2 million USD)'."""
     figure = tie.mention.figure
-    # (a measure as written, in its family's base unit: its written precision is not a range)
-    said = describe_interval(figure.interval if figure.kind is Kind.MEASURE else tie.interval, figure.hedge,
-                             figure.kind, figure.currency, figure.rate, figure.unit)
-    report = f"report: {figure.text} ({said}"
+    written, currency = figure.text, figure.currency
+    if (rate := _rate(claim, tie)) is not None:
+        stated = figure.interval
+        ends = (stated.low, stated.high) if figure.hedge is Hedge.RANGE else (figure.value,)
+        written, currency = rate.said(figure.text, *ends), rate.to
+    said = describe_interval(tie.interval, figure.hedge, figure.kind, currency, figure.rate, figure.unit)
+    report = f"report: {written} ({said}"
     if tie.member:
         report += f", at most for each of {', '.join(tie.mention.origin)}"
     report += ")"
@@ -308,7 +345,7 @@ def reason(claim: Claim, tie: Tie, fits: bool, published: str = "") -> str:
         verdict += f" ({_RELATIONS[tie.relation]}, report of {published})"
     elif tie.relation in ("other_source", "projection"):
         verdict += f" ({_RELATIONS[tie.relation]})"
-    return f"{report}; claim: {claim.quantity}; {verdict}"
+    return f"{report}; claim: {claim.stated}; {verdict}"
 
 
 def with_review(verdict: ClaimVerdict, human: Verdict, note: str | None, when: str, who: str) -> ClaimVerdict:

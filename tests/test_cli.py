@@ -152,6 +152,61 @@ def test_validate_reports_every_problem_with_its_position(tmp_path, capsys):
     assert run(capsys, "validate", RULES)[0] == 0
 
 
+READABLE = """\
+version: 1
+source:
+  title: Quake and aid
+  published: 2025-03-29
+claims:
+  - id: taiwanese
+    statement: including 75 Taiwanese
+    quantity: '75'
+    unit: Taiwanese
+  - id: depth
+    statement: The quake struck at a depth of 10 km
+    quantity: '10'
+    unit: km
+  - id: aid
+    statement: China pledged US$13.8 million in aid
+    quantity: US$13.8 million
+  - id: odd
+    statement: 3 odd ones
+    quantity: '3'
+    unit: "odd \\e[31mones"
+rates:
+  CNY: 0.1377
+"""
+
+
+def test_validate_prints_how_each_quantity_is_read(tmp_path, capsys):
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(READABLE, encoding="utf-8")
+    code, out, err = run(capsys, "validate", rules)
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        f"{rules}: ok, 4 claims",
+        "  taiwanese: 75 (exactly 75) Taiwanese",
+        "  depth: 10 km (exactly 10 km; compared as 9.5 to 10.5 km)",
+        "  aid: US$13.8 million (exactly 13.8 million USD)",
+        "  odd: 3 (exactly 3) odd \\x1b[31mones",  # a control character is shown, never obeyed
+        "  rates: 1 CNY = 0.1377 USD (the rules'); other currencies at the ECB's reference rate of 2025-03-29, "
+        "or of the last day before it that has one",
+    ]
+
+
+def test_validate_refuses_a_quantity_it_cannot_read_whole_and_a_bad_rate(tmp_path, capsys):
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(READABLE.replace("quantity: '75'", "quantity: seventy-fiv").replace("0.1377", "-1"),
+                     encoding="utf-8")
+    code, out, err = run(capsys, "validate", rules)
+    assert code == 2 and out == ""
+    assert err.splitlines()[::3] == [  # each followed by its line and a caret
+        f"{rules}:8:23: claims[0].quantity: cannot read 'fiv' in 'seventy-fiv' (the rest reads as exactly 70) "
+        "(expected the figure alone, such as 'seventy-five' or '75'; what it counts goes in unit)",
+        f"{rules}:22:8: rates.CNY is '-1' (expected a positive number: what one CNY is worth in USD)",
+    ]
+
+
 def test_eval_on_the_samples_is_perfect(capsys):
     code, out, _ = run(capsys, "eval", SAMPLES / "expected.yaml")
     assert code == 0

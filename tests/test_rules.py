@@ -7,6 +7,9 @@ import math
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factdesk.claims.errors import RulesError
 from factdesk.claims.figures import Hedge, Kind
@@ -135,6 +138,80 @@ def test_tolerance_widens_the_claimed_interval(tolerance, low, high):
     assert (claim.interval.low, claim.interval.high) == (pytest.approx(low), pytest.approx(high))
 
 
+@pytest.mark.parametrize(
+    ("quantity", "unit", "kind", "low", "high", "stated"),
+    [
+        # a bare number in a unit of measure: in the family's base unit, as exact as it is written
+        ("16", "km", Kind.MEASURE, 15.5, 16.5, "16 km"),
+        ("10", "miles", Kind.MEASURE, 15.29, 16.90, "10 miles"),  # km, +-half a mile
+        ("7.7", "magnitude", Kind.MEASURE, 7.65, 7.75, "7.7 magnitude"),
+        ("500", "tonnes", Kind.MEASURE, 499.5, 500.5, "500 tonnes"),
+        ("1,100", "lb", Kind.MEASURE, 0.4987, 0.4992, "1,100 lb"),  # tonnes
+        ("300", "hectares", Kind.MEASURE, 2.995, 3.005, "300 hectares"),  # km²
+        ("120", "mph", Kind.MEASURE, 192.3, 193.9, "120 mph"),  # km/h
+        ("5", "GW", Kind.MEASURE, 4500, 5500, "5 GW"),  # MW
+        ("30", "degrees Celsius", Kind.MEASURE, 29.5, 30.5, "30 degrees Celsius"),
+        # the quantity may say its unit itself
+        ("16 km", "km", Kind.MEASURE, 15.5, 16.5, "16 km"),
+        ("10 miles", "km", Kind.MEASURE, 15.29, 16.90, "10 miles"),
+        # points, percent and money
+        ("1.2", "percentage points", Kind.POINTS, 1.2, 1.2, "1.2 percentage points"),
+        ("3", "percent", Kind.PERCENT, 3, 3, "3 percent"),
+        ("40 billion", "USD", Kind.MONEY, 40e9, 40e9, "40 billion USD"),
+        ("13.8 million", "US dollars", Kind.MONEY, 13.8e6, 13.8e6, "13.8 million US dollars"),
+    ],
+)
+def test_a_unit_of_any_family_reads_a_bare_number_in_it(quantity, unit, kind, low, high, stated):
+    claim = claim_of(f"    statement: the figure\n    quantity: {quantity}\n    unit: {unit}\n")
+    assert claim.kind is kind and claim.stated == stated
+    assert (claim.interval.low, claim.interval.high) == (pytest.approx(low, rel=1e-3), pytest.approx(high, rel=1e-3))
+
+
+def test_a_tolerance_replaces_the_precision_a_measure_is_written_to():
+    claim = claim_of("    statement: the figure\n    quantity: '16'\n    unit: km\n    tolerance: 0.1\n")
+    assert (claim.interval.low, claim.interval.high) == (pytest.approx(14.4), pytest.approx(17.6))
+
+
+@pytest.mark.parametrize(
+    ("body", "reading"),
+    [
+        ("    statement: including 75 Taiwanese\n    quantity: 75\n    unit: Taiwanese\n",
+         "c: 75 (exactly 75) Taiwanese"),
+        ("    statement: including 75 Taiwanese\n    quantity: 75 Taiwanese\n", "c: 75 Taiwanese (exactly 75) Taiwanese"),
+        ("    statement: s\n    quantity: more than 1,000\n    unit: [people, suspects]\n",
+         "c: more than 1,000 (more than 1,000) people"),
+        ("    statement: s\n    quantity: 10\n    unit: km\n", "c: 10 km (exactly 10 km; compared as 9.5 to 10.5 km)"),
+        ("    statement: s\n    quantity: £40bn\n    tolerance: 0.05\n",
+         "c: £40bn (exactly 40 billion GBP; compared as 38 billion to 42 billion GBP, tolerance 0.05)"),
+        ("    statement: s\n    quantity: about 34%\n", "c: about 34% (33 to 35%)"),
+    ],
+)
+def test_the_reading_of_a_quantity_says_how_it_is_compared(body, reading):
+    from factdesk.claims.rules import reading as read
+
+    assert read(claim_of(body)) == reading
+
+
+def test_rates_in_the_claims_currency_or_naming_theirs():
+    rules = parse_rules(HEAD + DOLLARS + EUROS + "rates:\n  EUR: {USD: 1.08}\n  CNY: {USD: 0.1377, EUR: 0.127}\n")
+    assert rules.rates.rate("EUR", "USD").value == 1.08
+    assert rules.rates.rate("USD", "EUR").value == pytest.approx(1 / 1.08)
+    assert rules.rates.rate("CNY", "EUR").value == 0.127
+    assert all(c.rates is rules.rates for c in rules.claims)  # each money claim carries them
+    flat = parse_rules(HEAD + DOLLARS + "rates:\n  cny: 0.1377\n  THB: '0.0278'\n").rates  # case and quotes
+    assert [(r.of, r.to, r.value) for r in flat.given] == [("CNY", "USD", 0.1377), ("THB", "USD", 0.0278)]
+
+
+def test_the_sources_date_sets_the_ecb_rate_and_validate_says_so():
+    rules = parse_rules(HEAD.replace("  title: T\n", "  title: T\n  published: 2025-03-28\n") + DOLLARS
+                        + "rates:\n  CNY: 0.1377\n")
+    assert rules.rates.on == "2025-03-28"
+    assert rules.rates.described() == ("1 CNY = 0.1377 USD (the rules'); other currencies at the ECB's reference "
+                                       "rate of 2025-03-28, or of the last day before it that has one")
+    assert parse_rules(HEAD + DOLLARS + "rates:\n  VND: 0.0000406\n").rates.described() == (
+        "1 VND = 0.0000406 USD (the rules'); no other (the ECB's rate needs the source's published date, YYYY-MM-DD)")
+
+
 def test_source_file_is_resolved_relative_to_the_rules_file(tmp_path):
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "source.txt").write_text("The article.")
@@ -161,6 +238,12 @@ def test_a_claim_is_found_by_id():
 # ---------------------------------------------------------------------------------------------
 
 EXPECT_RANGE = "(expected a relative slack between 0 and 1, e.g. 0.05 for 5%)"
+EXPECT_ALONE = "expected the figure alone, such as 'seventy-five' or '75'; what it counts goes in unit"
+EXPECT_RATES = ("expected a mapping of currency codes to what one unit is worth, "
+                "e.g. 'CNY: 0.1377' or 'EUR: {USD: 1.08}'")
+EXPECT_CODE = "expected the ISO 4217 code of a currency factdesk reads, e.g. USD, EUR, GBP, CNY"
+DOLLARS = "  - id: a\n    statement: s\n    quantity: $5\n"  # lines 5-7
+EUROS = "  - id: b\n    statement: s\n    quantity: €5\n"  # lines 8-10
 ERRORS = [
     ("no version", "source:\n  title: T\nclaims:\n" + ONE,
      ["r.yaml:1:1: version is missing (expected version: 1)"]),
@@ -171,7 +254,7 @@ ERRORS = [
      ["r.yaml:1:10: unknown rules format version '2' (expected version: 1, the only version this factdesk reads)"]),
     ("unknown top key", HEAD + ONE + "sources: x\n",
      ["r.yaml:8:1: unknown key 'sources' in the file; did you mean 'source'? "
-      "(expected one of version, source, claims)"]),
+      "(expected one of version, source, claims, rates)"]),
     ("source is text", "version: 1\nsource: T\nclaims:\n" + ONE,
      ["r.yaml:2:9: source is a single value (expected a mapping of 'key: value' lines)"]),
     ("no title", "version: 1\nsource:\n  outlet: O\nclaims:\n" + ONE,
@@ -231,6 +314,66 @@ ERRORS = [
     ("tolerance NaN", HEAD + ONE + "    tolerance: .nan\n", [f"r.yaml:8:16: claims[0].tolerance is '.nan' {EXPECT_RANGE}"]),
     ("tolerance a list", HEAD + ONE + "    tolerance: [0.1]\n",
      [f"r.yaml:8:16: claims[0].tolerance is a list {EXPECT_RANGE}"]),
+    # a quantity is read whole: what the grammar leaves is named, where it stands
+    ("a word cut short", HEAD + "  - id: a\n    statement: s\n    quantity: seventy-fiv\n",
+     ["r.yaml:7:23: claims[0].quantity: cannot read 'fiv' in 'seventy-fiv' (the rest reads as exactly 70) "
+      f"({EXPECT_ALONE})"]),
+    ("a word cut short, quoted", HEAD + "  - id: a\n    statement: s\n    quantity: ' seventy-fiv'\n",
+     ["r.yaml:7:25: claims[0].quantity: cannot read 'fiv' in 'seventy-fiv' (the rest reads as exactly 70) "
+      f"({EXPECT_ALONE})"]),
+    ("words beside the figure", HEAD + "  - id: a\n    statement: 75 people were arrested\n"
+     "    quantity: 75 people arrested\n",
+     ["r.yaml:7:25: claims[0].quantity: cannot read 'arrested' in '75 people arrested' "
+      f"(the rest reads as exactly 75) ({EXPECT_ALONE})"]),
+    # a unit that names a kind must be the quantity's kind
+    ("money in two currencies", HEAD + "  - id: a\n    statement: s\n    quantity: $40 billion\n    unit: EUR\n",
+     ["r.yaml:8:11: claims[0].unit 'EUR' is money in EUR, but the quantity '$40 billion' is money in USD "
+      "(expected a unit of the quantity's kind, or no unit)"]),
+    ("a length for a mass", HEAD + "  - id: a\n    statement: s\n    quantity: 10 miles\n    unit: [kg, kilos]\n",
+     ["r.yaml:8:11: claims[0].unit 'kg' is a mass, but the quantity '10 miles' is a length "
+      "(expected a unit of the quantity's kind, or no unit)"]),
+    ("a percentage for a length", HEAD + "  - id: a\n    statement: s\n    quantity: 12%\n    unit: km\n",
+     ["r.yaml:8:11: claims[0].unit 'km' is a length, but the quantity '12%' is a percentage "
+      "(expected a unit of the quantity's kind, or no unit)"]),
+    # rates
+    ("rates a list", HEAD + DOLLARS + "rates: [CNY]\n", [f"r.yaml:8:8: rates is a list ({EXPECT_RATES})"]),
+    ("rates a number", HEAD + DOLLARS + "rates: 0.14\n", [f"r.yaml:8:8: rates is a single value ({EXPECT_RATES})"]),
+    ("rates empty", HEAD + DOLLARS + "rates:\n", [f"r.yaml:8:7: rates is empty ({EXPECT_RATES})"]),
+    ("rates of an unknown code", HEAD + DOLLARS + "rates:\n  XYZ: 0.1\n",
+     [f"r.yaml:9:3: rates has an unknown currency code 'XYZ' ({EXPECT_CODE})"]),
+    ("rates of a currency's name", HEAD + DOLLARS + "rates:\n  yuan: 0.1\n",
+     [f"r.yaml:9:3: rates has an unknown currency code 'yuan' ({EXPECT_CODE})"]),
+    ("rates key a list", HEAD + DOLLARS + "rates:\n  [CNY]: 0.1\n",
+     [f"r.yaml:9:3: rates has a key that is a list ({EXPECT_CODE})"]),
+    ("rate zero", HEAD + DOLLARS + "rates:\n  CNY: 0\n",
+     ["r.yaml:9:8: rates.CNY is '0' (expected a positive number: what one CNY is worth in USD)"]),
+    ("rate negative", HEAD + DOLLARS + "rates:\n  CNY: -0.14\n",
+     ["r.yaml:9:8: rates.CNY is '-0.14' (expected a positive number: what one CNY is worth in USD)"]),
+    ("rate infinite", HEAD + DOLLARS + "rates:\n  CNY: .inf\n",
+     ["r.yaml:9:8: rates.CNY is '.inf' (expected a positive number: what one CNY is worth in USD)"]),
+    ("rate in words", HEAD + DOLLARS + "rates:\n  CNY: cheap\n",
+     ["r.yaml:9:8: rates.CNY is 'cheap' (expected a positive number: what one CNY is worth in USD)"]),
+    ("rate a list", HEAD + DOLLARS + "rates:\n  CNY: [0.14]\n",
+     ["r.yaml:9:8: rates.CNY is a list (expected a positive number, or a mapping such as 'CNY: {USD: 1.08}')"]),
+    ("rate empty", HEAD + DOLLARS + "rates:\n  CNY:\n",
+     ["r.yaml:9:7: rates.CNY is empty (expected a positive number, or a mapping such as 'CNY: {USD: 1.08}')"]),
+    ("rate of the claims' own currency", HEAD + DOLLARS + "rates:\n  USD: 1\n",
+     ["r.yaml:9:3: rates.USD is a rate of USD to itself (expected another currency than USD)"]),
+    ("a currency twice", HEAD + DOLLARS + "rates:\n  CNY: 0.14\n  cny: 0.13\n",
+     ["r.yaml:10:3: rates has CNY twice (expected each currency once)"]),
+    ("a single number for claims in two currencies", HEAD + DOLLARS + EUROS + "rates:\n  CNY: 0.14\n",
+     ["r.yaml:12:8: rates.CNY is a single number, but the claims are in EUR and USD "
+      "(expected the currency it is worth in, e.g. 'CNY: {USD: 1.08}')"]),
+    ("a single number and no money", HEAD + ONE + "rates:\n  CNY: 0.14\n",
+     ["r.yaml:9:8: rates.CNY is a single number, but no claim is money "
+      "(expected the currency it is worth in, e.g. 'CNY: {USD: 1.08}')"]),
+    ("nested rates, each fault", HEAD + DOLLARS + EUROS + "rates:\n  EUR: {USD: 0, XXX: 1, EUR: 2, usd: 3}\n",
+     ["r.yaml:12:14: rates.EUR.USD is '0' (expected a positive number: what one EUR is worth in USD)",
+      f"r.yaml:12:17: rates.EUR has an unknown currency code 'XXX' ({EXPECT_CODE})",
+      "r.yaml:12:25: rates.EUR.EUR is a rate of EUR to itself (expected another currency than EUR)",
+      "r.yaml:12:33: rates.EUR has USD twice (expected each currency once)"]),
+    ("nested rates empty", HEAD + DOLLARS + "rates:\n  EUR: {}\n",
+     ["r.yaml:9:8: rates.EUR is empty (expected a positive number, or a mapping such as 'EUR: {USD: 1.08}')"]),
     # YAML itself
     ("unclosed quote", HEAD + "  - id: a\n    statement: 'unclosed\n",
      ["r.yaml:7:1: YAML syntax error: found unexpected end of stream while scanning a quoted scalar "
@@ -290,3 +433,77 @@ def test_reading_a_rules_file_that_cannot_be_read(tmp_path):
     bom = tmp_path / "bom.yaml"
     bom.write_bytes((HEAD + ONE).encode("utf-8-sig"))
     assert load_rules(bom).claims[0].id == "a"  # a UTF-8 byte-order mark is fine
+
+
+# ---------------------------------------------------------------------------------------------
+# The rates loader, on any input
+# ---------------------------------------------------------------------------------------------
+
+CODES = ("EUR", "GBP", "CNY", "JPY", "THB", "INR", "AUD", "CHF", "VND", "KRW")  # codes the grammar reads
+POSITIVE = st.floats(min_value=1e-9, max_value=1e9, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from(CODES), POSITIVE, min_size=1), st.booleans())
+def test_any_rates_in_the_claims_currency_load_and_convert_both_ways(rates, lower):
+    lines = "".join(f"  {code.lower() if lower else code}: {value!r}\n" for code, value in rates.items())
+    loaded = parse_rules(HEAD + DOLLARS + "rates:\n" + lines).rates
+    assert [r.of for r in loaded.given] == list(rates)
+    for code, value in rates.items():
+        assert loaded.rate(code, "USD").value == value
+        assert loaded.rate("USD", code).value == pytest.approx(1 / value)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.tuples(st.sampled_from(CODES + ("USD",)), st.sampled_from(CODES + ("USD",)))
+                       .filter(lambda pair: pair[0] != pair[1]), POSITIVE, min_size=1))
+def test_any_rates_naming_their_currency_load_as_given(rates):
+    by_currency: dict[str, dict[str, float]] = {}
+    for (of, to), value in rates.items():
+        by_currency.setdefault(of, {})[to] = value
+    text = "rates:\n" + "".join(
+        f"  {of}: {{{', '.join(f'{to}: {value!r}' for to, value in inner.items())}}}\n"
+        for of, inner in by_currency.items())
+    loaded = parse_rules(HEAD + DOLLARS + EUROS + text).rates
+    for (of, to), value in rates.items():
+        assert loaded.rate(of, to).value == value  # the rate given that way, even if the other is given too
+        if (to, of) not in rates:
+            assert loaded.rate(to, of).value == pytest.approx(1 / value)
+
+
+def _not_a_rate(text: str) -> bool:
+    try:
+        return not (math.isfinite(float(text)) and float(text) > 0)
+    except ValueError:
+        return True
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.floats(max_value=0).map(repr), st.sampled_from(["nan", "inf", "-inf", ".nan", "1e999", ""]),
+                 st.text(st.characters(min_codepoint=32, max_codepoint=0x2FF, exclude_categories=("Cc",),
+                                       exclude_characters="\\\""),
+                         max_size=12).filter(_not_a_rate)))
+def test_a_rate_that_is_not_a_positive_number_is_refused_where_it_stands(value):
+    text = HEAD + DOLLARS + f'rates:\n  CNY: "{value}"\n'
+    assert problems(text) == [f"r.yaml:9:8: rates.CNY is {value!r} "
+                              "(expected a positive number: what one CNY is worth in USD)"]
+
+
+YAML_VALUES = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=8), st.sampled_from(CODES)),
+    lambda inner: st.one_of(st.lists(inner, max_size=3),
+                            st.dictionaries(st.one_of(st.sampled_from(CODES), st.text(max_size=5)), inner, max_size=3)),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(YAML_VALUES)
+def test_any_rates_value_loads_or_is_refused_with_positions_after_its_line(value):
+    text = HEAD + DOLLARS + EUROS + yaml.safe_dump({"rates": value}, allow_unicode=True)
+    try:
+        rules = parse_rules(text, "r.yaml")
+    except RulesError as exc:
+        assert exc.problems and all(p.line is not None and p.line >= 11 and p.column for p in exc.problems)
+    else:
+        assert all(r.value > 0 and math.isfinite(r.value) and r.of != r.to for r in rules.rates.given)

@@ -11,9 +11,9 @@ import re
 import pytest
 
 from factdesk.claims.context import Analysis
-from factdesk.claims.reports import report_from_bytes
-from factdesk.claims.rules import parse_rules
-from factdesk.claims.verdicts import Verdict, judge
+from factdesk.claims.reports import load_report, report_from_bytes
+from factdesk.claims.rules import load_rules, parse_rules
+from factdesk.claims.verdicts import Verdict, check_report, judge
 
 CLAIMS = """
 version: 1
@@ -123,3 +123,49 @@ def test_look_alike_letters_are_read_as_the_letters_they_stand_for_and_quoted_as
         for e in got.evidence:
             assert e.quote == odd[e.start:e.end]
             assert e.figure == odd[e.figure_start:e.figure_end]
+
+
+# ---------------------------------------------------------------------------------------------
+# A unit of any family in the rules: compared in the family's base unit
+# ---------------------------------------------------------------------------------------------
+
+MEASURES = """\
+version: 1
+source: {title: "Quake strikes central Myanmar", published: 2025-03-28}
+claims:
+  - {id: depth, statement: "The quake struck at a depth of 10 km", quantity: "10", unit: km, context: [depth, quake]}
+  - {id: magnitude, statement: "a 7.7 magnitude earthquake", quantity: "7.7", unit: magnitude, context: [quake, earthquake]}
+  - {id: distance, statement: "the epicentre was 16 km from Sagaing", quantity: "16 km", unit: km, context: [epicentre, Sagaing]}
+  - {id: rice, statement: "500 tonnes of rice were delivered", quantity: "500", unit: tonnes, context: [rice, delivered]}
+  - {id: turnout-fall, statement: "turnout fell 3 percentage points", quantity: "3", unit: percentage points, context: [turnout]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim_id", "text", "verdict", "reason"),
+    [
+        ("distance", "The epicentre was 10 miles from Sagaing.", Verdict.SUPPORTS,
+         "report: 10 miles (15.29 to 16.9 km); claim: 16 km; compatible"),
+        ("depth", "The quake struck at a depth of 6 miles, the USGS said.", Verdict.SUPPORTS,
+         "report: 6 miles (8.85 to 10.46 km); claim: 10 km; compatible"),
+        ("depth", "The quake struck at a depth of 30 km, the USGS said.", Verdict.CONTRADICTS,
+         "report: 30 km (29.5 to 30.5 km); claim: 10 km; incompatible"),
+        ("magnitude", "A 7.7-magnitude earthquake hit central Myanmar.", Verdict.SUPPORTS,
+         "report: 7.7-magnitude (7.65 to 7.75 magnitude); claim: 7.7 magnitude; compatible"),
+        ("magnitude", "The earthquake measured 7.9 on the Richter scale.", Verdict.CONTRADICTS,
+         "report: 7.9 on the Richter scale (7.85 to 7.95 magnitude); claim: 7.7 magnitude; incompatible"),
+        ("rice", "Officials said 500,000 kg of rice had been delivered.", Verdict.SUPPORTS, None),
+        ("rice", "Officials said 50,000 kg of rice had been delivered.", Verdict.CONTRADICTS, None),
+        ("turnout-fall", "Turnout dropped by three percentage points.", Verdict.SUPPORTS,
+         "report: three percentage points (exactly 3 percentage points); claim: 3 percentage points; compatible"),
+        ("turnout-fall", "Turnout fell 3%.", Verdict.NOT_MENTIONED, None),  # a percentage is not points
+    ],
+)
+def test_a_claim_in_any_unit_is_compared_in_its_familys_base_unit(tmp_path, claim_id, text, verdict, reason):
+    rules_path, report_path = tmp_path / "rules.yaml", tmp_path / "report.txt"
+    rules_path.write_text(MEASURES, encoding="utf-8")
+    report_path.write_text(text + "\n", encoding="utf-8")
+    got = check_report(load_rules(rules_path), load_report(report_path)).claim(claim_id)
+    assert got.verdict is verdict
+    if reason is not None:
+        assert got.evidence[0].reason == reason

@@ -35,7 +35,8 @@ from factdesk.claims.formats import (
 )
 from factdesk.claims.inputs import parse_size
 from factdesk.claims.reports import MAX_REPORT_BYTES, REPORT_SUFFIXES, STDIN_NAME, Skipped
-from factdesk.claims.rules import RuleSet, load_rules
+from factdesk.claims.figures import Kind
+from factdesk.claims.rules import RuleSet, load_rules, reading
 from factdesk.claims.run import check_paths, processors
 from factdesk.claims.verdicts import ReportVerdicts, Verdict
 
@@ -492,6 +493,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
             status = EXIT_BAD_INPUT
             continue
         print(f"{printable(path, one_line=True)}: ok, {len(rules.claims)} claims")
+        for claim in rules.claims:  # how each quantity is read; the text is the rules file's
+            print(f"  {printable(reading(claim), one_line=True)}")
+        if rules.rates.given or any(claim.kind is Kind.MONEY for claim in rules.claims):
+            print(f"  rates: {rules.rates.described()}")
     return status
 
 

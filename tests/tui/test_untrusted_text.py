@@ -29,7 +29,7 @@ claims:
     context: [arrested, detained, raids]
   - id: taiwanese
     statement: "including 75 Taiwanese [bold]b[/ \e]8;;http://evil.example\alink\e]8;;\a"
-    quantity: "75 [@click=app.quit]x[/] \e[m"
+    quantity: "75 [/Taiwanese] \e["  # markup that passes validation: its only word is the unit
     unit: Taiwanese
     context: [arrested, detained]
 '''
@@ -70,7 +70,7 @@ async def test_markup_and_escapes_in_every_widget_are_shown_as_written(desk):
         review = await loaded(pilot, reports=2)
         assert app.screen.sub_title == "Cambodia [bold]arrests[/bold] ␛[31m[@click=app.quit]x[/]"  # the Header
         claim_item = app.screen.query_one("#claims").get_option_at_index(1).prompt.plain
-        assert claim_item.startswith(f"taiwanese  75 {CLICK} ␛[m")
+        assert claim_item.startswith("taiwanese  75 [/Taiwanese] ␛[")
         pair = text(app, "#pair")
         assert f"report 1/2 {REPORT_NAME}" in pair
         report_item = app.screen.query_one("#reports").get_option_at_index(0).prompt.plain
