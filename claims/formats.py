@@ -118,8 +118,8 @@ _resolve = yaml.resolver.Resolver().resolve
 # Characters PyYAML (and libyaml) escape or would not print (controls, surrogates, U+FEFF,
 # U+FFFE/F, beyond the BMP), or take for line breaks (U+2028/9), and bidi marks (see
 # safe_yaml): a string holding one is left to PyYAML. (Listed, not their complement: a class
-# of the wide ranges allowed takes 60M instructions to compile.) Compiled on first use: only
-# YAML output needs it, and its 65,536-entry table costs every start ~5M instructions.
+# of the wide ranges allowed is slow to compile.) Compiled on first use: only YAML output needs
+# it, and its 65,536-entry table would cost every start.
 @functools.cache
 def _special() -> re.Pattern[str]:
     return re.compile(
@@ -854,7 +854,7 @@ _INVISIBLE = (r"\xad\u180e\u200b-\u200d\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\u
 
 
 # (Compiled on first use, as few texts hold any of these: see printable. Each class's 65,536-entry
-# table costs ~2M instructions, which every start would pay.)
+# table would cost every start.)
 @functools.cache
 def _control() -> re.Pattern[str]:
     return re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"

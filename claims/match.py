@@ -432,11 +432,6 @@ def ties(claim: Claim, analysis: Analysis, terms: ClaimTerms | None = None,
     return out
 
 
-# The members _tie and its helpers compare with, read from their classes once: on Python 3.11 every
-# Kind.COUNT reads through EnumType.__getattr__, and _tie compares several
-# for every figure of every claim
-_COUNT, _DURATION, _MONEY, _MEASURE = Kind.COUNT, Kind.DURATION, Kind.MONEY, Kind.MEASURE
-_WHOLE, _OF_THEM = Part.WHOLE, Part.OF_THEM
 _NOT_ITS_OWN = frozenset({Part.OF_THE, Part.OTHER})  # parts never counted as the claim's
 
 
@@ -447,19 +442,19 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     figure = mention.figure
     if figure.kind is not kind:
         return None
-    if kind is _MONEY and figure.currency != claim.figure.currency and not claim.rates.converts(claim.figure.currency):
+    if kind is Kind.MONEY and figure.currency != claim.figure.currency and not claim.rates.converts(claim.figure.currency):
         return None  # (whether this currency has a rate is asked when the verdict is decided)
-    if kind is _MEASURE and family_of(figure.unit).family != terms.family:
+    if kind is Kind.MEASURE and family_of(figure.unit).family != terms.family:
         return None  # a length is not a speed
     interval = figure.compared
     member = False
     quality = 0.6
     counts = ""
     named = False
-    if kind is _COUNT:
+    if kind is Kind.COUNT:
         if mention.part in _NOT_ITS_OWN:
             return None
-        if mention.part is _OF_THEM and (terms.people or not (mention.noun or mention.origin)):
+        if mention.part is Part.OF_THEM and (terms.people or not (mention.noun or mention.origin)):
             return None  # "45 of them women" is part of another count
         matched = _unit_quality(terms, mention)
         if matched is None:
@@ -475,11 +470,11 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
             quality, member, counts = matched
             if member:
                 interval = Interval(0.0, interval.high, False, interval.high_open)
-    elif kind is _DURATION:
+    elif kind is Kind.DURATION:
         if _window_of_a_count(analysis, mention):
             return None
         counts = "days"
-    elif kind is _MONEY:
+    elif kind is Kind.MONEY:
         quality = 0.8
         if terms.rate and figure.rate != terms.rate:
             if figure.rate or not _RATE_WORDS.search(analysis.sentence_text(mention.index)):
@@ -493,14 +488,14 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     anchors = terms.anchors
     phrase = analysis.phrase(mention)
     when = analysis.report.published
-    if when and terms.published and kind is _COUNT and when < terms.published[:10] \
+    if when and terms.published and kind is Kind.COUNT and when < terms.published[:10] \
             and interval.high < claim.interval.low:
         return None  # a lower count in a report published before the source: an earlier tally
     if when and attribution.another_year_report(anchors, phrase, when, terms.published):
         return None  # a report of another year, the figure undated: that year's
     if attribution.other_claims(anchors, phrase):
         return None  # "the Conservatives 121": another claim's figure
-    if not (kind is _COUNT and quality >= 0.9) and attribution.other_measure(anchors, phrase):
+    if not (kind is Kind.COUNT and quality >= 0.9) and attribution.other_measure(anchors, phrase):
         return None  # another claim's measure in the figure's own words
     if attribution.other_year(anchors, phrase, terms.published):
         return None  # "365 seats in 2019": another year's
@@ -516,25 +511,25 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
             after > figure.end and attribution.combined(anchors, analysis.text[figure.end:figure.end + 80],
                                                         terms.own_words)):
         return None  # "329 people dead and missing": a total of this claim's and another's
-    per_period = kind is _MONEY and bool(terms.rate) and figure.rate == terms.rate  # "a year" said with it
+    per_period = kind is Kind.MONEY and bool(terms.rate) and figure.rate == terms.rate  # "a year" said with it
     # the claim's actor named in the figure's own clause: "the DA finished second with 22%"
     actor = bool(anchors.names) and attribution.names_near(anchors, phrase.clause)
     if not agree and not per_period and anchors.qualifiers and not actor and not attribution.qualified(
             anchors, analysis.leaning_text(mention)):
         return None  # "124 cases" for a claim of cases in people fully vaccinated
     in_clause, in_phrase = attribution.keyed(anchors, phrase)
-    if actor and not in_clause and kind is not _COUNT:
+    if actor and not in_clause and kind is not Kind.COUNT:
         in_clause = loose_actor = True  # may agree; a share whose measure is unsaid never contradicts
     else:
         loose_actor = False
-    if kind is _MONEY and terms.rate and figure.rate == terms.rate:
+    if kind is Kind.MONEY and terms.rate and figure.rate == terms.rate:
         # money per the claim's period: the period says what it measures; firmly so when no other
         # sum per that period stands in the sentence
         in_clause = True
         in_phrase = in_phrase or not any(
-            m.figure is not figure and m.figure.kind is _MONEY and m.figure.rate == figure.rate
+            m.figure is not figure and m.figure.kind is Kind.MONEY and m.figure.rate == figure.rate
             for m in analysis.in_sentence(mention.index))
-    if kind is _COUNT:
+    if kind is Kind.COUNT:
         firm = quality >= 0.9 or bool(agree) or in_phrase or named or bool(mention.origin)
     else:
         if not (in_clause or agree):
@@ -543,19 +538,19 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     former = "" if terms.about_former else _former_level(analysis.text, figure.start, figure.end)
     if former == "from":
         return None  # "from £11.44 to £12.21": the level it rose to is the report's
-    if kind is not _COUNT and when and terms.published and when < terms.published[:10]:
+    if kind is not Kind.COUNT and when and terms.published and when < terms.published[:10]:
         firm = False  # an estimate in a report older than the source: an earlier one, never a contradiction
     # 'Claim 3: "The raids lasted three days."': a fact-check quoting what it checks; its own
     # finding speaks first
     quoted = _QUOTED_CLAIM.match(analysis.text, analysis.report.sentences.starts[mention.index], figure.start)
     if former or loose_actor or quoted or (not anchors.proposal and attribution.proposed(phrase)):
         firm = False  # "its previous forecast of 0.8%", "an offer of $250bn": may agree, never contradict
-    if agree is None and kind is not _MONEY and (quality <= 0.6 or (terms.people and kind is _COUNT)) \
+    if agree is None and kind is not Kind.MONEY and (quality <= 0.6 or (terms.people and kind is Kind.COUNT)) \
             and terms.measures - TELLING_APART - {"exist"}:
         return None  # a duration, or people in general, must be counted in the claim's event
     if terms.countries and analysis.elsewhere(mention, terms.countries):
         return None  # "Thailand's police arrested 53": another country's count
-    if terms.places and kind is _COUNT:  # "near Mandalay" locates a quake; it does not scope its magnitude
+    if terms.places and kind is Kind.COUNT:  # "near Mandalay" locates a quake; it does not scope its magnitude
         near = analysis.places_near(mention)
         if not any(p in near for p in terms.places):
             return None  # the claim is about Poipet; this figure is about somewhere else
@@ -563,13 +558,13 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
     if score is None:
         score = scores[mention.index] = fuzz.token_set_ratio(
             terms.processed_query, default_process(analysis.sentence_text(mention.index)), processor=None)
-    partial = kind is not _DURATION and analysis.scope(mention, terms.known_places)
+    partial = kind is not Kind.DURATION and analysis.scope(mention, terms.known_places)
     strength = quality + (0.3 if agree else 0.0) + 0.4 * score / 100 - (0.2 if partial else 0.0) \
         - (0.3 if former else 0.0) - (0.5 if quoted else 0.0)  # the level that replaced it, the finding, first
     relation = ("narrower_scope" if partial else "projection" if anchors.projected
-                else "later_tally" if kind is _COUNT and when > terms.published[:10] and terms.published
+                else "later_tally" if kind is Kind.COUNT and when > terms.published[:10] and terms.published
                 else "other_source" if attribution.other_source(anchors, analysis.sentence_text(mention.index)) else "")
-    named_here = firm and ((kind is _COUNT and quality >= 0.8) or in_phrase)
+    named_here = firm and ((kind is Kind.COUNT and quality >= 0.8) or in_phrase)
     return Tie(mention, interval, strength, score, partial, counts, member, firm, relation, named_here)
 
 
@@ -714,10 +709,10 @@ def _unit_said_after(terms: ClaimTerms, analysis: Analysis, mention: Mention) ->
 def _elliptic(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> tuple[float, bool, str] | None:
     """'Labour won 411 seats, the Conservatives 121': a bare number in a list after a figure
     whose noun is the claim's unit counts the same things."""
-    if mention.noun or mention.origin or mention.part is not _WHOLE:
+    if mention.noun or mention.origin or mention.part is not Part.WHOLE:
         return None
     earlier = [m for m in analysis.in_sentence(mention.index)
-               if m.figure.end <= mention.figure.start and m.figure.kind is _COUNT]
+               if m.figure.end <= mention.figure.start and m.figure.kind is Kind.COUNT]
     if not earlier or not earlier[-1].noun:
         return None
     between = analysis.text[earlier[-1].figure.end:mention.figure.start]
@@ -784,7 +779,7 @@ _GROUP_HEADS = PEOPLE | {"nationals", "citizens"}
 
 def _bare_tie(terms: ClaimTerms, analysis: Analysis, mention: Mention) -> bool:
     """A number with no noun ("brought the total to 2,137") ties when its sentence says what."""
-    if mention.noun or mention.origin or mention.part is not _WHOLE:
+    if mention.noun or mention.origin or mention.part is not Part.WHOLE:
         return False
     before = analysis.text[analysis.report.sentences.starts[mention.index]:mention.figure.start]
     cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("("))
@@ -872,7 +867,7 @@ def _window_of_a_count(analysis: Analysis, mention: Mention) -> bool:
     if EVENT_SPAN.match(analysis.text, figure.end) or "-" in figure.text:
         return False  # "three days of raids", "a three-day operation": the event's own span
     for other in analysis.in_sentence(mention.index):
-        if other.figure.kind is _COUNT and figure.start - 60 <= other.figure.end <= figure.start:
+        if other.figure.kind is Kind.COUNT and figure.start - 60 <= other.figure.end <= figure.start:
             if not re.search(r"[;.]", analysis.text[other.figure.end:figure.start]):
                 return True
     return False

@@ -217,7 +217,7 @@ def _decoded(name: str, data: bytes) -> tuple[str, str, str, str, ReportMeta]:
     return text, digest, title, kind, meta
 
 
-# Path(name) costs ~27k instructions, paid for every report: a report's name is read without one
+# Path(name) is slow beside a string test, and paid for every report: a report's name is read without one
 # when Path would take it as it stands (all but names ending in a separator or "/.")
 
 
@@ -753,7 +753,7 @@ WIDE_SPACES = (  # every space beyond ASCII
 )
 _AS_PLAIN_SPACE = str.maketrans(WIDE_SPACES, " " * len(WIDE_SPACES))
 # ([^\x00-\x7f\S] is a space beyond ASCII, one of WIDE_SPACES: a class listing them compiles to a
-# 65,536-entry table, ~1.3M instructions more at every start.)
+# 65,536-entry table that every start would pay for.)
 _PANICS_SENTENCEX = re.compile(r"(?<=[^\W\d_])\s*[^\x00-\x7f\S]\s*(?=\.)")
 
 
@@ -794,10 +794,10 @@ def _ends_a_line(line: str, following: str, width: int = 0) -> bool:
             and (len(stripped) < 50 or len(stripped) < 0.8 * width))
 
 
-# ("•" and "’" are kept out of the classes beside them: a class holding a character beyond U+00FF
-# and more than two ranges compiles to a 65,536-entry table, ~1.5M instructions at every start.
-# The atomic group keeps the parser from merging "’" back into the class; it matches the same.)
 _KEYED = re.compile(r"\d[\d,.]*\s*[:)–-]\s")  # "2024: Up from 0.8% to 1.1%"
+# ("•" and "’" are kept out of the classes beside them: a class holding a character beyond U+00FF
+# and more than two ranges compiles to a 65,536-entry table that every start would pay for.
+# The atomic group keeps the parser from merging "’" back into the class; it matches the same.)
 _ONE_LINE = re.compile(r"\s*(?:\||#{1,6}\s|[-*+]\s|•\s|\d{1,3}[.)]\s)")
 _NEW_PART = re.compile(r"\s*(?:\||#{1,6}\s|[-*+]\s|•\s|\d{1,3}[.)]\s|[A-Z](?:[A-Z .'-]|(?>’)){1,30}:\s)")
 

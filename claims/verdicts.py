@@ -137,18 +137,12 @@ def _judged(claim: Claim, found: list[Tie], analysis: Analysis) -> ClaimVerdict:
                         evidence_total=total if total > len(evidence) else 0)
 
 
-# read from the class once: on Python 3.11 Verdict.SUPPORTS reads through EnumType.__getattr__,
-# ~1.4k instructions, and decide gives one for every claim of every report
-_SUPPORTS, _CONTRADICTS, _CONFLICTING, _NOT_MENTIONED = (
-    Verdict.SUPPORTS, Verdict.CONTRADICTS, Verdict.CONFLICTING, Verdict.NOT_MENTIONED)
-
-
 def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict, tuple[Evidence, ...], int]:
     """Overlapping figures support; disjoint ones contradict; a narrower count counts only
     when it equals an exact claim or already exceeds it. The verdict, the best MAX_EVIDENCE
     passages it rests on, and how many there were."""
     if not found:
-        return _NOT_MENTIONED, (), 0  # (as below, without working out the claim's interval)
+        return Verdict.NOT_MENTIONED, (), 0  # (as below, without working out the claim's interval)
     target = claim.interval
     supporting: list[tuple[Tie, bool]] = []
     opposing: list[tuple[Tie, bool]] = []
@@ -180,19 +174,19 @@ def decide(claim: Claim, found: list[Tie], analysis: Analysis) -> tuple[Verdict,
             if tie.strength > best_o:
                 best_o = tie.strength
     if not supporting and not opposing:
-        return _NOT_MENTIONED, (), 0
+        return Verdict.NOT_MENTIONED, (), 0
     if supporting and opposing and abs(best_s - best_o) <= CONFLICT_MARGIN and (
             best_o >= best_s or any(tie.named and tie.strength == best_o and tie.mention.figure.kind is Kind.COUNT
                                     for tie, _ in opposing)):
         # a weaker disagreeing figure stands equal only when its own words name what the claim counts
-        verdict, chosen = _CONFLICTING, supporting + opposing
+        verdict, chosen = Verdict.CONFLICTING, supporting + opposing
     elif best_s >= best_o:
-        verdict, chosen = _SUPPORTS, supporting
+        verdict, chosen = Verdict.SUPPORTS, supporting
     else:
-        verdict, chosen = _CONTRADICTS, opposing
+        verdict, chosen = Verdict.CONTRADICTS, opposing
     chosen.sort(key=lambda pair: (-pair[0].strength, pair[0].mention.figure.start))
     kept = chosen[:MAX_EVIDENCE]
-    if verdict is _CONFLICTING and all(fits == kept[0][1] for _, fits in kept):
+    if verdict is Verdict.CONFLICTING and all(fits == kept[0][1] for _, fits in kept):
         # both sides are shown: the other side's best takes the last place
         kept[-1] = next(pair for pair in chosen if pair[1] != kept[0][1])
     return verdict, tuple(_evidence(claim, tie, fits, analysis) for tie, fits in kept), len(chosen)
