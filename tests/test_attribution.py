@@ -119,6 +119,11 @@ CASES = [
     (STORM, "missing", "Typhoon Yagi killed 299, while 145 are still missing.", Verdict.CONTRADICTS),
     (STORM, "missing", "After Typhoon Yagi, 38 people remain missing.", Verdict.SUPPORTS),
     (STORM, "deaths", "Typhoon Yagi has killed at least 300 people.", Verdict.SUPPORTS),
+    # "lives lost", "claimed 299 lives" are deaths; each figure of a list keeps its own measure
+    (STORM, "deaths", "Typhoon Yagi claimed 299 lives, with 34 people still missing.", Verdict.SUPPORTS),
+    (STORM, "deaths", "After Typhoon Yagi, at least 281 lives lost and 67 people reported missing.", Verdict.SUPPORTS),
+    (STORM, "missing", "After Typhoon Yagi, at least 281 lives lost and 67 people reported missing.",
+     Verdict.CONTRADICTS),
     # a total of the claim's thing and another's is neither
     (STORM, "deaths", "Typhoon Yagi left 329 people dead and missing.", Verdict.NOT_MENTIONED),
     (STORM, "crops", "Typhoon Yagi flooded 262,000 hectares of rice and crops.", Verdict.NOT_MENTIONED),
