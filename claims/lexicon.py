@@ -74,10 +74,13 @@ MEASURES: dict[str, tuple[str, ...]] = {
     "evacuate": ("evacuat",),
     "displace": ("displac", "homeless", "uprooted"),
     "affect": ("affected",),
+    "markets": ("s&p", "nasdaq", "dow jones", "ftse", "nikkei", "stock", "shares", "index", "indices", "bond yield",
+                "treasury yield"),
 }
 # Measures that tell a figure apart from the claim's (inflation is not growth) but are too common
 # beside other figures to tie one to it ("with 60% of votes counted, the ANC had 42%").
-TELLING_APART = frozenset({"grow", "inflation", "unemployment", "interest", "turnout", "evacuate", "displace", "affect"})
+TELLING_APART = frozenset({"grow", "inflation", "unemployment", "interest", "turnout", "evacuate", "displace", "affect",
+                           "markets"})
 
 
 def alternation(words: list[str] | set[str]) -> str:
