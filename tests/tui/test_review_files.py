@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
 import yaml
 from textual import events
 from textual.widgets import Input
@@ -186,25 +184,6 @@ async def test_a_broken_verdicts_file_can_be_left_alone(desk):
     assert app.return_code == 2
     assert verdicts.read_text(encoding="utf-8") == "version: 7\nreports: []\n"
     assert not list(verdicts.parent.glob("*.broken-*"))
-
-
-@pytest.fixture
-def read_only_folder(tmp_path: Path):
-    """A folder nobody may write into (a read-only mount when running as root)."""
-    folder = tmp_path / "read-only"
-    folder.mkdir()
-    folder.chmod(0o555)
-    mounted = False
-    if os.access(folder, os.W_OK):  # root ignores permissions
-        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro", "tmpfs", str(folder)],
-                                 capture_output=True).returncode == 0
-        if not mounted:
-            folder.chmod(0o755)
-            pytest.skip("cannot make a read-only folder here")
-    yield folder
-    if mounted:
-        subprocess.run(["umount", str(folder)], check=True)
-    folder.chmod(0o755)
 
 
 @pilot_test

@@ -3,8 +3,6 @@ paths, no clock. Regenerate with `pytest tests/tui --snapshot-update`, then look
 
 from __future__ import annotations
 
-from textual.widgets import Input
-
 from factdesk.tui.screens.dialogs import Ask
 
 from tui_helpers import loaded, until
