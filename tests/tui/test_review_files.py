@@ -57,12 +57,14 @@ async def test_reopening_resumes_verdicts_and_notes(desk):
         review = await loaded(pilot, reports=3)
         assert "2 of 27 pairs reviewed" in text(app, "#status")
         assert "saved" in text(app, "#status") and "unsaved" not in text(app, "#status")
-        assert "reviewed: contradicts by tester" in text(app, "#pair")
-        await pilot.press("j")
-        assert "reviewed: conflicting" in text(app, "#pair")
-        await pilot.press("j")
+        # it resumes where the review left off: the pair after the last one decided
+        assert "claim 3/9 indonesians" in text(app, "#pair") and "report 1/3" in text(app, "#pair")
         assert "note: ask the desk" in text(app, "#note")
         assert review.state.pair(0, 2).note == "ask the desk"
+        await pilot.press("k")
+        assert "reviewed: conflicting" in text(app, "#pair")
+        await pilot.press("k")
+        assert "reviewed: contradicts by tester" in text(app, "#pair")
 
 
 @pilot_test
@@ -100,6 +102,8 @@ async def test_a_changed_report_shows_its_old_verdict_as_stale(desk):
     async with app.run_test(size=(120, 40)) as pilot:
         review = await loaded(pilot, reports=3)
         assert "1 of 27 pairs reviewed" in text(app, "#status")  # the stale one needs a person again
+        assert "claim 3/9" in text(app, "#pair") and "report 2/3" in text(app, "#pair")  # resumed
+        await pilot.press("h", "k", "k")
         assert "STALE" in text(app, "#pair") and "reviewed: contradicts" in text(app, "#pair")
         items = [o.prompt.plain for o in app.screen.query_one("#reports").options]
         assert "stale" in items[0] and "stale" not in items[1]
@@ -221,10 +225,12 @@ async def crash_after(desk, *keys: str) -> Path:
     recovery = desk.path(desk.verdicts + f".recovery.{os.getpid()}")
     app = desk.app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await loaded(pilot)
+        review = await loaded(pilot)
+        before = review.state.reviewed  # (a review reopened resumes after the pairs decided)
         await pilot.press(*keys)
         await until(pilot, lambda: recovery.exists() and len(load_verdicts(recovery).reports) == 3
-                    and sum(c.reviewed for r in load_verdicts(recovery).reports for c in r.claims) == len(keys))
+                    and sum(c.reviewed for r in load_verdicts(recovery).reports for c in r.claims)
+                    == before + len(keys))
     return recovery
 
 

@@ -29,9 +29,11 @@ from factdesk.claims.reports import STDIN_NAME, Skipped
 from factdesk.claims.review import ReviewState, add_reports, set_note, set_verdict, start
 from factdesk.claims.rules import RuleSet
 from factdesk.claims.verdicts import Verdict, Verdicts
-from factdesk.tui import render
+from factdesk.tui import pairs, render
 from factdesk.tui.commands import ReviewCommands
 from factdesk.tui.journal import Conflict, Failed, Journal, Recovery
+from factdesk.tui.keymap import VERDICT_BINDINGS
+from factdesk.tui.pairs import Filter
 from factdesk.tui.passages import Passages, SourceView
 from factdesk.tui.render import neutralise
 from factdesk.tui.screens.dialogs import Answer, Ask, Choice, Note, Paste
@@ -45,7 +47,9 @@ from factdesk.tui.widgets.pair_view import PairView, Selection
 from factdesk.tui.widgets.panels import Panel
 from factdesk.tui.widgets.report_list import ReportList
 
-DECIDES = "; marks the pair reviewed, moves on"
+
+
+MIN_WIDTH, MIN_HEIGHT = 60, 15  # below, the screen says it is too small
 
 
 @dataclass(frozen=True)
@@ -65,40 +69,51 @@ class FilterInput(SafeInput):
 
 
 class ReviewScreen(Screen[None]):
+    # classes by the terminal's size (app.tcss): too small, narrow (the left column narrows), wide
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-small"), (MIN_WIDTH, "-narrow"), (100, "-normal"), (160, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall")]
     AUTO_FOCUS = ""  # keys belong to the screen; only the filter field takes focus, on /
     COMMANDS = {ReviewCommands}
+    # The footer shows, in this order, what a narrow terminal must keep: the verdict keys, save,
+    # help and quit first.
     BINDINGS = [
+        *VERDICT_BINDINGS,
+        Binding("ctrl+s", "save", "save", priority=True, id="review.save", tooltip="save the verdicts file"),
+        Binding("?", "help", "help", id="review.help", tooltip="this screen"),
+        Binding("q", "quit", "quit", id="review.quit", tooltip="quit (asks when there are unsaved changes)"),
+        Binding("x", "jump('problem', 1)", "next ✗", id="review.next_problem",
+                tooltip="the next contradicted or conflicting pair (among those the filter shows)"),
+        Binding("X", "jump('problem', -1)", "previous ✗", show=False, id="review.previous_problem",
+                tooltip="the previous contradicted or conflicting pair"),
+        Binding("space", "jump('unreviewed', 1)", "next unreviewed", show=False, id="review.next_unreviewed",
+                tooltip="the next pair nobody has reviewed yet"),
+        Binding("u", "undo", "undo", id="review.undo", tooltip="undo the last change (a verdict or a note)"),
+        Binding("n", "note", "note", id="review.note", tooltip="write a note for the pair"),
+        Binding("m", "matrix", "matrix", id="review.matrix",
+                tooltip="claims x reports, every verdict at a glance, with totals; 1-4 and enter decide there too"),
         Binding("down,j", "claim(1)", "next claim", show=False, id="review.next_claim"),
         Binding("up,k", "claim(-1)", "previous claim", show=False, id="review.previous_claim"),
         Binding("tab,l", "report(1)", "next report", show=False, id="review.next_report"),
         Binding("shift+tab,h", "report(-1)", "previous report", show=False, id="review.previous_report"),
         Binding("]", "passage(1)", "next passage", show=False, id="review.next_passage"),
         Binding("[", "passage(-1)", "previous passage", show=False, id="review.previous_passage"),
-        Binding("1", "decide('supports')", "supports", id="review.supports",
-                tooltip="verdict: supports" + DECIDES),
-        Binding("2", "decide('contradicts')", "contradicts", id="review.contradicts",
-                tooltip="verdict: contradicts" + DECIDES),
-        Binding("3", "decide('conflicting')", "conflicting", id="review.conflicting",
-                tooltip="verdict: conflicting" + DECIDES),
-        Binding("4", "decide('not_mentioned')", "not mentioned", id="review.not_mentioned",
-                tooltip="verdict: not mentioned" + DECIDES),
-        Binding("enter", "decide('')", "accept", id="review.accept", tooltip="accept the checker's verdict" + DECIDES),
-        Binding("u", "undo", "undo", id="review.undo", tooltip="undo the last change (a verdict or a note)"),
-        Binding("n", "note", "note", id="review.note", tooltip="write a note for the pair"),
+        Binding("/", "filter", "filter", show=False, id="review.filter",
+                tooltip="filter the claims by words, and pairs by verdict: verdict:contradicts (or supports, "
+                        "conflicting, not_mentioned, unreviewed; several with commas)"),
+        Binding("v", "cycle_filter", "cycle the filter", show=False, id="review.cycle_filter",
+                tooltip="show all pairs / the contradicted or conflicting ones / the unreviewed ones"),
+        Binding("ctrl+b", "toggle_left", "hide the claims", show=False, id="review.toggle_left",
+                tooltip="hide or show the claims and reports (more room for the pair)"),
         Binding("o", "open", "open", show=False, id="review.open", tooltip="open report files or a folder"),
         Binding("p", "paste", "paste", show=False, id="review.paste",
                 tooltip="paste a report's text (kept as a file beside the verdicts)"),
-        Binding("m", "matrix", "matrix", id="review.matrix", tooltip="claims x reports, every verdict at a glance"),
-        Binding("/", "filter", "filter", show=False, id="review.filter", tooltip="filter the claims by words"),
-        Binding("?", "help", "help", id="review.help", tooltip="this screen"),
-        Binding("ctrl+s", "save", "save", priority=True, id="review.save", tooltip="save the verdicts file"),
-        Binding("q", "quit", "quit", id="review.quit", tooltip="quit (asks when there are unsaved changes)"),
         Binding("escape", "stop_loading", "stop loading", id="review.stop_loading",
                 tooltip="stop checking reports (those checked stay in the review)"),
     ]
 
     checking = reactive(False, bindings=True)
     selection: var[Selection] = var(Selection, init=False)
+    left_shown = var(True, init=False)
 
     def __init__(self, setup: Setup) -> None:
         super().__init__()
@@ -107,6 +122,8 @@ class ReviewScreen(Screen[None]):
         # the file's stamp is read when the review starts
         self.journal = Journal(VerdictsFile(setup.verdicts, None), start(setup.rules, rules_file, setup.reviewer))
         self.filter = ""
+        self._filter = ("", Filter())  # the filter's text, as parsed
+        self.resume: tuple[str, str] | None = None  # the pair decided last, until the user moves
         self.source = SourceView(None)
         self.loaded: set[str] = set()  # real paths of the reports loaded
         self.passages = Passages(setup.rules)
@@ -158,6 +175,8 @@ class ReviewScreen(Screen[None]):
                                      "underlined: reviewed  dim: suggested"), id="legend")
                 yield ReportList(id="reports")
             yield PairView(self.passages, id="right")
+        yield Static(Content(f"The terminal is too small: factdesk needs at least {MIN_WIDTH}x{MIN_HEIGHT}. "
+                             "Make it larger, or press q to quit."), id="too-small")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -225,6 +244,7 @@ class ReviewScreen(Screen[None]):
             self.tell(f"{len(p.missing)} report(s) of the verdicts file were not found; their verdicts "
                       "are kept in the file as they were.", "warning")
         journal.missing = p.missing
+        self.resume = pairs.last_reviewed(p.previous)
         self.refresh_view()
         self.start_loading(p, source=True)
 
@@ -249,10 +269,13 @@ class ReviewScreen(Screen[None]):
                                              if r.file == message.item[1].file))
         if first:
             self.refresh_bindings()
-        self.refresh_view()
+        if not self.resume_here(complete=False):
+            self.refresh_view()
 
     def on_loader_done(self, message: Loader.Done) -> None:
         self.checking = False
+        self.resume_here(complete=True)
+        self.resume = None
         # The reports just loaded live as long as the review: the collector's full passes need
         # not walk them again (with 200 reports, one took 70-110 ms, a key's redraw 5 times over).
         gc.collect()
@@ -264,6 +287,15 @@ class ReviewScreen(Screen[None]):
             self.tell(f"Skipped {len(message.skipped)}: {listed}", "warning")
         if message.stopped:
             self.tell(f"Loading stopped; {len(self.state.reports)} report(s) in the review.")
+
+    def resume_here(self, complete: bool) -> bool:
+        """Until the user moves: select where the review left off (the pair after the one decided
+        last that needs a person, else that one) once its report is loaded. True when it moved."""
+        at = pairs.resume_at(self.state, self.resume, complete)
+        if at is None or at == (self.report, self.claim):
+            return False
+        self.place(*at)
+        return True
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
@@ -284,10 +316,18 @@ class ReviewScreen(Screen[None]):
 
     # -- what is shown ---------------------------------------------------------------------------
 
+    @property
+    def filtered(self) -> Filter:
+        if self._filter[0] != self.filter:
+            self._filter = (self.filter, Filter.parse(self.filter))
+        return self._filter[1]
+
     def visible(self) -> list[int]:
-        words = self.filter.casefold().split()
-        return [i for i, c in enumerate(self.setup.rules.claims)
-                if all(w in f"{c.id} {c.statement} {c.quantity}".casefold() for w in words)]
+        return self.filtered.claims(self.state)
+
+    def listed(self, r: int, c: int, listed: set[int] | None = None) -> bool:
+        """Is the pair shown by the filter (its claim listed, its verdict the one asked for)?"""
+        return c in (listed if listed is not None else self.visible()) and self.filtered.pair_matches(self.state, r, c)
 
     def watch_selection(self) -> None:
         self.refresh_view()
@@ -296,19 +336,30 @@ class ReviewScreen(Screen[None]):
         s = self.state
         self.query_one("#status", Panel).show(render.status(
             shown(self.file.path), self.file.stamp is not None, s.reviewed, s.total, self.dirty, s.reviewer,
-            self.filter, width=self.app.size.width))
-        self.claims.show(s, self.visible(), self.report, self.claim)
+            render.filter_label(self.filtered), width=self.app.size.width, tally=pairs.whole(s)))
+        self.claims.show(s, self.visible(), self.report, self.claim, self.filtered.problem)
         self.reports.select(self.report)
         self.refresh_pair()
 
     def refresh_pair(self) -> None:
         self.pair_view.show(self.state, self.source, self.selection, self.checking)
 
+    def watch_left_shown(self, shown_: bool) -> None:
+        self.query_one("#left").set_class(not shown_, "-hidden")
+
+    def action_toggle_left(self) -> None:
+        self.left_shown = not self.left_shown
+
     # -- moving ----------------------------------------------------------------------------------
 
     def select(self, report: int, claim: int) -> None:
+        """Select a pair (the user's move: the review no longer resumes elsewhere by itself)."""
+        self.resume = None
         if claim not in self.visible():
             self.set_filter("")
+        self.place(report, claim)
+
+    def place(self, report: int, claim: int) -> None:
         report = min(max(report, 0), max(len(self.state.reports) - 1, 0))
         claim = min(max(claim, 0), len(self.setup.rules.claims) - 1)
         self.show_selection(Selection(report, claim))
@@ -320,23 +371,60 @@ class ReviewScreen(Screen[None]):
         else:
             self.selection = selection  # watch_selection redraws
 
+    def matching_report(self, claim: int, direction: int = 1) -> int:
+        """The report to show with `claim`: the selected one, or with a verdict in the filter, the
+        nearest whose pair with the claim the filter shows."""
+        n = len(self.state.reports)
+        if not self.filtered.on_pairs or not n:
+            return self.report
+        for k in range(n):
+            r = (self.report + direction * k) % n
+            if self.filtered.pair_matches(self.state, r, claim):
+                return r
+        return self.report
+
     def action_claim(self, step: int) -> None:
         listed = self.visible()
         if listed:
             at = listed.index(self.claim) + step if self.claim in listed else 0
-            self.select(self.report, listed[min(max(at, 0), len(listed) - 1)])
+            claim = listed[min(max(at, 0), len(listed) - 1)]
+            self.select(self.matching_report(claim), claim)
 
     def action_report(self, step: int) -> None:
-        if self.state.reports:
-            self.select((self.report + step) % len(self.state.reports), self.claim)
+        n = len(self.state.reports)
+        if not n:
+            return
+        if self.filtered.on_pairs and self.claim in self.visible():
+            for k in range(1, n + 1):
+                r = (self.report + step * k) % n
+                if self.filtered.pair_matches(self.state, r, self.claim):
+                    self.select(r, self.claim)
+                    return
+        self.select((self.report + step) % n, self.claim)
 
     def action_passage(self, step: int) -> None:
         count = self.passages.count(self.state, self.report, self.claim)
         if count:
             self.selection = replace(self.selection, passage=(self.selection.passage + step) % count)
 
+    def action_jump(self, kind: str, direction: int) -> None:
+        """To the next or previous contradicted or conflicting pair ("problem"), or the next pair
+        not reviewed yet ("unreviewed"), among the pairs the filter shows."""
+        state, listed = self.state, set(self.visible())
+        test = pairs.is_problem if kind == "problem" else pairs.needs_person
+        found = pairs.step(state, self.report, self.claim, direction,
+                           lambda r, c: test(state, r, c) and self.listed(r, c, listed))
+        if found is None:
+            what = "contradicted or conflicting pair" if kind == "problem" else "pair left to review"
+            self.tell(f"No {what}" + (" among those the filter shows." if self.filter else "."), timeout=3)
+        elif found == (self.report, self.claim):
+            self.tell(f"This is the only {'contradicted or conflicting' if kind == 'problem' else 'unreviewed'} "
+                      "pair.", timeout=3)
+        else:
+            self.select(*found)
+
     def on_claim_list_chosen(self, message: ClaimList.Chosen) -> None:
-        self.select(self.report, message.claim)
+        self.select(self.matching_report(message.claim), message.claim)
 
     def on_report_list_chosen(self, message: ReportList.Chosen) -> None:
         self.select(message.report, self.claim)
@@ -349,10 +437,7 @@ class ReviewScreen(Screen[None]):
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
         self.filter = event.value
-        listed = self.visible()
-        self.show_selection(Selection(self.report, listed[0]) if listed and self.claim not in listed
-                            else self.selection)
-        self.refresh_bindings()
+        self.follow_filter()
 
     @on(Input.Submitted, "#filter")
     def filter_kept(self) -> None:
@@ -364,13 +449,27 @@ class ReviewScreen(Screen[None]):
         self.set_filter("")
         self.set_focus(None)
 
+    def action_cycle_filter(self) -> None:
+        self.set_filter(pairs.cycled(self.filter))
+        if not self.visible():
+            self.tell("No match for the filter.", timeout=3)
+
     def set_filter(self, value: str) -> None:
         field = self.query_one("#filter", FilterInput)
         with field.prevent(Input.Changed):
             field.value = value
         field.display = bool(value)
         self.filter = value
-        self.refresh_view()
+        self.follow_filter()
+
+    def follow_filter(self) -> None:
+        """After the filter changed: a pair it shows stays selected, else the first it shows."""
+        listed = self.visible()
+        at = Selection(self.report, self.claim)
+        if listed and not self.listed(self.report, self.claim, set(listed)):
+            claim = self.claim if self.claim in listed else listed[0]
+            at = Selection(self.matching_report(claim), claim)
+        self.show_selection(at if at != Selection(self.report, self.claim) else self.selection)
         self.refresh_bindings()
 
     # -- deciding --------------------------------------------------------------------------------
@@ -378,10 +477,8 @@ class ReviewScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("decide", "note", "passage"):
             return bool(self.state.reports) and self.claim in self.visible()
-        if action in ("report", "matrix"):
+        if action in ("report", "matrix", "jump"):
             return bool(self.state.reports)
-        if action == "undo":
-            return True if self.journal.can_undo else None
         if action in ("open", "paste"):
             return not self.checking
         if action == "stop_loading":
@@ -391,39 +488,42 @@ class ReviewScreen(Screen[None]):
         return True
 
     def active_bindings_for_palette(self) -> list[Binding]:
-        return [b.binding for b in self.active_bindings.values() if b.node is self and b.enabled]
+        """The screen's actions, each once (a binding with two keys is two active bindings)."""
+        seen: dict[str, Binding] = {}
+        for active in self.active_bindings.values():
+            if active.node is self and active.enabled:
+                seen.setdefault(active.binding.id or active.binding.action, active.binding)
+        return list(seen.values())
 
     def action_decide(self, verdict: str) -> None:
+        self.decide(verdict)
+
+    def decide(self, verdict: str) -> None:
+        """The selected pair decided (`verdict`, or "" for the checker's), then the next pair the
+        filter shows that needs a person is selected."""
         r, c = self.report, self.claim
         state = set_verdict(self.state, r, c, Verdict(verdict) if verdict else None)
         self.change(state, (r, c))
-        nxt = self.next_pair(state, r, c)
+        listed = set(self.visible())
+        nxt = pairs.step(state, r, c, 1, lambda r2, c2: pairs.needs_person(state, r2, c2) and self.listed(r2, c2, listed))
         if nxt is None:
-            self.tell("Every pair is reviewed. ctrl+s saves the verdicts.")
+            self.tell("Every pair is reviewed. ctrl+s saves the verdicts." if not state.total - state.reviewed
+                      else "Every pair the filter shows is reviewed.")
             self.refresh_view()
         else:
             self.select(*nxt)
 
-    def next_pair(self, state: ReviewState, r: int, c: int) -> tuple[int, int] | None:
-        """The next pair needing a person, among the claims the filter shows."""
-        listed = set(self.visible())
-        at = (r, c)
-        for _ in range(state.total):
-            nxt = state.next_unreviewed(*at)
-            if nxt is None or nxt[1] in listed:
-                return nxt
-            at = nxt
-        return None
-
     def action_undo(self) -> None:
         undone = self.journal.undo()
-        if undone is not None:
-            entry, recovery = undone
-            self.autosave(recovery)
-            self.refresh_bindings()
-            self.reports.update_report(self.state, entry.pair[0])
-            self.select(*entry.pair)
-            self.tell("Undone.", timeout=2)
+        if undone is None:
+            self.tell("Nothing to undo.", timeout=3)
+            return
+        entry, recovery = undone
+        self.autosave(recovery)
+        self.refresh_bindings()
+        self.reports.update_report(self.state, entry.pair[0])
+        self.select(*entry.pair)
+        self.tell("Undone.", timeout=2)
 
     def action_note(self) -> None:
         r, c = self.report, self.claim
@@ -466,11 +566,10 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(Paste(classes="dialog"), done)
 
     def action_matrix(self) -> None:
-        self.app.push_screen(Matrix(self.state, self.report, self.claim, self.select))
+        self.app.push_screen(Matrix(self))
 
     def action_help(self) -> None:
-        self.app.push_screen(Help([b for b in self.BINDINGS if isinstance(b, Binding)],
-                                  self.app.keymap, self.setup.keymap_file))
+        self.app.push_screen(Help(all_bindings(), self.app.keymap, self.setup.keymap_file))
 
     # -- saving and quitting ---------------------------------------------------------------------
 
@@ -547,3 +646,18 @@ class ReviewScreen(Screen[None]):
 
     def error(self, text: str) -> None:
         self.tell(text, "error", timeout=10)
+
+
+def binding_groups() -> list[list[Binding]]:
+    """The bindings of each place keys are pressed in: the review, its filter field, the matrix."""
+    return [[b for b in bindings if isinstance(b, Binding)]
+            for bindings in (ReviewScreen.BINDINGS, FilterInput.BINDINGS, Matrix.BINDINGS)]
+
+
+def all_bindings() -> list[Binding]:
+    """Every binding a keymap can rebind, each id once: the review's, then the matrix's own."""
+    found: dict[str, Binding] = {}
+    for b in (b for group in binding_groups() for b in group):
+        if b.id:
+            found.setdefault(b.id, b)
+    return list(found.values())

@@ -31,6 +31,7 @@ class PairView(Vertical):
         super().__init__(id=id)
         self.passages = passages
         self.figures: dict[int, tuple[int, int] | None] = {}  # each claim's figure in its statement
+        self.shown: tuple[ReviewState, SourceView, Selection, bool] | None = None  # the last show's
 
     def compose(self) -> ComposeResult:
         yield Panel(id="pair")
@@ -52,6 +53,7 @@ class PairView(Vertical):
         return self.figures[c]
 
     def show(self, state: ReviewState, source: SourceView, at: Selection, checking: bool) -> None:
+        self.shown = (state, source, at, checking)
         c = at.claim
         claim = state.rules.claims[c]
         sentence = None
@@ -81,12 +83,21 @@ class PairView(Vertical):
         shown_text = None
         if item is not None:
             text = state.texts[r]
-            before, after = context(text, item.start, item.end)
+            before, after = context(text, item.start, item.end, self.around())
             shown_text = render.passage(text.text, item.start, item.end, item.figures, before, after)
         self.panel("#evidence").show(render.evidence_side(
             shown_text, current.kind, current.count, current.index, item.evidence if item else None))
         self.panel("#reason").show(render.reason(item.evidence if item else None) if pair.evidence else Content(""))
         self.panel("#note").show(render.note(pair.note))
+
+    def around(self) -> int:
+        """How many sentences to show each side of a passage: more on a wide report pane."""
+        width = self.query_one("#evidence-pane").scrollable_content_region.width
+        return 1 if width < 60 else 2 if width < 90 else 3
+
+    def on_resize(self) -> None:
+        if self.shown is not None:  # the passage again, with the context the new width takes
+            self.show(*self.shown)
 
     def panel(self, selector: str) -> Panel:
         return self.query_one(selector, Panel)

@@ -12,7 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from factdesk.claims.review import ReviewState
-from factdesk.tui import render
+from factdesk.tui import pairs, render
 from factdesk.tui.widgets.fields import PickList
 
 
@@ -23,13 +23,17 @@ class ReportList(PickList):
 
         report: int
 
+    state: ReviewState | None = None  # the review as last drawn
+
     def item(self, state: ReviewState, index: int) -> Content:
+        self.state = state
         r = state.reports[index]
         reviewed = sum(c.reviewed and not state.is_stale(index, j) for j, c in enumerate(r.claims))
         stale = any(state.is_stale(index, j) for j in range(len(r.claims)))
         title = state.texts[index].title if index < len(state.texts) else r.title
-        width = self.size.width or 44
-        return render.report_item(index + 1, Path(r.file).name, title, reviewed, len(r.claims), stale, width - 2)
+        width = max(12, self.scrollable_content_region.width or 44)
+        return render.report_item(index + 1, Path(r.file).name, title, reviewed, len(r.claims), stale, width,
+                                  pairs.of_report(state, index))
 
     def show_report(self, state: ReviewState, index: int) -> None:
         """Draw report `index` again, or add it when it is new."""
@@ -41,6 +45,12 @@ class ReportList(PickList):
     def update_report(self, state: ReviewState, index: int) -> None:
         """Draw report `index` again if it is listed."""
         if index < self.option_count:
+            self.replace_option_prompt_at_index(index, self.item(state, index))
+
+    def on_resize(self) -> None:
+        """Draw every report again, to the new width."""
+        state = self.state
+        for index in range(min(self.option_count, len(state.reports) if state else 0)):
             self.replace_option_prompt_at_index(index, self.item(state, index))
 
     def select(self, report: int) -> None:
