@@ -295,26 +295,28 @@ def status(verdicts_file: str, exists: bool, reviewed: int, total: int, dirty: b
     (the line's) leaves, never to less than 16 characters: until it has PATH_ENOUGH, the reviewer,
     then the counts' words, then the filter give way to it, in that order."""
     head = Content.styled(f"{reviewed} of {total} pairs reviewed", "bold")
+    short_head = Content.styled(f"{reviewed}/{total} reviewed", "bold")
     state = Content.styled("   unsaved changes", "bold $text-warning") if dirty else \
         Content.styled("   saved" if exists else "   new file", "$text-muted")
-    label = "   verdicts: "
+    label = Content.styled("   verdicts: ", "$text-muted")
     who = Content.assemble(("   reviewer: ", "$text-muted"), line(reviewer)) if reviewer else Content("")
     kept = Content.assemble(("   filter: ", "$text-muted"), (line(filtered), "bold")) if filtered else Content("")
     counts = {form: Content("   ") + tally_line(tally, form) if tally else Content("")
               for form in ("long", "short", "tiny")}
     path = line(verdicts_file)
-    ways = [(counts["long"], who, kept), (counts["long"], Content(""), kept), (counts["short"], Content(""), kept),
-            (counts["short"], Content(""), Content("")), (counts["tiny"], Content(""), Content(""))]
+    none = Content("")
+    ways = [(head, counts["long"], label, who, kept), (head, counts["long"], label, none, kept),
+            (head, counts["short"], label, none, kept), (head, counts["short"], label, none, none),
+            (head, counts["tiny"], label, none, none), (short_head, counts["tiny"], Content("  "), none, none)]
     chosen, room = ways[0], PATH_WIDTH
     if width is not None:
-        fixed = width - 2 - len(head) - len(label) - len(state)
+        fixed = width - 2 - len(state)
         rooms = [fixed - sum(len(part) for part in way) for way in ways]
         enough = min(len(path), PATH_ENOUGH)
         at = next((i for i, r in enumerate(rooms) if r >= enough), len(ways) - 1)
         chosen, room = ways[at], rooms[at]
-    shown_counts, who, kept = chosen
-    return Content.assemble(head, shown_counts, (label, "$text-muted"), shorten(path, max(16, room)), state, who,
-                            kept)
+    head, shown_counts, label, who, kept = chosen
+    return Content.assemble(head, shown_counts, label, shorten(path, max(16, room)), state, who, kept)
 
 
 def message(*parts: str | tuple[str, str]) -> Content:

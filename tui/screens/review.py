@@ -70,7 +70,8 @@ class FilterInput(SafeInput):
 
 class ReviewScreen(Screen[None]):
     # classes by the terminal's size (app.tcss): too small, narrow (the left column narrows), wide
-    HORIZONTAL_BREAKPOINTS = [(0, "-too-small"), (MIN_WIDTH, "-narrow"), (100, "-normal"), (160, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-small"), (MIN_WIDTH, "-cramped"), (80, "-narrow"), (100, "-normal"),
+                              (160, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall")]
     AUTO_FOCUS = ""  # keys belong to the screen; only the filter field takes focus, on /
     COMMANDS = {ReviewCommands}

@@ -31,8 +31,9 @@ class ClaimList(PickList):
         self.shown: tuple[ReviewState, list[int], int, int, str] | None = None  # the last show's
 
     def room(self) -> int:
-        """The width of an item (inside the list's border, padding and scrollbar)."""
-        return max(12, self.scrollable_content_region.width or 44)
+        """The width of an item: inside the list's border and padding, less a column for the
+        scrollbar (kept whether it shows or not: items that fit never wrap when it appears)."""
+        return max(12, (self.size.width or 45) - 1)
 
     def show(self, state: ReviewState, listed: list[int], report: int, claim: int, empty: str = "") -> None:
         """Draw the `listed` claims with the glyphs around `report`, `claim` highlighted (or

@@ -31,7 +31,7 @@ class ReportList(PickList):
         reviewed = sum(c.reviewed and not state.is_stale(index, j) for j, c in enumerate(r.claims))
         stale = any(state.is_stale(index, j) for j in range(len(r.claims)))
         title = state.texts[index].title if index < len(state.texts) else r.title
-        width = max(12, self.scrollable_content_region.width or 44)
+        width = max(12, (self.size.width or 45) - 1)  # (a column for the scrollbar, as ClaimList.room)
         return render.report_item(index + 1, Path(r.file).name, title, reviewed, len(r.claims), stale, width,
                                   pairs.of_report(state, index))
 
