@@ -47,6 +47,6 @@ def test_the_review_checks_reports_in_a_child_that_loads_no_textual():
     assert "textual" not in modules
 
 
-def test_the_review_journal_and_passages_load_no_textual():
-    modules = loaded_after("import factdesk.tui.journal, factdesk.tui.passages")
+def test_the_review_journal_pairs_and_passages_load_no_textual():
+    modules = loaded_after("import factdesk.tui.journal, factdesk.tui.pairs, factdesk.tui.passages")
     assert "textual" not in modules

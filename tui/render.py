@@ -56,19 +56,21 @@ def rich_text(text: str, style: str = "") -> Text:
     return Text(line(text), style=style)
 
 
-def _glyph_style(pair: ClaimVerdict, stale: bool, selected: bool) -> str:
-    """How one pair's glyph is drawn: dim while only suggested, bold and underlined once a person
-    decided, on a warning background when that decision was made on older bytes of the report.
-    A contradiction or conflict only suggested is never dim: bold on a red background (without
-    colour, bold among dim glyphs, its shape its own)."""
+def _look(pair: ClaimVerdict, colours: dict[Verdict, str], ground: str) -> str:
+    """A pair's glyph: dim while only suggested, bold and underlined once a person decided; a
+    contradiction or conflict only suggested is never dim but bold on `ground` (without colour,
+    bold among dim glyphs)."""
     if pair.reviewed:
-        style = f"{_THEMED[pair.verdict]} bold underline"
-    elif pair.verdict in _PROBLEMS:
-        style = f"bold {_THEMED[pair.verdict]} on $error-muted"
-    else:
-        style = f"{_THEMED[pair.verdict]} dim"
-    if stale:
-        style = "bold $text-warning on $warning-muted"
+        return f"{colours[pair.verdict]} bold underline"
+    if pair.verdict in _PROBLEMS:
+        return f"bold {colours[pair.verdict]} on {ground}"
+    return f"{colours[pair.verdict]} dim"
+
+
+def _glyph_style(pair: ClaimVerdict, stale: bool, selected: bool) -> str:
+    """How the claim list draws a pair's glyph (see _look), on a warning background when the
+    person's decision was made on older bytes of the report."""
+    style = "bold $text-warning on $warning-muted" if stale else _look(pair, _THEMED, "$error-muted")
     return style + (" reverse" if selected else "")
 
 
@@ -81,13 +83,7 @@ def glyph_text(pair: ClaimVerdict, stale: bool) -> Text:
     """A pair in the matrix (Rich, for DataTable): as in the claim list, with "!" after a stale one."""
     if stale:
         return Text(GLYPH[pair.verdict] + "!", style="bold yellow")
-    if pair.reviewed:
-        style = f"{_PLAIN[pair.verdict]} bold underline"
-    elif pair.verdict in _PROBLEMS:
-        style = f"bold {_PLAIN[pair.verdict]} on grey23"
-    else:
-        style = f"{_PLAIN[pair.verdict]} dim"
-    return Text(GLYPH[pair.verdict], style=style)
+    return Text(GLYPH[pair.verdict], style=_look(pair, _PLAIN, "grey23"))
 
 
 def tally_text(tally: Tally) -> Text:
@@ -307,7 +303,7 @@ def status(verdicts_file: str, exists: bool, reviewed: int, total: int, dirty: b
     none = Content("")
     ways = [(head, counts["long"], label, who, kept), (head, counts["long"], label, none, kept),
             (head, counts["short"], label, none, kept), (head, counts["short"], label, none, none),
-            (head, counts["tiny"], label, none, none), (short_head, counts["tiny"], Content("  "), none, none)]
+            (head, counts["tiny"], label, none, none), (short_head, counts["tiny"], label[1:], none, none)]
     chosen, room = ways[0], PATH_WIDTH
     if width is not None:
         fixed = width - 2 - len(state)

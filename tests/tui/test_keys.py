@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from textual.command import CommandPalette
 from textual.widgets import OptionList
 
 from factdesk.tui.screens.review import all_bindings
 
-from tui_helpers import ROOT, loaded, pilot_test, review_of, toasts, until
+from tui_helpers import ROOT, keymap_file, loaded, pilot_test, review_of, toasts, until
 
 
 def test_every_binding_id_is_in_the_readme_key_table():
@@ -48,26 +49,27 @@ async def test_the_palette_lists_each_action_once(desk):
         assert len(titles) == len(set(titles)), sorted(t for t in titles if titles.count(t) > 1)
 
 
+@pytest.mark.parametrize("entries, keys, message", [
+    ({"review.supports": "j"}, ("j", "down", "tab", "j"),
+     "j is given to review.supports but is already review.next_claim's key; review.supports gets it"),
+    ({"review.undo": "y", "review.supports": "y"}, ("y", "down", "y"),
+     "y is given to both review.supports and review.undo; review.supports gets it"),
+])
 @pilot_test
-async def test_a_keymap_clash_names_both_bindings_once(desk, tmp_path):
-    keymap = tmp_path / "keymap.toml"
-    keymap.write_text('[keymap]\n"review.supports" = "j"\n', encoding="utf-8")
-    app = desk.app(keymap=keymap)
+async def test_a_keymap_clash_is_said_once_naming_both_bindings(desk, tmp_path, entries, keys, message):
+    app = desk.app(keymap=keymap_file(tmp_path, entries))
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         review = await loaded(pilot, reports=3)
-        await pilot.press("j", "down", "tab", "j")  # the bindings are looked at on every key
+        await pilot.press(*keys)  # (Textual looks at the bindings on every key pressed)
         await pilot.pause(0.2)
         said = toasts(app)
-        assert said.count("Keymap:") == 1, said
-        assert "j is given to review.supports but is already review.next_claim's key" in said
-        assert review.state.reviewed == 2  # j decides now (down still moves)
+        assert said.count("Keymap:") == 1 and message in said, said
+        assert review.state.reviewed == 2  # the key decides now; down still moves
 
 
 @pilot_test
 async def test_the_matrix_verdict_keys_follow_the_keymap(desk, tmp_path):
-    keymap = tmp_path / "keymap.toml"
-    keymap.write_text('[keymap]\n"review.contradicts" = "y"\n', encoding="utf-8")
-    app = desk.app(keymap=keymap)
+    app = desk.app(keymap=keymap_file(tmp_path, {"review.contradicts": "y"}))
     async with app.run_test(size=(120, 40)) as pilot:
         review = await loaded(pilot, reports=3)
         await pilot.press("m")
@@ -78,18 +80,3 @@ async def test_the_matrix_verdict_keys_follow_the_keymap(desk, tmp_path):
         assert review.state.pair(0, 0).reviewed and review.state.pair(0, 0).verdict == "contradicts"
         await pilot.press("escape")
         await until(pilot, lambda: app.screen is review_of(app))
-
-
-@pilot_test
-async def test_one_key_given_to_two_bindings_is_said_once_and_the_first_gets_it(desk, tmp_path):
-    keymap = tmp_path / "keymap.toml"
-    keymap.write_text('[keymap]\n"review.undo" = "y"\n"review.supports" = "y"\n', encoding="utf-8")
-    app = desk.app(keymap=keymap)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        review = await loaded(pilot, reports=3)
-        await pilot.press("y", "down", "y")
-        await pilot.pause(0.2)
-        said = toasts(app)
-        assert said.count("Keymap:") == 1, said
-        assert "y is given to both review.supports and review.undo; review.supports gets it" in said
-        assert review.state.reviewed == 2

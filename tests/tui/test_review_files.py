@@ -68,6 +68,21 @@ async def test_reopening_resumes_verdicts_and_notes(desk):
 
 
 @pilot_test
+async def test_a_review_with_every_pair_decided_reopens_on_the_pair_decided_last(desk):
+    app = desk.app("reports/02-cumulative-tally.txt")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot, reports=1)
+        await pilot.press(*["enter"] * 8, "k", "k", "2")  # all but the last; then scam-compounds again
+        await pilot.press("j", "enter")  # and the last
+        await save(pilot)
+    app = desk.app("reports/02-cumulative-tally.txt")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot, reports=1)
+        assert "9 of 9 pairs reviewed" in text(app, "#status")
+        assert "claim 9/9 poipet-foreigners" in text(app, "#pair")
+
+
+@pilot_test
 async def test_reports_listed_in_the_verdicts_file_are_loaded_too(desk):
     await decide_and_save(desk, "tab", "tab", "1")  # report 3 decided; all three listed in the file
     app = desk.app("reports/01-wire-agreement.txt")

@@ -173,7 +173,7 @@ class ReviewScreen(Screen[None]):
                 yield FilterInput(placeholder="filter claims (enter: keep, escape: clear)", id="filter")
                 yield ClaimList(id="claims")
                 yield Static(Content("✓ supports ✗ contradicts ± conflicting · none\n"
-                                     "underlined: reviewed  dim: suggested"), id="legend")
+                                     "underlined: reviewed  dim, on red: suggested"), id="legend")
                 yield ReportList(id="reports")
             yield PairView(self.passages, id="right")
         yield Static(Content(f"The terminal is too small: factdesk needs at least {MIN_WIDTH}x{MIN_HEIGHT}. "
