@@ -1,7 +1,8 @@
 """A review session as values: the checker's verdicts, people's overrides, and what is stale.
 
-The screen keeps a list of these states (for undo) and renders the newest; every change is a
-function from one state to the next. Saving writes the verdicts format, version 1.
+The review's journal (tui/journal.py) keeps a list of these states (for undo) and the screen
+renders the newest; every change is a function from one state to the next. Saving writes the
+verdicts format, version 1.
 """
 
 from __future__ import annotations
