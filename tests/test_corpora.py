@@ -30,7 +30,7 @@ def test_heldout_corpus_meets_the_targets(name):
     assert found / quoted >= 0.85
 
 
-# The five stories of other kinds (tests/corpora/<story>): the targets (macro-F1 0.85, false
+# The stories of other kinds (tests/corpora/<story>): the targets (macro-F1 0.85, false
 # alarms 2%, evidence recall 0.90) are not met yet; these floors, a little under what the checker
 # scores today, keep it from sliding back. Raise them as it improves; never lower them to pass.
 EVENT_FLOORS = {
@@ -40,6 +40,8 @@ EVENT_FLOORS = {
     "election-south-africa-2024": (0.49, 0.03, 0.60),
     "measles-texas-2025": (0.42, 0.06, 0.40),
     "typhoon-yagi-2024": (0.52, 0.04, 0.60),
+    "jobs-us-july-2024": (0.46, 0.08, 0.65),
+    "lebanon-war-aid-2024": (0.57, 0.03, 0.60),
 }
 
 
