@@ -14,6 +14,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from .lexicon import alternation
+
 
 @dataclass(frozen=True, slots=True)
 class Family:
@@ -103,18 +105,18 @@ class Unit:
 
 @functools.cache
 def _after_pattern() -> re.Pattern[str]:
-    """Every form written after a number, longest first, as one alternation: "( ?km|miles|...)"."""
-    forms = sorted({form for f in FAMILIES for form in f.after}, key=len, reverse=True)
-    spaced = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
-    return re.compile(r"(?:\s*-?\s*|\s+)(?P<unit>" + spaced + r")(?![\w°º²/])", re.IGNORECASE)
+    """Every form written after a number as one pattern, a trie ("k(?:m(?:/h|2|h|s)?|...)"): a
+    miss fails at its first letters, and the longest form that fits wins."""
+    forms = {form for f in FAMILIES for form in f.after}
+    return re.compile(r"(?:\s*-?\s*|\s+)(?P<unit>" + alternation(forms) + r")(?![\w°º²/])", re.IGNORECASE)
+
+
+_BY_FORM = {form: Unit(f.name, form, factor, f.offsets.get(form, 0.0))
+            for f in reversed(FAMILIES) for form, factor in f.after.items()}  # the first family's wins
 
 
 def _lookup(written: str) -> Unit | None:
-    key = " ".join(written.lower().split())
-    for f in FAMILIES:
-        if key in f.after:
-            return Unit(f.name, key, f.after[key], f.offsets.get(key, 0.0))
-    return None
+    return _BY_FORM.get(" ".join(written.lower().split()))
 
 
 def unit_after(text: str, end: int, limit: int) -> tuple[Unit, int] | None:
@@ -141,6 +143,9 @@ _BEFORE = re.compile(r"(?:\ba\s+)?\b(?P<word>magnitude)[\s-]*$|\bM(?=\s?$)", re.
 
 def unit_before(text: str, start: int) -> tuple[Unit, int] | None:
     """A unit written before the number beginning at `start` ("magnitude 7.7", "M7.7")."""
+    window = text[max(0, start - 16):start]
+    if "agnitude" not in window.lower() and window[-2:].strip() != "M":
+        return None  # most numbers: no pattern to search
     m = _BEFORE.search(text, max(0, start - 16), start)
     if m is None:
         return None
