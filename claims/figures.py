@@ -25,6 +25,7 @@ from enum import StrEnum
 from text_to_num import text2num
 
 from .errors import QuantityError
+from .framing import Framing, Modality
 from .lexicon import alternation, fold_lookalikes, has_lookalikes, is_country, is_demonym
 from .units import BY_NAME, family_of, unit_after, unit_before
 
@@ -68,6 +69,7 @@ _HEDGE_EXACT, _HEDGE_RANGE, _HEDGE_VAGUE = Hedge.EXACT, Hedge.RANGE, Hedge.VAGUE
 _HEDGE_MORE_THAN, _HEDGE_AT_LEAST = Hedge.MORE_THAN, Hedge.AT_LEAST
 _HEDGE_JUST_OVER, _HEDGE_NEARLY, _HEDGE_ABOUT = Hedge.JUST_OVER, Hedge.NEARLY, Hedge.ABOUT
 _HEDGE_UP_TO, _HEDGE_LESS_THAN = Hedge.UP_TO, Hedge.LESS_THAN
+_REPORTED = Modality.REPORTED
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +119,8 @@ class Figure:
     rate: str = ""  # "year", "month", "week" or "day" when the figure is per period
     unit: str = ""  # for a measure, the unit as units.py names it ("miles"); its interval is in the base
     slack: float = 0.0  # how far the value may be from what is written, at its written precision
+    change: bool = False  # the amount something rose or fell by ("up 5pc", "fell 2.1%"), not its level
+    modality: Modality = Modality.REPORTED
 
     @property
     def compared(self) -> Interval:
@@ -397,13 +401,13 @@ _FRACTION_RE = (
 )
 
 _LEAD_AFTER = re.compile(
-    r"\W(?=[\d$€£¥₫฿₹₱₩+.]|\(\d|an?\s+(?:hundred|thousand|million|billion|dozen|day|week|fortnight"
+    r"\W(?=[\d$€£¥₫฿₹₱₩+.]|-\d|−\d|\(\d|an?\s+(?:hundred|thousand|million|billion|dozen|day|week|fortnight"
     r"|month|year|decade|hour|few)|"
     + alternation(
         _UNITS + _TENS + list(_SCALE_WORDS) + list(_MONTHS) + _CURRENCY_CODES
         + ["dozen", "half", "tens", "scores", "several", "many", "from", "between", "http", "www.",
            *_WEEKDAYS, *_MULTIPLIER_WORDS, "a third", "a quarter", "a fifth", "a tenth",
-           "u.s.", "rp"]
+           "u.s.", "rp", "minus"]
         + [prefix for prefix in _CURRENCY_PREFIX if prefix[0].isalpha()]
     )
     + r")"
@@ -417,7 +421,8 @@ _SCAN = re.compile(
     r"|(?P<dayrange>\b" + _DAY_RANGE + r")"
     r"|(?P<mult>\b(?:" + "|".join(_MULTIPLIER_WORDS) + r")\b(?!\s+(?:a|an|per|each|every)\b))"
     r"|(?P<frac>\b" + _FRACTION_RE + r"\b)"
-    r"|(?P<num>(?P<cur>" + _PREFIX_CUR + r")?(?P<digits>" + _DIGITS + r"))"
+    r"|(?P<num>(?P<sign>[-−+](?=[\d$€£.])|minus\s+(?=[\d$€£]))?(?P<cur>" + _PREFIX_CUR
+    + r")?(?P<csign>-(?=\d))?(?P<digits>" + _DIGITS + r"))"
     r"|(?P<vague>\b(?:" + _VAGUE_RE + r")\b)"
     r"|(?P<words>\b" + _WORDS + r"\b)"
     r"|(?P<aunit>\b(?P<half>half\s+)?an?\s+(?=(?:day|week|fortnight|month|year|decade|hour)\b)))",
@@ -433,9 +438,20 @@ _SCALE_AFTER = re.compile(
 )
 _SCALE_AFTER_WORDS = {**_SCALE_WORDS, "lakh": 1e5, "crore": 1e7}
 # Units that may be glued to digits without making a code of them ("5km" is 5, "5G" is a name).
-_PERCENT = r"\s*+(?:%|per\s*cent\b|percent\b|pct\b|(?P<points>percentage[\s-]+points?\b|pp\b|ppts?\b)" \
+_PERCENT = r"\s*+(?:%|per\s*cent\b|percent\b|pct\b|pc\b|(?P<points>percentage[\s-]+points?\b|pp\b|ppts?\b)" \
            r"|(?P<basis>basis\s+points?\b|bps\b))"
 _PERCENT_AFTER = re.compile(_PERCENT, re.IGNORECASE)
+# "points" alone are percentage points in a sentence about shares ("Labour's share fell 20
+# points"), not an index's points ("the Dow gained 67 points")
+_POINTS_AFTER = re.compile(r"(?:\s+|\s*-\s*)points?\b", re.IGNORECASE)
+_SHARE_WORDS = re.compile(
+    r"\b(?:" + alternation(["vote", "votes", "share", "shares of", "support", "poll", "polls", "polling",
+                            "turnout", "swing", "lead", "margin", "approval", "rating", "ratings",
+                            "per cent", "percent", "percentage", "interest rate", "interest rates"])
+    + r")\b|%", re.IGNORECASE)
+_INDEX_WORDS = re.compile(r"\b(?:" + alternation(["index", "indices", "dow", "ftse", "nikkei", "nasdaq", "s&p",
+                                                  "topix", "hang seng", "kospi", "sensex", "nifty", "asx",
+                                                  "dax", "cac", "stoxx"]) + r")\b", re.IGNORECASE)
 # The second number of a range; a percent sign after the first ("10% to 20%") is carried over.
 # After a dash or "to", or after "and" (a range only after "between": see _is_range_form). The
 # two forms begin with different words, so at most one of them matches: one pattern to compile.
@@ -449,6 +465,7 @@ _WORDS_RANGE_SEP = re.compile(r"(?:\s*(?P<sep>-|–|to|or)\s*|\s+(?P<and>and)\s+
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
+_BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 _NUMBER_HYPHEN_BEFORE = re.compile(r"\d\s?[-–]\s?$")
 _SCORE_BEFORE = re.compile(r"\b(?:won|lost|beat|drew|defeated|draw|scored?|scoreline)\s+$", re.I)
 # These two read any word, looked up in a set by _word_in (see _ONE_PRONOUN_AFTER).
@@ -526,7 +543,8 @@ _FRACTION_AFTER_WORDS = frozenset(
 # matches, and one followed by "of" or "to" tries only the patterns that may begin so.
 _FOLLOWER = re.compile(r"\s*+([^\W\d_]+|.)", re.DOTALL)
 _SCALE_HEADS = frozenset(["-", "lakh", "crore", *_SCALE_WORDS, *_SCALE_ABBREV])
-_PERCENT_HEADS = frozenset(["%", "per", "percent", "pct", "percentage", "pp", "ppt", "ppts", "basis", "bps"])
+_PERCENT_HEADS = frozenset(["%", "per", "percent", "pct", "pc", "percentage", "pp", "ppt", "ppts", "basis", "bps"])
+_POINT_HEADS = frozenset(["-", "point", "points"])
 _RANGE_HEADS = _PERCENT_HEADS | {"-", "–", "—", "to", "and"}
 _CURRENCY_HEADS = frozenset(
     ["-", "of", *(code.lower() for code in _CURRENCY_CODES), *_SUBUNITS,
@@ -538,7 +556,7 @@ _RATE_HEADS = frozenset(
     ["(", ")", "/", "a", "per", "each", "every", "in", "of", "annually", "yearly", "monthly",
      "weekly", "daily"]
 )
-_FOLLOWER_HEADS = (_SCALE_HEADS | _RANGE_HEADS | _CURRENCY_HEADS | _DURATION_HEADS
+_FOLLOWER_HEADS = (_SCALE_HEADS | _RANGE_HEADS | _POINT_HEADS | _CURRENCY_HEADS | _DURATION_HEADS
                    | _HEDGE_AFTER_HEADS | _RATE_HEADS)
 
 
@@ -755,7 +773,55 @@ def _scan(text: str, start: int, end: int, *, plain: bool = True) -> list[Figure
             continue
         figures.append(figure)
         pos = figure.end
-    return figures
+    return _framed(text, figures, Framing(text, before, offset)) if figures else figures
+
+
+def _framed(text: str, figures: list[Figure], framing: Framing) -> list[Figure]:
+    """The figures, each as its sentence frames it (a level or a change; reported, estimated or
+    projected: framing.py). A restatement ("rose $2.16, or 2 percent", "0.4 percent (11 cents)")
+    is a change when what it restates is one; a conversion into another unit of the family
+    ("about 20 km (12.4 miles)") takes the hedge and the modality of the figure it converts."""
+    out: list[Figure] = []
+    last: Figure | None = None
+    for figure in figures:
+        factor = figure.kind is _KIND_MULTIPLIER
+        change, modality = framing.frame(figure.start, figure.end, figure.hedge is _HEDGE_ABOUT, factor,
+                                         0 if last is None else last.start, 0 if last is None else last.end)
+        if (factor and figure.text.lower().endswith(_MULTIPLYING)) or (
+                figure.kind in (_KIND_PERCENT, _KIND_POINTS) and (figure.value < 0 or "+" in figure.text)):
+            change = True  # "doubled", not "twice" or "13 times"; "-3.8%", "+0.2 points"
+        if last is not None and figure.start - last.end < 24 and (
+                m := _RESTATED.match(text, last.end, figure.start)) and m.end() == figure.start:
+            change = change or last.change
+            if _converts(last, figure):
+                figure = _as_conversion(figure, last)
+                modality = last.modality
+        if change or modality is not _REPORTED:
+            figure = Figure(figure.start, figure.end, figure.text, figure.kind, figure.interval, figure.value,
+                            figure.hedge, figure.currency, figure.rate, figure.unit, figure.slack, change, modality)
+        out.append(figure)
+        last = figure
+    return out
+
+
+_MULTIPLYING = tuple(word for word in _MULTIPLIER_WORDS if word.endswith(("ed", "ing")))
+_RESTATED = re.compile(r"(?:\s+[^\W\d]+)?\s*(?:\(\s*|,?\s+or\s+)")  # "504 points, or 1%"
+
+
+def _converts(first: Figure, second: Figure) -> bool:
+    """Whether `second` restates `first` in another unit of its family: "6 kilometers (3.7
+    miles)", "10 euros, or $11"."""
+    if first.kind is not second.kind or first.kind not in (_KIND_MONEY, _KIND_MEASURE):
+        return False
+    if (first.currency, first.unit) == (second.currency, second.unit):
+        return False
+    return first.kind is _KIND_MONEY or family_of(first.unit).family == family_of(second.unit).family
+
+
+def _as_conversion(figure: Figure, of: Figure) -> Figure:
+    if figure.hedge is _HEDGE_EXACT and of.hedge is not _HEDGE_EXACT and figure.interval.low == figure.interval.high:
+        figure = replace(figure, hedge=of.hedge, slack=0.0, interval=_hedged(figure.interval.low, of.hedge))
+    return figure
 
 
 def _may_not_be_plain(text: str, after: int, end: int) -> bool:
@@ -905,6 +971,9 @@ def _is_word_char(char: str) -> bool:
 
 def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
     start = m.start()
+    sign = m.group("sign") or m.group("csign")
+    if sign == "-" and m.group("sign") and _BULLET_BEFORE.search(text, max(0, start - 8), start):
+        sign, start = None, start + 1  # "- 5 people": a list's dash, not a sign
     # (the dash of "3-1" is one of the two characters before the second number: two `in` tests
     # are quicker than searching for the pattern at three positions)
     if _is_inside_name(text, start) or (
@@ -925,6 +994,8 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
     ):
         return None
     value = _to_float(digits)
+    if sign and sign[0] in "-−mM":
+        value = -value  # "-1.3%", "minus 130 degrees", "$-50.8bn"
     follows = _follower(text, end, limit)
     if follows in _SCALE_HEADS:
         scale, scaled_end = _scale_at(text, end, limit)
@@ -935,7 +1006,7 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
     currency = _prefix_currency(m.group("cur"))
     hedge, hedge_start = _hedge_before(text, start)
     high: float | None = None
-    if follows not in _RANGE_HEADS:
+    if follows not in _RANGE_HEADS or sign:
         range_m = None
     else:  # only a range reads `between`: not looked for before other figures
         between = hedge_start == start and _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
@@ -965,7 +1036,7 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
             elif hedge is _HEDGE_EXACT:
                 hedge = _HEDGE_RANGE
     # Years: a bare four-digit number is a year unless something makes it a quantity.
-    plain_year = scale == 1.0 and high is None and not currency and _is_year_like(digits)
+    plain_year = scale == 1.0 and high is None and not currency and not sign and _is_year_like(digits)
     return _finish(text, start, hedge_start, end, limit, value * scale, high, hedge, currency,
                    plain_year=plain_year, follows=follows)
 
@@ -1259,6 +1330,10 @@ def _finish(
                 kind = _KIND_POINTS
             elif pm.group("basis"):
                 kind, factor = _KIND_POINTS, 0.01
+        elif follows in _POINT_HEADS and vague is None and (pm := _POINTS_AFTER.match(text, end, limit)) and (
+                _SHARE_WORDS.search(text, max(0, start - 100), min(limit, pm.end() + 60))) and not (
+                _INDEX_WORDS.search(text, max(0, start - 100), start)):
+            kind, end = _KIND_POINTS, pm.end()  # "a four-point drop in its share": percentage points
         elif follows in _SUBUNITS and (sm := _SUBUNIT_AFTER.match(text, end, limit)):
             kind, end, factor = _KIND_MONEY, sm.end(), 0.01  # "25p" is £0.25
             currency = _SUBUNITS[(sm.group("glued") or sm.group("word")).lower()]
@@ -1292,20 +1367,21 @@ def _finish(
         return _figure(text, start, times.end(), _KIND_MULTIPLIER, value, high_value, hedge, "", "", 1.0, None)
     unit = ""
     if kind is _KIND_COUNT and vague is None:
-        measured = unit_after(text, end, limit)
+        measured = unit_after(text, end, limit) or unit_before(text, start)
         if measured is not None:
-            unit, end = measured[0].written, measured[1]
-        elif (measured := unit_before(text, start)) is not None:
-            unit, start = measured[0].written, measured[1]
-        if unit:
+            found, at = measured
+            unit = found.written
+            if at > end:
+                end = at
+            else:
+                start = at
             kind = _KIND_MEASURE
-            value, high_value, factor = _in_base(unit, value), None if high_value is None else _in_base(
-                unit, high_value), 1.0
+            value, high_value, factor = found.to_base(value), None if high_value is None else found.to_base(
+                high_value), 1.0
             if hedge is _HEDGE_EXACT and high_value is None:
                 # a measure is as exact as it is written: "7.7" is 7.65 to 7.75, "16 km" 15.5 to 16.5
-                slack = half_a_digit(text[core_start:number_end]) * family_of(unit).factor
-                return replace(_figure(text, start, end, kind, value, None, hedge, "", "", 1.0, None),
-                               unit=unit, slack=slack)
+                slack = half_a_digit(text[core_start:number_end]) * found.factor
+                return _figure(text, start, end, kind, value, None, hedge, "", "", 1.0, None, unit, slack)
     if require_unit and kind is not _KIND_DURATION:
         return None
     if plain_year and kind is _KIND_COUNT and hedge is _HEDGE_EXACT:
@@ -1315,8 +1391,7 @@ def _finish(
     if end != number_end:
         follows = _follower(text, end, limit)
     if not follows:
-        figure = _figure(text, start, end, kind, value, high_value, hedge, currency, "", factor, vague)
-        return replace(figure, unit=unit) if unit else figure
+        return _figure(text, start, end, kind, value, high_value, hedge, currency, "", factor, vague, unit)
     if hedge is _HEDGE_EXACT and vague is None and follows in _HEDGE_AFTER_HEADS and (
         hm := _HEDGE_AFTER.match(text, end, limit)
     ):
@@ -1333,12 +1408,7 @@ def _finish(
                 end = rm.end()
         elif rm.group("adj"):
             rate = _RATE_NAMES[rm.group("adj").lower()]  # "in annual profits": not in the span
-    figure = _figure(text, start, end, kind, value, high_value, hedge, currency, rate, factor, vague)
-    return replace(figure, unit=unit) if unit else figure
-
-
-def _in_base(unit: str, value: float) -> float:
-    return family_of(unit).to_base(value)
+    return _figure(text, start, end, kind, value, high_value, hedge, currency, rate, factor, vague, unit)
 
 
 def half_a_digit(number: str) -> float:
@@ -1381,6 +1451,8 @@ def _figure(
     rate: str,
     factor: float,
     vague: tuple[float, float] | None,
+    unit: str = "",
+    slack: float = 0.0,
 ) -> Figure:
     if vague is not None:
         low, high = vague
@@ -1393,9 +1465,7 @@ def _figure(
         interval = _interval(value * factor, None if high_value is None else high_value * factor,
                              hedge)
         nominal = value
-    return Figure(
-        start, end, text[start:end], kind, interval, nominal * factor, hedge, currency, rate
-    )
+    return Figure(start, end, text[start:end], kind, interval, nominal * factor, hedge, currency, rate, unit, slack)
 
 
 def _hedge_after(m: re.Match[str]) -> Hedge:
@@ -1420,6 +1490,9 @@ def _interval(x: float, y: float | None, hedge: Hedge) -> Interval:
 def _hedged(x: float, hedge: Hedge) -> Interval:
     if hedge is _HEDGE_EXACT:
         return Interval(x, x)  # most figures: no case below to try first
+    if x < 0:  # "nearly -3.8%": the hedge bounds the size of the fall
+        iv = _hedged(-x, hedge)
+        return Interval(-iv.high, -iv.low, iv.high_open, iv.low_open)
     # An if-chain, not a match statement: a `case Hedge.MORE_THAN:` reads the member through
     # its class (see _KIND_COUNT)
     if hedge is _HEDGE_MORE_THAN:

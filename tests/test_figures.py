@@ -188,6 +188,32 @@ PERCENT_CASES = [
     case("between 10% and 20%", Want("between 10% and 20%", PERCENT, 10, 20)),
     case("10% to 20%", Want("10% to 20%", PERCENT, 10, 20)),
     case("10% to 20 people", exact("10%", 10, PERCENT), exact("20", 20)),
+    case("shares were up 5pc", exact("5pc", 5, PERCENT)),
+    # "points" alone are percentage points where the sentence is about a share or a vote...
+    case("a four-point drop in its vote share", exact("four-point", 4, POINTS)),
+    case("support for the party fell 20 points", exact("20 points", 20, POINTS)),
+    # ... and an index's points elsewhere, read as a count
+    case("the FTSE 100 index lost 92 points, or 1.2%", exact("92", 92), exact("1.2%", 1.2, PERCENT)),
+    case("the team earned 3 points", exact("3", 3)),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Signs: a written minus makes the value negative ("-1.3%" is a fall of 1.3%)
+# ---------------------------------------------------------------------------------------------
+
+SIGNS = [
+    case("GDP shrank -1.3% in the quarter", exact("-1.3%", -1.3, PERCENT)),
+    case("prices fell most in Denmark (−39 %)", exact("−39 %", -39, PERCENT)),
+    case("a trade balance of $-50.8bn", exact("$-50.8bn", -50.8e9, MONEY, currency="USD")),
+    case("lows of minus 40 degrees Celsius", exact("minus 40 degrees Celsius", -40, MEASURE)),
+    case("a low of -117.4F (-83C)", exact("-117.4F", -83.0, MEASURE), exact("-83C", -83, MEASURE)),
+    case("rose +0.4% on the day", exact("+0.4%", 0.4, PERCENT)),
+    # a hedge bounds the size of a signed figure: "nearly -10%" is a fall of 9 to 10 per cent
+    case("nearly -10%", Want("nearly -10%", PERCENT, -10, -9, "(]")),
+    # a dash that opens a line is a list's, and a hyphen after letters or digits is no sign
+    case("- 5 people were held", exact("5", 5)),
+    case("won 3-1", ),
+    case("COVID-19 cases", ),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -518,7 +544,7 @@ IN_THE_WILD = [
 ]
 
 ALL_CASES = (
-    DIGITS + MONEY_CASES + PERCENT_CASES + DURATIONS + WORDS + HEDGES + VAGUE + NEGATIVES
+    DIGITS + MONEY_CASES + PERCENT_CASES + SIGNS + DURATIONS + WORDS + HEDGES + VAGUE + NEGATIVES
     + NOT_DISTRACTORS + SENTENCES + IN_THE_WILD
 )
 
