@@ -25,7 +25,7 @@ from enum import StrEnum
 from text_to_num import text2num
 
 from .errors import QuantityError
-from .framing import Framing, Modality
+from .framing import Framing, Modality, changed_before
 from .lexicon import alternation, fold_lookalikes, has_lookalikes, is_country, is_demonym
 from .units import BY_NAME, family_of, unit_after, unit_before
 
@@ -148,7 +148,7 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SCALE_ABBREV = {
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
-    "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
+    "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "cr": 1e7,
 }
 _NUMWORD = alternation(_UNITS + _TENS + list(_SCALE_WORDS) + ["dozen"])  # a trie: longest first
 
@@ -230,6 +230,14 @@ _HEDGES_BEFORE: list[tuple[str, Hedge]] = [
     ("exceeding", Hedge.MORE_THAN), ("passed", Hedge.MORE_THAN), ("topped", Hedge.MORE_THAN),
     ("exceeded", Hedge.MORE_THAN), ("surpassed", Hedge.MORE_THAN), ("crossed", Hedge.MORE_THAN),
     ("passing", Hedge.MORE_THAN), ("topping", Hedge.MORE_THAN),
+    # hedge verbs: "could exceed 40C", "climbed past 9,400", "expected to top 105 degrees"
+    ("exceed", Hedge.MORE_THAN), ("exceeds", Hedge.MORE_THAN), ("surpass", Hedge.MORE_THAN),
+    ("surpasses", Hedge.MORE_THAN), ("surpassing", Hedge.MORE_THAN), ("to top", Hedge.MORE_THAN),
+    *((verb + " past", Hedge.MORE_THAN) for verb in
+      "climbed climbing rose risen rising pushed went gone moved surged edged crept shot".split()),
+    ("higher than", Hedge.MORE_THAN), ("greater than", Hedge.MORE_THAN), ("larger than", Hedge.MORE_THAN),
+    ("warmer than", Hedge.MORE_THAN), ("longer than", Hedge.MORE_THAN),
+    ("as close as", Hedge.AT_LEAST), ("as low as", Hedge.AT_LEAST),
     ("just under", Hedge.NEARLY), ("just below", Hedge.NEARLY), ("just shy of", Hedge.NEARLY),
     ("slightly less than", Hedge.NEARLY), ("slightly fewer than", Hedge.NEARLY),
     ("nearly", Hedge.NEARLY), ("almost", Hedge.NEARLY), ("close to", Hedge.NEARLY),
@@ -237,10 +245,15 @@ _HEDGES_BEFORE: list[tuple[str, Hedge]] = [
     ("an estimated", Hedge.ABOUT), ("estimated", Hedge.ABOUT), ("approximately", Hedge.ABOUT),
     ("approx.", Hedge.ABOUT), ("roughly", Hedge.ABOUT), ("around", Hedge.ABOUT),
     ("about", Hedge.ABOUT), ("some", Hedge.ABOUT), ("circa", Hedge.ABOUT), ("~", Hedge.ABOUT),
-    ("an approximate", Hedge.ABOUT), ("a reported", Hedge.EXACT),
+    ("an approximate", Hedge.ABOUT), ("a reported", Hedge.EXACT), ("in the region of", Hedge.ABOUT),
+    ("on the order of", Hedge.ABOUT), ("of the order of", Hedge.ABOUT),
     ("up to", Hedge.UP_TO), ("as many as", Hedge.UP_TO), ("as much as", Hedge.UP_TO),
     ("at most", Hedge.UP_TO), ("a maximum of", Hedge.UP_TO), ("at the most", Hedge.UP_TO),
-    ("fewer than", Hedge.LESS_THAN), ("less than", Hedge.LESS_THAN),
+    ("as high as", Hedge.UP_TO), ("as far as", Hedge.UP_TO), ("capped at", Hedge.UP_TO),
+    ("a cap of", Hedge.UP_TO), ("a ceiling of", Hedge.UP_TO), ("no higher than", Hedge.UP_TO),
+    ("fewer than", Hedge.LESS_THAN), ("less than", Hedge.LESS_THAN), ("lower than", Hedge.LESS_THAN),
+    ("smaller than", Hedge.LESS_THAN), ("closer than", Hedge.LESS_THAN), ("colder than", Hedge.LESS_THAN),
+    ("shorter than", Hedge.LESS_THAN),
     ("under", Hedge.LESS_THAN), ("below", Hedge.LESS_THAN),
 ]
 _HEDGE_BY_WORDS = {" ".join(h.split()): kind for h, kind in _HEDGES_BEFORE}
@@ -249,18 +262,19 @@ _HEDGE_ENDINGS = tuple({h.split()[-1] for h, _ in _HEDGES_BEFORE})
 _HEDGE_MOST_WORDS = max(len(h.split()) for h, _ in _HEDGES_BEFORE)
 
 
-def _hedges_by_last_word() -> dict[str, list[tuple[list[str], str]]]:
-    """Each hedge under its last word, as (the words before that, all its words)."""
-    by_last: dict[str, list[tuple[list[str], str]]] = {}
+def _hedges_by_last_words() -> dict[tuple[str, ...], list[tuple[list[str], str]]]:
+    """Each hedge under its last two words (its last, if it has one), as (the words before its
+    last, all its words): ("more", "than") -> "no more than", "more than", ..."""
+    by_last: dict[tuple[str, ...], list[tuple[list[str], str]]] = {}
     for words in _HEDGE_BY_WORDS:
         *before, last = words.split()
-        by_last.setdefault(last, []).append((before, words))
+        by_last.setdefault((*before[-1:], last), []).append((before, words))
     return by_last
 
 
 # Read by _hedge_before with str methods: a regular expression of all the hedges took ~8M
 # instructions to compile at start-up, which is paid before the worker processes fork.
-_HEDGES_BY_LAST_WORD = _hedges_by_last_word()
+_HEDGES_BY_LAST_WORDS = _hedges_by_last_words()
 
 # Vague amounts: the interval each one stands for.
 _VAGUE = {
@@ -359,7 +373,9 @@ _WEEKDAY_RANGE = (  # "between Monday and Wednesday", "Monday to Wednesday" (not
     r"|(?P<w3>" + _WEEKDAY + r")\s*(?:to|until|through|-|–)\s*)(?P<w2>" + _WEEKDAY + r")"
 )
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# ... with a power of ten after it: "1e6", "1.99×10−30", "6.02 x 10^23"
+_DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][-+−]?\d{1,3}(?![\w.])"
+           r"|\s?[×x]\s?10(?:\^|\*\*)?[-−]?\d{1,3}(?![\w.]))?|\.\d+")
 # The lookahead lets a digit (most numbers) fail at once. It holds no set of the marks' first
 # characters: under re.IGNORECASE a set of letters holds look-alikes beyond Latin-1 too ("K" the
 # Kelvin sign, "ı", "ſ"), and so compiles to a table of 65,536 bits (see _WORD_BEFORE).
@@ -432,11 +448,13 @@ _SCAN = re.compile(
 # What may follow a number (all tried with .match at the number's end). A possessive `\s*+`
 # marks spaces that no alternative after them could begin with: giving them back cannot help.
 _SCALE_AFTER = re.compile(
-    r"\s*+-?\s*(?P<word>thousand|million|billion|trillion|lakh|crore)\b"
-    r"|(?P<space>\s?)(?P<abbr>mn|mln|bln|bn|tn|trn|k|m|b)(?![\w$£])(?!€)",  # see _WORD_BEFORE
+    r"\s*+-?\s*(?P<word>(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)"
+    r"(?:\s+(?:thousand|million|billion|trillion|lakhs?|crores?))*)\b"  # "4 hundred million", "5.95 lakh crore"
+    r"|(?P<space>\s?)(?P<abbr>mn|mln|bln|bn|tn|trn|cr|k|m|b)(?![\w$£])(?!€)",  # see _WORD_BEFORE
     re.IGNORECASE,
 )
-_SCALE_AFTER_WORDS = {**_SCALE_WORDS, "lakh": 1e5, "crore": 1e7}
+_SCALE_AFTER_WORDS = {**_SCALE_WORDS, "lakh": 1e5, "crore": 1e7, "lakhs": 1e5, "crores": 1e7}
+_LOWER_WORD_AFTER = re.compile(r" [a-z]")
 # Units that may be glued to digits without making a code of them ("5km" is 5, "5G" is a name).
 _PERCENT = r"\s*+(?:%|per\s*cent\b|percent\b|pct\b|pc\b|(?P<points>percentage[\s-]+points?\b|pp\b|ppts?\b)" \
            r"|(?P<basis>basis\s+points?\b|bps\b))"
@@ -463,7 +481,10 @@ _RANGE_AFTER = re.compile(
 # What parts the two numbers of a range in words; _words_at reads the second.
 _WORDS_RANGE_SEP = re.compile(r"(?:\s*(?P<sep>-|–|to|or)\s*|\s+(?P<and>and)\s+)", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_WITHIN_BEFORE = re.compile(r"\bwithin\s+$", re.IGNORECASE)
+_FROM_TO_BEFORE = re.compile(r"\bfrom\s+(?:[$€£]\s?)?(\d[\d,.]*)\s+(?:[^\W\d]+\s+)?to\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_RANGED_FROM_BEFORE = re.compile(r"\b(?:range[sd]?|ranging|vary|varies|varied|varying)\s+from\s+$", re.IGNORECASE)
 _LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
 _BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 _NUMBER_HYPHEN_BEFORE = re.compile(r"\d\s?[-–]\s?$")
@@ -499,13 +520,16 @@ _NOT_A_SPAN_AFTER = re.compile(r",?\s+(?:ago|earlier|later|old|since|after|befor
 _HEDGE_AFTER = re.compile(
     r"(?P<plus>\+(?!\d)|-\s*plus\b)"  # "1,000+", "1,000-plus"
     r"|(?P<odd>\s*-\s*odd\b)"  # "a thousand-odd": a little over
-    r"|\s+(?P<w>or\s+more|or\s+so|or\s+fewer|or\s+less|and\s+above|and\s+up|at\s+least|at\s+most)\b",
+    r"|\s+(?P<w>(?:or|and)\s+(?:more|so|fewer|less|above|up|over|higher|older|greater|larger|below|under"
+    r"|lower|smaller|younger)|at\s+least|at\s+most)\b",
     re.IGNORECASE,
 )
 _HEDGE_AFTER_WORDS = {
-    "or more": Hedge.AT_LEAST, "or so": Hedge.ABOUT, "or fewer": Hedge.UP_TO,
-    "or less": Hedge.UP_TO, "and above": Hedge.AT_LEAST, "and up": Hedge.AT_LEAST,
-    "at least": Hedge.AT_LEAST, "at most": Hedge.UP_TO,
+    "or more": Hedge.AT_LEAST, "or so": Hedge.ABOUT, "at least": Hedge.AT_LEAST, "at most": Hedge.UP_TO,
+    **{f"{joint} {word}": Hedge.AT_LEAST for joint in ("or", "and")
+       for word in "above up over higher older greater larger".split()},
+    **{f"{joint} {word}": Hedge.UP_TO for joint in ("or", "and")
+       for word in "fewer less below under lower smaller younger".split()},
 }
 _RATE_AFTER = re.compile(
     r"\)?\s*+(?P<paren>\([^()]{0,60}\)\s*+)?"
@@ -542,7 +566,7 @@ _FRACTION_AFTER_WORDS = frozenset(
 # any other word ("75 people") is told by one match and a set lookup instead of eight failed
 # matches, and one followed by "of" or "to" tries only the patterns that may begin so.
 _FOLLOWER = re.compile(r"\s*+([^\W\d_]+|.)", re.DOTALL)
-_SCALE_HEADS = frozenset(["-", "lakh", "crore", *_SCALE_WORDS, *_SCALE_ABBREV])
+_SCALE_HEADS = frozenset(["-", "lakh", "crore", "lakhs", "crores", *_SCALE_WORDS, *_SCALE_ABBREV])
 _PERCENT_HEADS = frozenset(["%", "per", "percent", "pct", "pc", "percentage", "pp", "ppt", "ppts", "basis", "bps"])
 _POINT_HEADS = frozenset(["-", "point", "points"])
 _RANGE_HEADS = _PERCENT_HEADS | {"-", "–", "—", "to", "and"}
@@ -773,7 +797,53 @@ def _scan(text: str, start: int, end: int, *, plain: bool = True) -> list[Figure
             continue
         figures.append(figure)
         pos = figure.end
+    if len(figures) > 1:
+        figures = _joined(text, figures)
     return _framed(text, figures, Framing(text, before, offset)) if figures else figures
+
+
+def _joined(text: str, figures: list[Figure]) -> list[Figure]:
+    """Two measures in one unit that make a range ("between 4km and 9km", "1Gbps to 10Gbps") as
+    one figure; in "from 68 kilometers to 568", the second takes the first's unit (and in "from
+    $4 to 12", its currency; in "from 10% to 20", its percent)."""
+    out = [figures[0]]
+    for figure in figures[1:]:
+        last = out[-1]
+        between = text[last.end:figure.start]
+        if len(between) > 6 or not _RANGE_BETWEEN.fullmatch(between):
+            out.append(figure)
+            continue
+        joined = between.strip().lower()
+        opened = _BETWEEN_BEFORE.search(text, max(0, last.start - 12), last.start)
+        from_ = _FROM_BEFORE.search(text, max(0, last.start - 6), last.start)
+        if (last.kind is _KIND_MEASURE and figure.kind is _KIND_MEASURE and last.unit == figure.unit
+                and last.hedge is figure.hedge is _HEDGE_EXACT and last.interval.high < figure.interval.low
+                and (opened if joined == "and" else joined != "to" or not from_
+                     or _RANGED_FROM_BEFORE.search(text, max(0, last.start - 24), last.start))):
+            start = opened.start() if opened else last.start
+            out[-1] = Figure(start, figure.end, text[start:figure.end], _KIND_MEASURE,
+                             Interval(last.interval.low, figure.interval.high), last.value, _HEDGE_RANGE,
+                             unit=last.unit)
+            continue
+        if joined == "to" and from_ and figure.kind is _KIND_COUNT and figure.hedge is _HEDGE_EXACT and (
+                last.kind in (_KIND_MEASURE, _KIND_MONEY, _KIND_PERCENT, _KIND_POINTS)):
+            figure = _in_the_unit_of(figure, last)
+        out.append(figure)
+    return out
+
+
+_RANGE_BETWEEN = re.compile(r"\s*(?:-|–|to|and)\s*", re.IGNORECASE)
+
+
+def _in_the_unit_of(figure: Figure, of: Figure) -> Figure:
+    """A bare number read in the unit of the figure before it ("from 68 kilometers to 568")."""
+    x = figure.value
+    if of.kind is _KIND_MEASURE:
+        unit = family_of(of.unit)
+        x = unit.to_base(x)
+        return Figure(figure.start, figure.end, figure.text, _KIND_MEASURE, Interval(x, x), x, figure.hedge,
+                      unit=of.unit, slack=half_a_digit(figure.text) * unit.factor)
+    return Figure(figure.start, figure.end, figure.text, of.kind, Interval(x, x), x, figure.hedge, of.currency)
 
 
 def _framed(text: str, figures: list[Figure], framing: Framing) -> list[Figure]:
@@ -781,15 +851,14 @@ def _framed(text: str, figures: list[Figure], framing: Framing) -> list[Figure]:
     projected: framing.py). A restatement ("rose $2.16, or 2 percent", "0.4 percent (11 cents)")
     is a change when what it restates is one; a conversion into another unit of the family
     ("about 20 km (12.4 miles)") takes the hedge and the modality of the figure it converts."""
+    framed = framing.frame([(f.start, f.end, f.hedge is _HEDGE_ABOUT, f.kind is _KIND_MULTIPLIER) for f in figures])
     out: list[Figure] = []
     last: Figure | None = None
-    for figure in figures:
-        factor = figure.kind is _KIND_MULTIPLIER
-        change, modality = framing.frame(figure.start, figure.end, figure.hedge is _HEDGE_ABOUT, factor,
-                                         0 if last is None else last.start, 0 if last is None else last.end)
-        if (factor and figure.text.lower().endswith(_MULTIPLYING)) or (
-                figure.kind in (_KIND_PERCENT, _KIND_POINTS) and (figure.value < 0 or "+" in figure.text)):
-            change = True  # "doubled", not "twice" or "13 times"; "-3.8%", "+0.2 points"
+    for figure, (change, modality) in zip(figures, framed):
+        if figure.kind is _KIND_MULTIPLIER:
+            change = change or figure.text.lower().endswith(_MULTIPLYING)  # "doubled", not "twice" or "13 times"
+        elif figure.kind in (_KIND_PERCENT, _KIND_POINTS) and (figure.value < 0 or "+" in figure.text):
+            change = True  # "-3.8%", "+0.2 points"
         if last is not None and figure.start - last.end < 24 and (
                 m := _RESTATED.match(text, last.end, figure.start)) and m.end() == figure.start:
             change = change or last.change
@@ -819,9 +888,15 @@ def _converts(first: Figure, second: Figure) -> bool:
 
 
 def _as_conversion(figure: Figure, of: Figure) -> Figure:
-    if figure.hedge is _HEDGE_EXACT and of.hedge is not _HEDGE_EXACT and figure.interval.low == figure.interval.high:
-        figure = replace(figure, hedge=of.hedge, slack=0.0, interval=_hedged(figure.interval.low, of.hedge))
-    return figure
+    """`figure` with the hedge of the figure it converts: "about 20 km (12.4 miles)"."""
+    if figure.hedge is not _HEDGE_EXACT or of.hedge is _HEDGE_EXACT or figure.interval.low != figure.interval.high:
+        return figure
+    x = figure.interval.low
+    if of.hedge is _HEDGE_ABOUT and figure.kind is _KIND_MEASURE and (about := family_of(figure.unit).about):
+        interval = Interval(x - figure.slack * about, x + figure.slack * about)  # "about 40C (104F)": 103 to 105F
+    else:
+        interval = _hedged(x, of.hedge)
+    return replace(figure, hedge=of.hedge, slack=0.0, interval=interval)
 
 
 def _may_not_be_plain(text: str, after: int, end: int) -> bool:
@@ -860,7 +935,15 @@ def read_quantity(text: str) -> Figure:
 
 
 def _to_float(digits: str) -> float:
-    return float(digits.replace(",", ""))
+    if digits.isdigit():
+        return float(digits)
+    if (times := _POWER_OF_TEN.search(digits)) is not None:  # "1.99×10−30"
+        return float(digits[:times.start()]) * 10.0 ** int(times.group(1).replace("−", "-"))
+    return float(digits.replace(",", "").replace("−", "-"))
+
+
+_POWER_OF_TEN = re.compile(r"\s?[×x]\s?10(?:\^|\*\*)?([-−]?\d+)")
+_EXPONENT = re.compile(r"[eE]([-+−]?\d+)$")
 
 
 def _prefix_currency(raw: str | None) -> str:
@@ -931,7 +1014,17 @@ def _hedge_before(text: str, start: int) -> tuple[Hedge, int]:
     last = words[-1]
     found = len(window)  # where the hedge found so far begins, in the window
     found_words = ""
-    for before, hedge_words in _HEDGES_BY_LAST_WORD.get(last, ()):
+    candidates = _HEDGES_BY_LAST_WORDS.get((last,), [])
+    if len(words) > 1:
+        penult = words[-2]
+        if not penult.isalnum():  # "(no more than", '"more than': the word after the last sign
+            at = len(penult)
+            while at and penult[at - 1].isalnum():
+                at -= 1
+            penult = penult[at:]
+        if more := _HEDGES_BY_LAST_WORDS.get((penult, last)):
+            candidates = candidates + more
+    for before, hedge_words in candidates:
         count = len(before) + 1
         if count > len(words) or (count > 1 and words[1 - count:-1] != before[1:]):
             continue
@@ -1010,14 +1103,18 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
         range_m = None
     else:  # only a range reads `between`: not looked for before other figures
         between = hedge_start == start and _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
-        if not between and _FROM_BEFORE.search(text, max(0, hedge_start - 6), hedge_start):
-            range_m = None  # "from 200 to 300" is a change: two figures
+        if not between and _FROM_BEFORE.search(text, max(0, hedge_start - 6), hedge_start) and not (
+                _RANGED_FROM_BEFORE.search(text, max(0, hedge_start - 24), hedge_start)):
+            range_m = None  # "from 200 to 300" is a change: two figures ("ranged from 52% to 67%" is one)
         else:
             range_m = _is_range_form(_RANGE_AFTER.match(text, end, limit), between)
+            if range_m and range_m.group("sep") and range_m.group("sep").lower() == "to" and (
+                    changed_before(text[max(0, hedge_start - 60):hedge_start].lower().split())):
+                range_m = None  # "rose by $43.6 billion to $419.2 billion": a change, then a level
     if range_m:
         second = range_m.group("digits")
-        if _is_year_like(digits) and _is_year_like(second):
-            return None  # "2020-2025" is a span of years, not a count
+        if _is_year_like(digits) and (_is_year_like(second) or (range_m.group("cur") and not currency)):
+            return None  # "2020-2025" is a span of years; "in 2019 to Rs 46,617 crore" a year
         if _CLOCK_AFTER.match(text, range_m.end(), limit):
             return None  # "between 5 and 6 pm" are times
         if not between and range_m.group("sep").lower() != "to" and (
@@ -1035,16 +1132,21 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
                 hedge, hedge_start = _HEDGE_RANGE, between.start()
             elif hedge is _HEDGE_EXACT:
                 hedge = _HEDGE_RANGE
-    # Years: a bare four-digit number is a year unless something makes it a quantity.
-    plain_year = scale == 1.0 and high is None and not currency and not sign and _is_year_like(digits)
+    # Years: a bare four-digit number is a year unless something makes it a quantity ("from 1,000
+    # to 2000 hires": the end of a series that does not start at a year).
+    plain_year = scale == 1.0 and high is None and not currency and not sign and _is_year_like(digits) and not (
+        (ft := _FROM_TO_BEFORE.search(text, max(0, start - 40), start)) and not _is_year_like(ft.group(1)))
     return _finish(text, start, hedge_start, end, limit, value * scale, high, hedge, currency,
                    plain_year=plain_year, follows=follows)
 
 
 def _is_range_form(range_m: re.Match[str] | None, between: object) -> re.Match[str] | None:
     """`range_m` if its form fits what comes before: "and" after "between" ("between 5 and 7"),
-    the other forms otherwise ("5-7", "5 to 7"; "between 5 to 7" is no range)."""
-    if range_m is None or bool(range_m.group("and")) != bool(between):
+    the other forms otherwise ("5-7", "5 to 7"; "between 5 to 7" is no range, but "between 5-6%"
+    is one)."""
+    if range_m is None or (range_m.group("and") and not between):
+        return None
+    if between and not range_m.group("and") and range_m.group("sep") not in ("-", "–"):
         return None
     return range_m
 
@@ -1054,12 +1156,12 @@ def _scale_at(text: str, pos: int, limit: int) -> tuple[float, int]:
     m = _SCALE_AFTER.match(text, pos, limit)
     if not m:
         return 1.0, pos
-    if m.group("word"):
-        return _SCALE_AFTER_WORDS[m.group("word").lower()], m.end()
-    abbr = m.group("abbr").lower()
-    if len(abbr) == 1 and m.group("space"):
-        return 1.0, pos  # a lone m/b/k scales only when glued to the digits ("2.5m", "10k")
-    return _SCALE_ABBREV[abbr], m.end()
+    if words := m.group("word"):
+        return math.prod(_SCALE_AFTER_WORDS[w] for w in words.lower().split()), m.end()
+    abbr = m.group("abbr")
+    if len(abbr) == 1 and m.group("space") and not (abbr in "BM" and _LOWER_WORD_AFTER.match(text, m.end(), limit)):
+        return 1.0, pos  # a lone m/b/k scales when glued to the digits ("2.5m", "10k"), or "8 B people"
+    return _SCALE_ABBREV[abbr.lower()], m.end()
 
 
 def _range_ends(
@@ -1068,8 +1170,9 @@ def _range_ends(
     """(low, its scale, high, end) of "30-40 billion" or "10% to 20%", or None if no range."""
     second = _to_float(range_m.group("digits"))
     second_scale, end = _scale_at(text, range_m.end(), limit)
-    if range_m.group("pct") and not _PERCENT_AFTER.match(text, end, limit):
-        return None  # "10% to 20 people"
+    if range_m.group("pct") and (
+            not (pm := _PERCENT_AFTER.match(text, end, limit)) or bool(pm.group("points")) != bool(range_m.group("points"))):
+        return None  # "10% to 20 people", "4.2 percentage points to 76.2 per cent"
     if scale == 1.0 and value < second:
         scale = second_scale  # "$30-40 billion": the scale is shared
     if value * scale >= second * second_scale:
@@ -1089,7 +1192,10 @@ def _read_words(text: str, m: re.Match[str], limit: int) -> Figure | None:
         text, max(0, start - 12), start
     ):
         # "between two hundred and fifty and three hundred": the scan took both as one
-        low, high, _ = pair
+        low, high, at = pair
+        scale = _trailing_scale(raw[at:])
+        if scale > 1 and _trailing_scale(raw[:at]) == 1 and low * scale < high:
+            low *= scale  # "between two and three million"
         between = _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
         return _finish(text, start, between.start(), start + len(raw), limit, low, high,
                        _HEDGE_RANGE, "")
@@ -1118,6 +1224,9 @@ def _read_words(text: str, m: re.Match[str], limit: int) -> Figure | None:
         between or range_m.group("sep") != "-" or second < 100
     ):
         high, end = second, second_m.end()
+        scale = _trailing_scale(second_m.group("words"))
+        if scale > 1 and _trailing_scale(raw) == 1 and value * scale < second:
+            value *= scale  # "four to five thousand": the low end borrows the scale
         if between:
             hedge, hedge_start = _HEDGE_RANGE, between.start()
         elif hedge is _HEDGE_EXACT:
@@ -1152,6 +1261,16 @@ def _words_pattern() -> re.Pattern[str]:
 
 
 _FIRST_WORD = re.compile(r"\w+")
+
+
+def _trailing_scale(words: str) -> float:
+    """The scale the last words of a number in words give: "five hundred thousand" -> 1e5."""
+    scale = 1.0
+    for word in reversed(words.lower().split()):
+        if word not in _SCALE_WORDS:
+            break
+        scale *= _SCALE_WORDS[word]
+    return scale
 _AND = re.compile(r"\s+and\s+")
 _HYPHEN = re.compile(r"\s*-\s*")
 _A_FIRST = re.compile(r"^an?\s")
@@ -1375,13 +1494,25 @@ def _finish(
                 end = at
             else:
                 start = at
+                if hedge is _HEDGE_EXACT:
+                    hedge, start = _hedge_before(text, start)  # "around magnitude 7.7"
             kind = _KIND_MEASURE
             value, high_value, factor = found.to_base(value), None if high_value is None else found.to_base(
                 high_value), 1.0
-            if hedge is _HEDGE_EXACT and high_value is None:
-                # a measure is as exact as it is written: "7.7" is 7.65 to 7.75, "16 km" 15.5 to 16.5
+            if hedge is _HEDGE_EXACT and (within := _WITHIN_BEFORE.search(text, max(0, start - 8), start)):
+                hedge, start = _HEDGE_UP_TO, within.start()  # "within 7.5 million kilometres"
+            if high_value is None and _follower(text, end, limit) in _HEDGE_AFTER_HEADS and (
+                    hm := _HEDGE_AFTER.match(text, end, limit)):
+                hedge, end = _hedge_after(hm), hm.end()  # "1,340 degrees Fahrenheit or higher"
+            if high_value is None and (hedge is _HEDGE_EXACT or (hedge is _HEDGE_ABOUT and found.about)):
+                # a measure is as exact as it is written: "7.7" is 7.65 to 7.75, "16 km" 15.5 to 16.5;
+                # "about" widens it by the family's rule ("about 40C" is 39 to 41)
                 slack = half_a_digit(text[core_start:number_end]) * found.factor
-                return _figure(text, start, end, kind, value, None, hedge, "", "", 1.0, None, unit, slack)
+                if hedge is _HEDGE_EXACT:
+                    return _figure(text, start, end, kind, value, None, hedge, "", "", 1.0, None, unit, slack)
+                figure = _figure(text, start, end, kind, value, None, _HEDGE_EXACT, "", "", 1.0, None, unit)
+                width = slack * found.about
+                return replace(figure, hedge=hedge, interval=Interval(value - width, value + width))
     if require_unit and kind is not _KIND_DURATION:
         return None
     if plain_year and kind is _KIND_COUNT and hedge is _HEDGE_EXACT:
@@ -1412,7 +1543,10 @@ def _finish(
 
 
 def half_a_digit(number: str) -> float:
-    """Half the last written digit's place: '7.7' -> 0.05, '16' -> 0.5, '1,200' -> 0.5."""
+    """Half the last written digit's place: '7.7' -> 0.05, '16' -> 0.5, '1,200' -> 0.5,
+    '1.99×10−30' -> 0.005e-30."""
+    if (power := _POWER_OF_TEN.search(number) or _EXPONENT.search(number)) is not None:
+        return half_a_digit(number[:power.start()]) * 10.0 ** int(power.group(1).replace("−", "-"))
     digits = "".join(c for c in number if c.isdigit() or c == ".")
     if "." in digits:
         places = len(digits.rsplit(".", 1)[1].rstrip("+"))
@@ -1458,8 +1592,9 @@ def _figure(
         low, high = vague
         interval = Interval(low * factor, high * factor, False, True)
         nominal = low
-    elif hedge is _HEDGE_ABOUT and high_value is None and (kind is _KIND_PERCENT or kind is _KIND_POINTS):
-        interval = Interval(value * factor - 1, value * factor + 1)  # "about 34%": a share rounded to the point
+    elif hedge is _HEDGE_ABOUT and (kind is _KIND_PERCENT or kind is _KIND_POINTS):
+        # "about 34%": a share rounded to the point; "some 20% to 85%": each end so
+        interval = Interval(value * factor - 1, (value if high_value is None else high_value) * factor + 1)
         nominal = value
     else:
         interval = _interval(value * factor, None if high_value is None else high_value * factor,

@@ -177,39 +177,44 @@ class Framing:
         # most sentences hold no cue word at all: their figures' clauses are not walked
         self.cued = not _CUE_KEYS.isdisjoint(low.split())
 
-    def frame(self, start: int, end: int, estimated: bool, factor: bool, last_start: int,
-              last_end: int) -> tuple[bool, Modality]:
-        """(whether the figure at text[start:end] is a change, its modality). `estimated`: its
-        hedge is one of "about"; `factor`: it is a multiplier, a change only when it is a verb
-        ("doubled": the reader tells) or a noun of change follows ("a threefold increase");
-        `last_start`, `last_end`: the span of the figure before it, whose words ("an estimated
-        20,000") are no cue for this one."""
-        offset, low = self.offset, self.low
-        start, end = max(start - offset, 0), end - offset
-        near = low[max(0, start - 60):start]
-        last_word = near.rsplit(None, 1)[-1] if near and not near.isspace() else ""
-        after = low[end:end + _TAIL_SPAN]
-        following = after.split(None, 2)
-        if following and following[0].startswith("(") and (close := after.find(")")) >= 0:
-            after = after[close + 1:]  # past a restatement: "37,000 square miles (97,000 square km) below"
+    def frame(self, figures: list[tuple[int, int, bool, bool]]) -> list[tuple[bool, Modality]]:
+        """For each figure, given as (start, end, estimated, factor), in order: whether it is a
+        change, and its modality. `estimated`: its hedge is one of "about"; `factor`: it is a
+        multiplier, a change only when it is a verb ("doubled": the reader tells) or a noun of
+        change follows ("a threefold increase"). The words of the figure before one ("an
+        estimated 20,000") are no cue for it."""
+        offset, low, cued = self.offset, self.low, self.cued
+        out = []
+        last_start = last_end = 0
+        for start, end, estimated, factor in figures:
+            start, end = max(start - offset, 0), end - offset
+            last_word = low[max(0, start - 24):start].rsplit(None, 1)
+            last_word = last_word[-1] if last_word else ""
+            after = low[end:end + _TAIL_SPAN]
             following = after.split(None, 2)
-        first = following[0].strip(_PUNCTUATION) if following else ""
-        if factor:
-            change = first in CHANGE_NOUNS
-        else:
-            change = (last_word.strip(_PUNCTUATION) in _BEFORE_CHANGE and first != "of"
-                      and _changed_before(near.split())) or (first in _AFTER_CHANGE and _changed_after(after, following))
-        if last_word in EARLIER_BEFORE:
-            modality = _REPORTED  # "up from 190": an earlier level, as reported
-        elif self.cued:
-            modality = self._cue(start, last_start - offset, last_end - offset)
-        else:
-            modality = None
-        if modality is None and not _PROJECTION_AFTER_KEYS.isdisjoint(following) and _PROJECTION_AFTER.match(after):
-            modality = _PROJECTED  # "the 3.1% forecast by economists"
-        if modality is None or (estimated and modality is _REPORTED):
-            modality = _ESTIMATED if estimated else _REPORTED
-        return change, modality
+            if following and following[0][0] == "(" and (close := after.find(")")) >= 0:
+                after = after[close + 1:]  # past a restatement: "37,000 square miles (97,000 square km) below"
+                following = after.split(None, 2)
+            first = following[0].strip(_PUNCTUATION) if following else ""
+            if factor:
+                change = first in CHANGE_NOUNS
+            else:
+                change = (last_word.strip(_PUNCTUATION) in _BEFORE_CHANGE and first != "of"
+                          and changed_before(low[max(0, start - 60):start].split())) or (
+                    first in _AFTER_CHANGE and _changed_after(after, following))
+            if last_word in EARLIER_BEFORE:
+                modality = _REPORTED  # "up from 190": an earlier level, as reported
+            elif cued:
+                modality = self._cue(start, last_start, last_end)
+            else:
+                modality = None
+            if modality is None and not _PROJECTION_AFTER_KEYS.isdisjoint(following) and _PROJECTION_AFTER.match(after):
+                modality = _PROJECTED  # "the 3.1% forecast by economists"
+            if modality is None or (estimated and modality is _REPORTED):
+                modality = _ESTIMATED if estimated else _REPORTED
+            out.append((change, modality))
+            last_start, last_end = start, end
+        return out
 
     def _cue(self, start: int, last_start: int, last_end: int) -> Modality | None:
         """The modality that a cue word in the figure's clause before it gives, or None."""
@@ -245,7 +250,7 @@ def _phrase_ends(words: list[str], i: int, heads: frozenset[tuple[str, ...]]) ->
         i >= 2 and (words[i - 2], words[i - 1]) in heads)
 
 
-def _changed_before(words: list[str]) -> bool:
+def changed_before(words: list[str]) -> bool:
     """Whether the words right before a figure make it a change: a change word, maybe with "by",
     "a further" or an adverb between ("rose 2.1%", "fell by more than 8%", "(up 80p)"), "by"
     after a verb of change ("raised the prices of 43 drugs by at least 10%"), "an increase of",

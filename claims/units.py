@@ -25,6 +25,9 @@ class Family:
     before: tuple[str, ...] = ()  # words that may stand before the number instead ("magnitude 7.7")
     offsets: dict[str, float] = field(default_factory=dict)  # base = value * factor + offset (°F)
     glued: frozenset[str] = frozenset()  # forms that may be written against the number ("256GB")
+    # how wide "about" is, in halves of the last written digit's place ("about 40C": 2 -> 39 to 41);
+    # 0: 10% either side of the value, as for counts
+    about: float = 0.0
 
 
 _MI, _FT, _IN, _NMI = 1.609344, 0.0003048, 0.0000254, 1.852
@@ -63,7 +66,7 @@ FAMILIES: tuple[Family, ...] = (
         "°c": 1, "ºc": 1, "c": 1, "degrees celsius": 1, "degree celsius": 1, "celsius": 1,
         "degrees c": 1, "degrees centigrade": 1, "°f": 5 / 9, "ºf": 5 / 9, "f": 5 / 9,
         "degrees fahrenheit": 5 / 9, "degree fahrenheit": 5 / 9, "fahrenheit": 5 / 9, "degrees f": 5 / 9,
-    }, offsets={"°f": -160 / 9, "ºf": -160 / 9, "f": -160 / 9, "degrees fahrenheit": -160 / 9,
+    }, about=2, offsets={"°f": -160 / 9, "ºf": -160 / 9, "f": -160 / 9, "degrees fahrenheit": -160 / 9,
                 "degree fahrenheit": -160 / 9, "fahrenheit": -160 / 9, "degrees f": -160 / 9},
         glued=frozenset({"°c", "ºc", "c", "°f", "ºf", "f"})),
     Family("power", "MW", {
@@ -84,9 +87,12 @@ FAMILIES: tuple[Family, ...] = (
         "mbps": 1, "mbit/s": 1, "megabits per second": 1, "gbps": 1e3, "gbit/s": 1e3,
         "gigabits per second": 1e3, "kbps": 1e-3,
     }, glued=frozenset({"mbps", "gbps", "kbps"})),
+    Family("fuel economy", "mpg", {
+        "mpg": 1, "miles per gallon": 1, "miles a gallon": 1, "km/l": 1 / 0.425144, "kilometres per litre": 1 / 0.425144,
+    }, glued=frozenset({"mpg"})),
     Family("magnitude", "magnitude", {
         "magnitude": 1, "-magnitude": 1, "on the richter scale": 1, "richter": 1,
-    }, before=("magnitude", "magnitude-", "a magnitude", "of magnitude", "m")),
+    }, about=1, before=("magnitude", "magnitude-", "a magnitude", "of magnitude", "m")),
 )
 
 BY_NAME = {f.name: f for f in FAMILIES}
@@ -98,6 +104,7 @@ class Unit:
     written: str  # as the table has it
     factor: float
     offset: float = 0.0
+    about: float = 0.0  # the family's width of "about" (Family.about)
 
     def to_base(self, value: float) -> float:
         return value * self.factor + self.offset
@@ -111,7 +118,7 @@ def _after_pattern() -> re.Pattern[str]:
     return re.compile(r"(?:\s*-?\s*|\s+)(?P<unit>" + alternation(forms) + r")(?![\w°º²/])", re.IGNORECASE)
 
 
-_BY_FORM = {form: Unit(f.name, form, factor, f.offsets.get(form, 0.0))
+_BY_FORM = {form: Unit(f.name, form, factor, f.offsets.get(form, 0.0), f.about)
             for f in reversed(FAMILIES) for form, factor in f.after.items()}  # the first family's wins
 
 
@@ -138,20 +145,20 @@ def unit_after(text: str, end: int, limit: int) -> tuple[Unit, int] | None:
     return unit, m.end()
 
 
-_BEFORE = re.compile(r"(?:\ba\s+)?\b(?P<word>magnitude)[\s-]*$|\bM(?=\s?$)", re.IGNORECASE)
+_BEFORE = re.compile(r"(?:\ba\s+)?\b(?P<word>magnitude)(?:\s+of)?[\s-]*$|\bM(?=\s?$)", re.IGNORECASE)
 
 
 def unit_before(text: str, start: int) -> tuple[Unit, int] | None:
     """A unit written before the number beginning at `start` ("magnitude 7.7", "M7.7")."""
-    window = text[max(0, start - 16):start]
+    window = text[max(0, start - 20):start]
     if "agnitude" not in window.lower() and window[-2:].strip() != "M":
         return None  # most numbers: no pattern to search
-    m = _BEFORE.search(text, max(0, start - 16), start)
+    m = _BEFORE.search(text, max(0, start - 20), start)
     if m is None:
         return None
     if m.group("word") is None and not text[m.start():start].strip() == "M":
         return None
-    return Unit("magnitude", "magnitude", 1.0), m.start()
+    return _BY_FORM["magnitude"], m.start()
 
 
 def family_of(written: str) -> Unit | None:

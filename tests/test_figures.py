@@ -543,8 +543,78 @@ IN_THE_WILD = [
     case("raids on Monday and Wednesday"),
 ]
 
+# ---------------------------------------------------------------------------------------------
+# Notation and scales: powers of ten, scales in words after digits, Indian scales
+# ---------------------------------------------------------------------------------------------
+
+NOTATION = [
+    case("a sample of 1e6 cells", exact("1e6", 1e6)),
+    case("some 2.5E3 units", Want("some 2.5E3", COUNT, 2250, 2750)),
+    case("a mass of 6.4×10−3 kilograms", exact("6.4×10−3 kilograms", 6.4e-6, MEASURE)),
+    case("about 3 x 10^8 metres a second", Want("about 3 x 10^8 metres", MEASURE, 2.7e5, 3.3e5)),
+    case("4 hundred million people", exact("4 hundred million", 4e8)),
+    case("Earth's 8 B people", exact("8 B", 8e9)),
+    case("a deficit of Rs 5.95 lakh crore", exact("Rs 5.95 lakh crore", 5.95e12, MONEY, currency="INR")),
+    case("bought for Rs 16 crores", exact("Rs 16 crores", 1.6e8, MONEY, currency="INR")),
+    case("sold for 7.5 cr", exact("7.5 cr", 7.5e7)),
+    case("a 2x10 plank"),  # a size, no power of ten
+]
+
+# ---------------------------------------------------------------------------------------------
+# Ranges, and what is not one
+# ---------------------------------------------------------------------------------------------
+
+RANGES = [
+    # the low end borrows the scale of the high one
+    case("four to five thousand workers", Want("four to five thousand", COUNT, 4000, 5000)),
+    case("between two and three million", Want("between two and three million", COUNT, 2e6, 3e6)),
+    # a range of measures in one unit, the unit written on both ends or on the last
+    case("between 4km and 9km across", Want("between 4km and 9km", MEASURE, 4, 9)),
+    case("speeds of 1Gbps to 10Gbps", Want("1Gbps to 10Gbps", MEASURE, 1e3, 1e4)),
+    case("cars doing 14-18 mpg", Want("14-18 mpg", MEASURE, 14, 18)),
+    case("a swing of between 5-6%", Want("between 5-6%", PERCENT, 5, 6)),
+    case("tallies ranged from 52 per cent to 67 per cent", Want("52 per cent to 67 per cent", PERCENT, 52, 67)),
+    # "some" on a range of shares: a point either side of each end
+    case("prices rose by some 20% to 45% for most", Want("some 20%", PERCENT, 19, 21), exact("45%", 45, PERCENT)),
+    # a change, then a level: not a range
+    case("reserves rose by $43.6 billion to $419.2 billion",
+         exact("$43.6 billion", 43.6e9, MONEY, currency="USD"), exact("$419.2 billion", 419.2e9, MONEY, currency="USD")),
+    case("turnout was up by 4.2 percentage points to 76.2 per cent",
+         exact("4.2 percentage points", 4.2, POINTS), exact("76.2 per cent", 76.2, PERCENT)),
+    # two levels of one series; the second takes the first's unit, and "2000" there is no year
+    case("hiring went from 1,000 to 2000 hires", exact("1,000", 1000), exact("2000", 2000)),
+    case("the range went from 68 kilometers to 568", exact("68 kilometers", 68, MEASURE), exact("568", 568, MEASURE)),
+    # a year, then a sum: "from Rs 100 crore in 2019 to Rs 300 crore"
+    case("damage rose from Rs 100 crore in 2019 to Rs 300 crore",
+         exact("Rs 100 crore", 1e9, MONEY, currency="INR"), exact("Rs 300 crore", 3e9, MONEY, currency="INR")),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Hedge verbs and hedges after a figure
+# ---------------------------------------------------------------------------------------------
+
+HEDGE_VERBS = [
+    case("the toll could exceed 5,000", Want("exceed 5,000", COUNT, 5000, INF, "()")),
+    case("the toll climbed past 9,400", Want("climbed past 9,400", COUNT, 9400, INF, "()")),
+    case("sales surpassed 2 million", Want("surpassed 2 million", COUNT, 2e6, INF, "()")),
+    case("highs are expected to top 45C", Want("to top 45C", MEASURE, 45, INF, "()")),
+    case("in the past 24 hours", exact("24 hours", 1, DURATION)),  # "past" alone is no hedge
+    case("a fee in the region of £10m", Want("in the region of £10m", MONEY, 9e6, 11e6, currency="GBP")),
+    case("backing as high as 46.7 per cent", Want("as high as 46.7 per cent", PERCENT, 0, 46.7)),
+    case("it may come as close as 11,000 miles",
+         Want("as close as 11,000 miles", MEASURE, 11000 * 1.609344, INF, "[)")),
+    case("within 7.5 million kilometres of Earth", Want("within 7.5 million kilometres", MEASURE, 0, 7.5e6)),
+    case("gases at 1,340 degrees Fahrenheit or higher",
+         Want("1,340 degrees Fahrenheit or higher", MEASURE, (1340 - 32) * 5 / 9, INF, "[)")),
+    case("quakes of magnitude 2.0 and smaller", Want("magnitude 2.0 and smaller", MEASURE, 0, 2)),
+    case("those aged 65 or older", Want("65 or older", COUNT, 65, INF, "[)")),
+    # "about" on a scale with no true zero is as wide as its written digits allow, not 10%
+    case("a quake of around magnitude 7.7", Want("around magnitude 7.7", MEASURE, 7.65, 7.75)),
+    case("highs of about 40C", Want("about 40C", MEASURE, 39, 41)),
+]
+
 ALL_CASES = (
-    DIGITS + MONEY_CASES + PERCENT_CASES + SIGNS + DURATIONS + WORDS + HEDGES + VAGUE + NEGATIVES
+    DIGITS + MONEY_CASES + PERCENT_CASES + SIGNS + NOTATION + RANGES + HEDGE_VERBS + DURATIONS + WORDS + HEDGES + VAGUE + NEGATIVES
     + NOT_DISTRACTORS + SENTENCES + IN_THE_WILD
 )
 
