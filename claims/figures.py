@@ -312,7 +312,7 @@ _CODE_WORDS = frozenset(
     platform terminal flight phase stage version v ver model item line row column table
     figure fig exhibit appendix volume vol issue episode season grade class district ward
     zone sector unit box po hotline tel telephone phone fax call dial ext extension
-    id code ref case decree resolution order law act sub-decree batch wave round""".split()
+    id code ref case decree resolution order law act sub-decree batch wave round week""".split()
 )
 # The word (or sign) that ends right before a number; the lookbehind tries word starts only.
 # A character set that holds a character beyond Latin-1 and more than two runs of characters
@@ -481,6 +481,8 @@ _RANGE_AFTER = re.compile(
 # What parts the two numbers of a range in words; _words_at reads the second.
 _WORDS_RANGE_SEP = re.compile(r"(?:\s*(?P<sep>-|–|to|or)\s*|\s+(?P<and>and)\s+)", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\b(?:first|second|latter|former|back|front|top|bottom|other)\s+$", re.IGNORECASE)
+_PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
 _WITHIN_BEFORE = re.compile(r"\bwithin\s+$", re.IGNORECASE)
 _FROM_TO_BEFORE = re.compile(r"\bfrom\s+(?:[$€£]\s?)?(\d[\d,.]*)\s+(?:[^\W\d]+\s+)?to\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
@@ -493,6 +495,7 @@ _SCORE_BEFORE = re.compile(r"\b(?:won|lost|beat|drew|defeated|draw|scored?|score
 _SCORE_AFTER = re.compile(r"\s*(?P<word>\w+)")
 _SCORE_AFTER_WORDS = frozenset("win victory defeat draw loss season lead scoreline".split())
 _ORDINAL_AFTER = re.compile(r"[-‐](?P<word>\w+)")
+_FIXED_TERMS = frozenset("party state way horse off".split())  # after a number word and a hyphen
 _ORDINAL_AFTER_WORDS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth".split()
 )
@@ -580,8 +583,9 @@ _RATE_HEADS = frozenset(
     ["(", ")", "/", "a", "per", "each", "every", "in", "of", "annually", "yearly", "monthly",
      "weekly", "daily"]
 )
+_CLOCK_ZONES = frozenset(["gmt", "utc", "hrs"])  # "at 0830 GMT": a time, as are the "am" and "pm" of _SKIP
 _FOLLOWER_HEADS = (_SCALE_HEADS | _RANGE_HEADS | _POINT_HEADS | _CURRENCY_HEADS | _DURATION_HEADS
-                   | _HEDGE_AFTER_HEADS | _RATE_HEADS)
+                   | _HEDGE_AFTER_HEADS | _RATE_HEADS | _CLOCK_ZONES | {"="})
 
 
 def _follower(text: str, end: int, limit: int) -> str:
@@ -835,6 +839,39 @@ def _joined(text: str, figures: list[Figure]) -> list[Figure]:
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|–|to|and)\s*", re.IGNORECASE)
 
 
+def _is_age(text: str, start: int, core_start: int, end: int, limit: int, hedge: Hedge) -> bool:
+    """Whether the count at text[core_start:end] (its hedge from `start`) is a person's age: "Abdelhak
+    El Amrani, 33, told AFP", "a woman (27)", "aged 15", "those over 60", "the 15-49 age bracket"."""
+    before = text[max(0, start - 40):start].rstrip()
+    if not before or not text[core_start].isdigit():
+        return False
+    sign = before[-1]
+    if sign == ",":  # a name, then the age between commas
+        name = _NAME_COMMA_BEFORE.search(before)
+        return name is not None and _COMMA_AFTER.match(text, end, limit) is not None and not (
+            is_country(name.group(1)) or _is_month(name.group(1)) or name.group(1).lower() in _WEEKDAYS)
+    if sign == "(":  # "a woman (27)"
+        return text.startswith(")", end) and _PERSON_PAREN_BEFORE.search(before) is not None
+    word = before.rsplit(None, 1)[-1].lower()
+    if word in ("aged", "age", "ages"):
+        return True
+    if hedge is not _HEDGE_EXACT and word in _AGE_GROUPS and text[start:core_start].strip().lower() in (
+            "over", "under", "above", "below"):
+        return True  # "those over 60", "children under 5"
+    return _AGE_NOUN_AFTER.match(text, end, limit) is not None
+
+
+_NAME_COMMA_BEFORE = re.compile(r"(?<![\w'’])([A-Z][\w.'’-]*),$")
+_COMMA_AFTER = re.compile(r"\s*[,)]")
+_PERSON_PAREN_BEFORE = re.compile(
+    r"\b(?:woman|man|boy|girl|mother|father|son|daughter|wife|husband|child|teenager|baby|brother|sister"
+    r"|victim|suspect|driver|resident|pensioner|grandmother|grandfather)\s*\($", re.IGNORECASE)
+_AGE_GROUPS = frozenset("""those people anyone everyone adults children kids residents patients women
+    men voters aged persons individuals""".split())
+_AGE_NOUN_AFTER = re.compile(r"\s+age\s+(?:bracket|group|range|band)", re.IGNORECASE)
+_AGED_BEFORE = re.compile(r"\b(?:aged|ages?)\s+$", re.IGNORECASE)
+
+
 def _in_the_unit_of(figure: Figure, of: Figure) -> Figure:
     """A bare number read in the unit of the figure before it ("from 68 kilometers to 568")."""
     x = figure.value
@@ -959,10 +996,10 @@ def _is_inside_name(text: str, start: int) -> bool:
     """A number glued to letters (G20, COVID-19, A320) or after a code word (Route 5, No. 12)."""
     if start > 0:
         before = text[start - 1]
-        if before.isalpha() or before in "_/\\@#":
-            return True
-        if before in "-‐" and start > 1 and text[start - 2].isalpha():
-            return True
+        if before.isalpha() or (before in "_/\\@#" and not (before == "/" and text[start] in "$€£¥")):
+            return True  # (but "$7/$9" are two sums)
+        if before in "-‐" and start > 1 and text[start - 2].isalpha() and text[max(0, start - 5):start - 1].lower() != " sub":
+            return True  # (but "sub-7 nanometre" is less than 7)
     # _WORD_BEFORE searched from the last space in the 24 characters before `start` on: no match
     # can begin before it, and trying those positions one by one is most of the cost.
     window_start = max(0, start - 24)
@@ -985,7 +1022,7 @@ def _is_inside_name(text: str, start: int) -> bool:
     # A capitalised word that is not a function word names something: "Boeing 737", "Route 5";
     # but a country or a people heads a count in a list: "Indonesia 271; Viet Nam 213".
     return bool(before.group("space")) and word[0].isupper() and not (
-        key in _FUNCTION_WORDS or key in _HEDGE_BY_WORDS or _is_month(word)
+        key in _FUNCTION_WORDS or key in _HEDGE_BY_WORDS or _is_month(word) or key in _WEEKDAYS
         or is_country(word) or is_demonym(word) or _VIET_NAM.search(text, max(0, start - 12), start)
     )
 
@@ -1069,35 +1106,52 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
         sign, start = None, start + 1  # "- 5 people": a list's dash, not a sign
     # (the dash of "3-1" is one of the two characters before the second number: two `in` tests
     # are quicker than searching for the pattern at three positions)
-    if _is_inside_name(text, start) or (
+    if (_is_inside_name(text, start) and not (
+        text[start - 1:start].isspace() and (m.group("cur") or _PERCENT_AFTER.match(text, m.end(), limit))
+    )) or (
         ("-" in (dash := text[max(0, start - 2):start]) or "–" in dash)
         and _NUMBER_HYPHEN_BEFORE.search(text, max(0, start - 3), start)
     ):
-        return None  # a code, or the second half of "3-1" or "2024-25"
+        return None  # a code ("sector 7"; but a sum or a share is none: "Save $303.63", "sector 0.68 percent
+        # lower"), or the second half of "3-1" or "2024-25"
     if _is_list_marker(text, m.end("digits")) and _LINE_START.search(
         text, max(0, start - 8), start
     ):
         return None  # "3. The detained persons ...": the number of a list item
     digits = m.group("digits")
     end = m.end()
+    if start and text[start - 1] in "'’" and len(digits) == 2 and (start < 2 or text[start - 2] in " -–("):
+        return None  # "2017-'18", "in '19": a year
     # Glued letters that are not a scale or unit: 5G, 3D, 4x4, 10am are not figures.
     if text[end:end + 1].isalpha() and not (
         _SCALE_AFTER.match(text, end, limit) or _PERCENT_AFTER.match(text, end, limit)
         or unit_after(text, end, limit) or _SUBUNIT_AFTER.match(text, end, limit)
     ):
         return None
+    if follows_is := _follower(text, end, limit):
+        if follows_is in _CLOCK_ZONES or follows_is == "=":
+            return None  # "at 2345 GMT" is a time; "$1 = 34.46 baht" the base of a rate
+    if _PER_BEFORE.search(text, max(0, start - 5), start):
+        return None  # "$3.53 per 1,000 cubic feet", "deaths per 100,000 people": the base of a rate
     value = _to_float(digits)
     if sign and sign[0] in "-−mM":
         value = -value  # "-1.3%", "minus 130 degrees", "$-50.8bn"
-    follows = _follower(text, end, limit)
+    follows = follows_is
+    scale, plus = 1.0, False
     if follows in _SCALE_HEADS:
         scale, scaled_end = _scale_at(text, end, limit)
         if scaled_end != end:
             end, follows = scaled_end, _follower(text, scaled_end, limit)
-    else:
-        scale = 1.0
+    elif follows == "+" and (scaled := _scale_at(text, end + 1, limit))[1] != end + 1:
+        (scale, end), plus = scaled, True  # "$6.3+ billion"
+        follows = _follower(text, end, limit)
     currency = _prefix_currency(m.group("cur"))
-    hedge, hedge_start = _hedge_before(text, start)
+    if text[max(0, start - 4):start].lower() == "sub-":
+        hedge, hedge_start = _HEDGE_LESS_THAN, start - 4  # "sub-7 nanometre"
+    else:
+        hedge, hedge_start = _hedge_before(text, start)
+    if plus and hedge is _HEDGE_EXACT:
+        hedge = _HEDGE_MORE_THAN
     high: float | None = None
     if follows not in _RANGE_HEADS or sign:
         range_m = None
@@ -1208,6 +1262,8 @@ def _read_words(text: str, m: re.Match[str], limit: int) -> Figure | None:
     end = start + len(raw)
     if raw.lower() in _SCALE_WORDS:
         return None  # a bare "hundred" or "million" is not a figure
+    if text[end:end + 1] in "-‐" and _word_in(_ORDINAL_AFTER.match(text, end, limit), _FIXED_TERMS):
+        return None  # "a two-party system", "a one-off payment": a term, not a count
     if _word_in(_FRACTION_AFTER.match(text, end, limit), _FRACTION_AFTER_WORDS) or _word_in(
         _ORDINAL_AFTER.match(text, end, limit), _ORDINAL_AFTER_WORDS
     ):
@@ -1356,6 +1412,8 @@ def _read_a_unit(text: str, m: re.Match[str], limit: int) -> Figure | None:
 def _read_fraction(text: str, m: re.Match[str]) -> Figure | None:
     """'two-thirds', 'a quarter', 'half of', 'one in four': a share between 0 and 1."""
     if m.group("halfof"):
+        if _PART_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            return None  # "the first half of 2024" is a time
         share = 0.5
     elif m.group("fden"):
         share = _SMALL[m.group("fnum").lower()] / _FRACTION_WORDS[m.group("fden").lower()]
@@ -1473,6 +1531,11 @@ def _finish(
                 if age.group("unit").lower() != "year":
                     return None  # "a six-month-old": an age, not in years
                 return _figure(text, start, age.end(), _KIND_AGE, value, high_value, hedge, "", "", 1.0, None)
+            if dm.group("tunit").lower() in ("year", "years") and _AGED_BEFORE.search(text, max(0, start - 12), start):
+                end = dm.end()  # "aged 16 years and older"
+                if (hm := _HEDGE_AFTER.match(text, end, limit)) is not None and hedge is _HEDGE_EXACT:
+                    hedge, end = _hedge_after(hm), hm.end()
+                return _figure(text, start, end, _KIND_AGE, value, high_value, hedge, "", "", 1.0, None)
             if _NOT_A_SPAN_AFTER.match(text, dm.end(), limit):
                 return None  # "three days ago" is a point in time
             unit = dm.group("tunit").lower()
@@ -1482,6 +1545,11 @@ def _finish(
             kind, end = _KIND_DURATION, dm.end()
             if hedge is _HEDGE_MORE_THAN and _OVER.match(text, start, limit):
                 hedge, start = _HEDGE_EXACT, core_start  # "over three days" = during three days
+    if kind is _KIND_COUNT and vague is None and value <= 120 and _is_age(text, start, core_start, end, limit, hedge):
+        if hedge is _HEDGE_EXACT and _follower(text, end, limit) in _HEDGE_AFTER_HEADS and (
+                hm := _HEDGE_AFTER.match(text, end, limit)):
+            hedge, end = _hedge_after(hm), hm.end()  # "aged 65 or older"
+        return _figure(text, start, end, _KIND_AGE, value, high_value, hedge, "", "", 1.0, None)
     if kind is _KIND_COUNT and vague is None and (times := _TIMES_AFTER.match(text, end, limit)):
         return _figure(text, start, times.end(), _KIND_MULTIPLIER, value, high_value, hedge, "", "", 1.0, None)
     unit = ""

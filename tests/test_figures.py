@@ -255,6 +255,16 @@ DURATIONS = [
     # an age is an age: never a duration or a count
     case("an 18-year-old suspect", exact("18-year-old", 18, Kind.AGE)),
     case("three years old", exact("three years old", 3, Kind.AGE)),
+    # an age stands beside a name, in a parenthesis after a person, or after "aged"
+    case("Maria Lopez, 41, a nurse, said", exact("41", 41, Kind.AGE)),
+    case("a driver (58) was hurt", exact("58", 58, Kind.AGE)),
+    case("a man aged 19 was charged", exact("19", 19, Kind.AGE)),
+    case("passengers aged 12 years and under", Want("12 years and under", Kind.AGE, 0, 12)),
+    case("free for children under 5", Want("under 5", Kind.AGE, 0, 5, "[)")),
+    case("cases in the 15-49 age group", Want("15-49", Kind.AGE, 15, 49)),
+    # but a count after a place, or beside a country in a list, is a count
+    case("In Lyon, 14 people were hurt", exact("14", 14)),
+    case("Chile, 12, Peru, 9", exact("12", 12), exact("9", 9)),
     case("twice a week"),  # a rate, not a span
 ]
 
@@ -425,6 +435,24 @@ NEGATIVES = [
     case("write to info2025@example.com"),
     case("https://example.com/2025/07/16/1000-arrested"),
     case("hundred"),
+    case("the quake struck at 0830 UTC"),  # a time of day
+    case("at 7:45 a.m. (2345 GMT)"),
+    case("in the first half of 2024"),
+    case("the budget for 2018-'19"),
+    case("a rate of 12 cases per 100,000", exact("12", 12)),  # 100,000 is the base of the rate
+    case("in week 40 of the season"),
+    case("a two-party system"),
+]
+
+# Numbers next to marks or words that look like codes but are not.
+NOT_CODES = [
+    case("tickets at $7/$9", exact("$7", 7, MONEY, currency="USD"), exact("$9", 9, MONEY, currency="USD")),
+    case("a sub-7 nanometre chip", Want("sub-7 nanometre", MEASURE, 0, 7e-12, "[)")),
+    case("losses of $6.3+ billion", Want("$6.3+ billion", MONEY, 6.3e9, INF, "()", currency="USD")),
+    case("on Sunday 5.5% of voters", exact("5.5%", 5.5, PERCENT)),
+    case("(Save $303.63)", exact("$303.63", 303.63, MONEY, currency="USD")),
+    case("the sector 0.68 percent lower", exact("0.68 percent", 0.68, PERCENT)),
+    case("in sector 7 of the camp"),
 ]
 
 # Numbers next to words that look like scores or months but are not.
@@ -607,14 +635,15 @@ HEDGE_VERBS = [
     case("gases at 1,340 degrees Fahrenheit or higher",
          Want("1,340 degrees Fahrenheit or higher", MEASURE, (1340 - 32) * 5 / 9, INF, "[)")),
     case("quakes of magnitude 2.0 and smaller", Want("magnitude 2.0 and smaller", MEASURE, 0, 2)),
-    case("those aged 65 or older", Want("65 or older", COUNT, 65, INF, "[)")),
+    case("those aged 65 or older", Want("65 or older", Kind.AGE, 65, INF, "[)")),
     # "about" on a scale with no true zero is as wide as its written digits allow, not 10%
     case("a quake of around magnitude 7.7", Want("around magnitude 7.7", MEASURE, 7.65, 7.75)),
     case("highs of about 40C", Want("about 40C", MEASURE, 39, 41)),
 ]
 
 ALL_CASES = (
-    DIGITS + MONEY_CASES + PERCENT_CASES + SIGNS + NOTATION + RANGES + HEDGE_VERBS + DURATIONS + WORDS + HEDGES + VAGUE + NEGATIVES
+    DIGITS + MONEY_CASES + PERCENT_CASES + SIGNS + NOTATION + RANGES + HEDGE_VERBS + DURATIONS + WORDS + HEDGES
+    + VAGUE + NEGATIVES + NOT_CODES
     + NOT_DISTRACTORS + SENTENCES + IN_THE_WILD
 )
 
