@@ -302,7 +302,7 @@ _FUNCTION_WORDS = frozenset(
     since until till during each every both either neither no not more less fewer most least
     many few several further another total roughly approximately estimated an some exactly
     precisely fully nearly barely merely least another then there here police officials
-    authorities reports report said says say according""".split()
+    authorities reports report said says say according already still now today overall altogether""".split()
 )
 
 # Words after which a number is a code, not a figure ("Route 5", "No. 12", "page 3").
@@ -320,6 +320,7 @@ _CODE_WORDS = frozenset(
 # little such a character is tested on its own: `(?<!’)`, `(?!€)` (in an alternation of single
 # characters, `[\w$£]|€`, the parser would make them one set again).
 _VIET_NAM = re.compile(r"\bViet\s+Nam\s+$")
+_UNIT_SLASH_BEFORE = re.compile(r"\d\s?[A-Za-z]{1,4}/$")
 _NAMED_PLURAL = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+[^s\W]s\s+$")
 _WORD_BEFORE = re.compile(
     r"(?:(?P<sign>[#№])|(?<![\w'.-])(?<!’)(?P<word>[A-Za-z][\w'’.-]*+))(?P<space>\s*)$"
@@ -418,11 +419,11 @@ _FRACTION_RE = (
 
 _LEAD_AFTER = re.compile(
     r"\W(?=[\d$€£¥₫฿₹₱₩+.]|-\d|−\d|\(\d|an?\s+(?:hundred|thousand|million|billion|dozen|day|week|fortnight"
-    r"|month|year|decade|hour|few)|"
+    r"|month|year|decade|hour|few|mile|kilomet)|"
     + alternation(
         _UNITS + _TENS + list(_SCALE_WORDS) + list(_MONTHS) + _CURRENCY_CODES
         + ["dozen", "half", "tens", "scores", "several", "many", "from", "between", "http", "www.",
-           *_WEEKDAYS, *_MULTIPLIER_WORDS, "a third", "a quarter", "a fifth", "a tenth",
+           *_WEEKDAYS, *_MULTIPLIER_WORDS, "double", "triple", "treble", "quadruple", "a third", "a quarter", "a fifth", "a tenth",
            "u.s.", "rp", "minus"]
         + [prefix for prefix in _CURRENCY_PREFIX if prefix[0].isalpha()]
     )
@@ -436,12 +437,13 @@ _SCAN = re.compile(
     r"|(?P<wrange>\b" + _WEEKDAY_RANGE + r"\b)"
     r"|(?P<dayrange>\b" + _DAY_RANGE + r")"
     r"|(?P<mult>\b(?:" + "|".join(_MULTIPLIER_WORDS) + r")\b(?!\s+(?:a|an|per|each|every)\b))"
+    r"|(?P<factor>\b(?:double|triple|treble|quadruple)\b)"
     r"|(?P<frac>\b" + _FRACTION_RE + r"\b)"
     r"|(?P<num>(?P<sign>[-−+](?=[\d$€£.])|minus\s+(?=[\d$€£]))?(?P<cur>" + _PREFIX_CUR
     + r")?(?P<csign>-(?=\d))?(?P<digits>" + _DIGITS + r"))"
     r"|(?P<vague>\b(?:" + _VAGUE_RE + r")\b)"
     r"|(?P<words>\b" + _WORDS + r"\b)"
-    r"|(?P<aunit>\b(?P<half>half\s+)?an?\s+(?=(?:day|week|fortnight|month|year|decade|hour)\b)))",
+    r"|(?P<aunit>\b(?P<half>half\s+)?an?\s+(?=(?:day|week|fortnight|month|year|decade|hour|mile|kilometre|kilometer)\b)))",
     re.IGNORECASE,
 )
 
@@ -501,6 +503,10 @@ _ORDINAL_AFTER_WORDS = frozenset(
 )
 _OVER = re.compile(r"over\b", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(_CLOCK, re.IGNORECASE)
+_RACE_TIME = re.compile(r"(\d{1,2}):(\d{2}):(\d{2})")
+_RACE_TIME_BEFORE = re.compile(r"\b(?:in|clocked|clocking|clocks|ran|run|time\s+of|timed|record\s+of|best\s+of)\s+$",
+                               re.IGNORECASE)
+_GLUED_TIME = re.compile(r"(?:hrs?|mins?)\b", re.IGNORECASE)  # "a 5hr 34min ride"
 # A currency phrase, else any word, which _currency_after looks up among the codes and the
 # words: an alternation of them all took ~6M instructions to compile at start-up.
 _CURRENCY_AFTER = re.compile(
@@ -514,7 +520,11 @@ _OF_CURRENCY_AFTER = re.compile(
 _OF_CURRENCY_WORDS = frozenset(
     "dollars euros pounds baht riel yuan yen dong ringgit rupees pesos".split()
 )
-_DURATION_AFTER = re.compile(r"(?:\s*+-\s*+|\s++)(?P<tunit>\w+)")  # a unit: _TIME_UNITS
+# a unit of _TIME_UNITS, maybe after a word that says which ("18 straight days", "three fiscal years")
+_DURATION_ADJECTIVES = frozenset(
+    "straight consecutive successive financial fiscal calendar full long working business whole".split())
+_DURATION_AFTER = re.compile(
+    r"(?:\s*+-\s*+|\s*+)(?:(?:" + "|".join(_DURATION_ADJECTIVES) + r")\s+)?(?P<tunit>\w+)", re.IGNORECASE)
 _TIMES_AFTER = re.compile(r"(?:\s+times\b(?!\s+(?:a|per|each|every)\b)|-?fold\b)", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"[-\s]\s*(?P<unit>year|month|week|day)s?[-\s]\s*old\b", re.IGNORECASE)
 _NOT_A_SPAN_AFTER = re.compile(r",?\s+(?:ago|earlier|later|old|since|after|before|from now)\b",
@@ -577,7 +587,7 @@ _CURRENCY_HEADS = frozenset(
     ["-", "of", *(code.lower() for code in _CURRENCY_CODES), *_SUBUNITS,
      *(words.split()[0].split(".")[0] for words in _CURRENCY_WORDS)]  # "u.s. dollars": "u"
 )
-_DURATION_HEADS = _TIME_UNITS | {"-"}
+_DURATION_HEADS = _TIME_UNITS | _DURATION_ADJECTIVES | {"-"}
 _HEDGE_AFTER_HEADS = frozenset(["+", "-", "or", "and", "at"])
 _RATE_HEADS = frozenset(
     ["(", ")", "/", "a", "per", "each", "every", "in", "of", "annually", "yearly", "monthly",
@@ -771,6 +781,11 @@ def _scan(text: str, start: int, end: int, *, plain: bool = True) -> list[Figure
         if group == "skip":
             if not plain and _UNPLAIN_SKIPPED.search(text, m.start(), m.end()):
                 return None
+            if (clocked := _RACE_TIME.fullmatch(m.group())) and _RACE_TIME_BEFORE.search(
+                    text, max(0, m.start() - 16), m.start()):
+                h, mi, sec = (int(clocked.group(i)) for i in (1, 2, 3))  # "won in 2:13:44": a time taken
+                days = (h * 3600 + mi * 60 + sec) / 86400
+                figures.append(Figure(m.start(), m.end(), m.group(), _KIND_DURATION, Interval(days, days), days))
             pos = m.end()
             continue
         if group == "num":
@@ -790,6 +805,8 @@ def _scan(text: str, start: int, end: int, *, plain: bool = True) -> list[Figure
             figure = _read_day_range(text, m)
         elif group == "aunit":
             figure = _read_a_unit(text, m, end)
+        elif group == "factor":
+            figure = _read_factor(text, m, end)
         elif group == "mult":
             hedge, hedge_start = _hedge_before(text, m.start())
             factor = _MULTIPLIER_WORDS[m.group("mult").lower()]
@@ -808,12 +825,18 @@ def _scan(text: str, start: int, end: int, *, plain: bool = True) -> list[Figure
 
 def _joined(text: str, figures: list[Figure]) -> list[Figure]:
     """Two measures in one unit that make a range ("between 4km and 9km", "1Gbps to 10Gbps") as
-    one figure; in "from 68 kilometers to 568", the second takes the first's unit (and in "from
-    $4 to 12", its currency; in "from 10% to 20", its percent)."""
+    one figure, and so two durations that make one ("2 hours, 35 seconds"); in "from 68
+    kilometers to 568", the second takes the first's unit (and in "from $4 to 12", its currency;
+    in "from 10% to 20", its percent)."""
     out = [figures[0]]
     for figure in figures[1:]:
         last = out[-1]
         between = text[last.end:figure.start]
+        if (last.kind is figure.kind is _KIND_DURATION and last.hedge is figure.hedge is _HEDGE_EXACT
+                and figure.value < last.value and len(between) < 6 and _COMPOUND_BETWEEN.fullmatch(between)):
+            days = last.value + figure.value  # "2 hours, 35 seconds", "5hr 34min"
+            out[-1] = Figure(last.start, figure.end, text[last.start:figure.end], _KIND_DURATION, Interval(days, days), days)
+            continue
         if len(between) > 6 or not _RANGE_BETWEEN.fullmatch(between):
             out.append(figure)
             continue
@@ -837,6 +860,7 @@ def _joined(text: str, figures: list[Figure]) -> list[Figure]:
 
 
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|–|to|and)\s*", re.IGNORECASE)
+_COMPOUND_BETWEEN = re.compile(r",?\s*(?:and\s+)?", re.IGNORECASE)
 
 
 def _is_age(text: str, start: int, core_start: int, end: int, limit: int, hedge: Hedge) -> bool:
@@ -996,10 +1020,12 @@ def _is_inside_name(text: str, start: int) -> bool:
     """A number glued to letters (G20, COVID-19, A320) or after a code word (Route 5, No. 12)."""
     if start > 0:
         before = text[start - 1]
-        if before.isalpha() or (before in "_/\\@#" and not (before == "/" and text[start] in "$€£¥")):
-            return True  # (but "$7/$9" are two sums)
-        if before in "-‐" and start > 1 and text[start - 2].isalpha() and text[max(0, start - 5):start - 1].lower() != " sub":
-            return True  # (but "sub-7 nanometre" is less than 7)
+        if before.isalpha() or (before in "_/\\@#" and not (before == "/" and (
+                text[start] in "$€£¥" or _UNIT_SLASH_BEFORE.search(text, max(0, start - 12), start)))):
+            return True  # (but "$7/$9" are two sums, "100MW/129MWh" two measures)
+        if before in "-‐" and start > 1 and text[start - 2].isalpha() and not text[max(0, start - 10):start - 1].lower(
+        ).endswith((" sub", "magnitude")):
+            return True  # (but "sub-7 nanometre" is less than 7, "magnitude-6.6" a magnitude)
     # _WORD_BEFORE searched from the last space in the 24 characters before `start` on: no match
     # can begin before it, and trying those positions one by one is most of the cost.
     window_start = max(0, start - 24)
@@ -1126,6 +1152,7 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
     if text[end:end + 1].isalpha() and not (
         _SCALE_AFTER.match(text, end, limit) or _PERCENT_AFTER.match(text, end, limit)
         or unit_after(text, end, limit) or _SUBUNIT_AFTER.match(text, end, limit)
+        or _GLUED_TIME.match(text, end, limit)
     ):
         return None
     if follows_is := _follower(text, end, limit):
@@ -1398,7 +1425,8 @@ def _word_in(m: re.Match[str] | None, words: frozenset[str]) -> bool:
 
 
 def _read_a_unit(text: str, m: re.Match[str], limit: int) -> Figure | None:
-    """'a week', 'half an hour': a duration, unless it is a rate or a point in time."""
+    """'a week', 'half an hour', 'about a mile': a duration or a length, unless it is a rate or a
+    point in time."""
     start = m.start()
     before = text[max(0, start - 16):start].lower()
     if before.strip() and not _word_in(_SPAN_LEAD.search(before), _SPAN_LEAD_WORDS):
@@ -1407,6 +1435,30 @@ def _read_a_unit(text: str, m: re.Match[str], limit: int) -> Figure | None:
     value = 0.5 if m.group("half") else 1.0
     return _finish(text, start, hedge_start, m.end() - 1, limit, value, None, hedge, "",
                    require_unit=True)
+
+
+def _read_factor(text: str, m: re.Match[str], limit: int) -> Figure | None:
+    """'almost double the 2012 figure', 'could double or triple': a factor, when a hedge stands
+    before the word or a determiner after it ("a double murder" is none)."""
+    word = m.group("factor").lower()
+    hedge, hedge_start = _hedge_before(text, m.start())
+    after = _FACTOR_AFTER.match(text, m.end(), limit)
+    if hedge is _HEDGE_EXACT and after is None:
+        return None
+    low = high = _FACTORS[word]
+    end = m.end()
+    if after is not None and after.group("or"):
+        high, end = _FACTORS[after.group("or").lower()], after.end()
+    if high < low:
+        return None
+    return _figure(text, hedge_start, end, _KIND_MULTIPLIER, low, high if high > low else None,
+                   _HEDGE_RANGE if high > low else hedge, "", "", 1.0, None)
+
+
+_FACTORS = {"double": 2, "triple": 3, "treble": 3, "quadruple": 4}
+_FACTOR_AFTER = re.compile(
+    r"\s+(?:or\s+(?P<or>double|triple|treble|quadruple)\b|(?:the|its|their|that|this|his|her|what|from|since|in|by)\b)",
+    re.IGNORECASE)
 
 
 def _read_fraction(text: str, m: re.Match[str]) -> Figure | None:
@@ -1537,7 +1589,7 @@ def _finish(
                     hedge, end = _hedge_after(hm), hm.end()
                 return _figure(text, start, end, _KIND_AGE, value, high_value, hedge, "", "", 1.0, None)
             if _NOT_A_SPAN_AFTER.match(text, dm.end(), limit):
-                return None  # "three days ago" is a point in time
+                return None  # "three days ago", "more than 30 hours after the deadline": points in time
             unit = dm.group("tunit").lower()
             unit = _TIME_ALIAS.get(unit, unit.rstrip("s") if unit != "days" else "day")
             unit = _TIME_ALIAS.get(unit, unit)
@@ -1581,7 +1633,7 @@ def _finish(
                 figure = _figure(text, start, end, kind, value, None, _HEDGE_EXACT, "", "", 1.0, None, unit)
                 width = slack * found.about
                 return replace(figure, hedge=hedge, interval=Interval(value - width, value + width))
-    if require_unit and kind is not _KIND_DURATION:
+    if require_unit and kind is not _KIND_DURATION and kind is not _KIND_MEASURE:
         return None
     if plain_year and kind is _KIND_COUNT and hedge is _HEDGE_EXACT:
         return None

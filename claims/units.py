@@ -41,14 +41,17 @@ FAMILIES: tuple[Family, ...] = (
         "mm": 1e-6, "millimetre": 1e-6, "millimetres": 1e-6, "millimeter": 1e-6, "millimeters": 1e-6,
         "ft": _FT, "foot": _FT, "feet": _FT, "inch": _IN, "inches": _IN,
         "yard": 0.0009144, "yards": 0.0009144, "nanometre": 1e-12, "nanometres": 1e-12,
-        "nanometer": 1e-12, "nanometers": 1e-12, "nm": 1e-12,
+        "nanometer": 1e-12, "nanometers": 1e-12, "nm": 1e-12, "light-years": 9.4607e12, "light-year": 9.4607e12,
+        "light years": 9.4607e12, "lightyears": 9.4607e12, "astronomical units": 1.495979e8,
+        "astronomical unit": 1.495979e8, "au": 1.495979e8,
     }, glued=frozenset({"km", "kms", "m", "cm", "mm", "ft", "mi", "nm"})),
     Family("area", "km²", {
         "sq km": 1, "square kilometres": 1, "square kilometers": 1, "km2": 1, "km²": 1,
         "square miles": 2.589988, "sq miles": 2.589988, "sq mi": 2.589988, "square mile": 2.589988,
         "hectare": 0.01, "hectares": 0.01, "ha": 0.01, "acre": 0.004046856, "acres": 0.004046856,
         "square metres": 1e-6, "square meters": 1e-6, "sq m": 1e-6, "m2": 1e-6, "m²": 1e-6,
-        "square feet": 9.290304e-8, "sq ft": 9.290304e-8,
+        "square feet": 9.290304e-8, "sq ft": 9.290304e-8, "square foot": 9.290304e-8, "square km": 1,
+        "square kilometre": 1, "square kilometer": 1, "sq kilometres": 1,
     }, glued=frozenset({"km2", "km²", "ha", "m2", "m²"})),
     Family("mass", "tonne", {
         "tonne": 1, "tonnes": 1, "metric tons": 1, "metric tonnes": 1, "ton": 1, "tons": 1, "t": 1,
@@ -60,8 +63,9 @@ FAMILIES: tuple[Family, ...] = (
         "km/h": 1, "kmh": 1, "kph": 1, "km per hour": 1, "kilometres per hour": 1, "kilometers per hour": 1,
         "kilometres an hour": 1, "kilometers an hour": 1, "mph": _MI, "miles per hour": _MI,
         "miles an hour": _MI, "knots": _NMI, "knot": _NMI, "kt": _NMI, "m/s": 3.6,
-        "metres per second": 3.6, "meters per second": 3.6,
-    }, glued=frozenset({"km/h", "kmh", "kph", "mph", "kt", "m/s"})),
+        "metres per second": 3.6, "meters per second": 3.6, "km/s": 3600, "km/second": 3600,
+        "kilometres per second": 3600, "kilometers per second": 3600, "miles per second": 3600 * _MI,
+    }, glued=frozenset({"km/h", "kmh", "kph", "mph", "kt", "m/s", "km/s", "km/second"})),
     Family("temperature", "°C", {
         "°c": 1, "ºc": 1, "c": 1, "degrees celsius": 1, "degree celsius": 1, "celsius": 1,
         "degrees c": 1, "degrees centigrade": 1, "°f": 5 / 9, "ºf": 5 / 9, "f": 5 / 9,
@@ -77,7 +81,8 @@ FAMILIES: tuple[Family, ...] = (
     Family("energy", "MWh", {
         "mwh": 1, "megawatt hours": 1, "megawatt-hours": 1, "gwh": 1e3, "gigawatt hours": 1e3,
         "gigawatt-hours": 1e3, "twh": 1e6, "terawatt hours": 1e6, "terawatt-hours": 1e6,
-        "kwh": 1e-3, "kilowatt hours": 1e-3, "kilowatt-hours": 1e-3,
+        "kwh": 1e-3, "kilowatt hours": 1e-3, "kilowatt-hours": 1e-3, "mj": 1 / 3600, "megajoules": 1 / 3600,
+        "megajoule": 1 / 3600, "gj": 1 / 3.6, "gigajoules": 1 / 3.6,
     }, glued=frozenset({"mwh", "gwh", "twh", "kwh"})),
     Family("data", "GB", {
         "gb": 1, "gigabyte": 1, "gigabytes": 1, "tb": 1e3, "terabyte": 1e3, "terabytes": 1e3,
@@ -85,7 +90,8 @@ FAMILIES: tuple[Family, ...] = (
     }, glued=frozenset({"gb", "tb", "mb", "pb"})),
     Family("bandwidth", "Mbps", {
         "mbps": 1, "mbit/s": 1, "megabits per second": 1, "gbps": 1e3, "gbit/s": 1e3,
-        "gigabits per second": 1e3, "kbps": 1e-3,
+        "gigabits per second": 1e3, "kbps": 1e-3, "gigabit per second": 1e3, "megabits per second": 1,
+        "gb/s": 8e3, "gigabytes per second": 8e3, "mb/s": 8,
     }, glued=frozenset({"mbps", "gbps", "kbps"})),
     Family("fuel economy", "mpg", {
         "mpg": 1, "miles per gallon": 1, "miles a gallon": 1, "km/l": 1 / 0.425144, "kilometres per litre": 1 / 0.425144,
@@ -115,7 +121,7 @@ def _after_pattern() -> re.Pattern[str]:
     """Every form written after a number as one pattern, a trie ("k(?:m(?:/h|2|h|s)?|...)"): a
     miss fails at its first letters, and the longest form that fits wins."""
     forms = {form for f in FAMILIES for form in f.after}
-    return re.compile(r"(?:\s*-?\s*|\s+)(?P<unit>" + alternation(forms) + r")(?![\w°º²/])", re.IGNORECASE)
+    return re.compile(r"(?:\s*-?\s*|\s+)(?P<unit>" + alternation(forms) + r")(?![\w°º²]|/(?!\s?\d))", re.IGNORECASE)
 
 
 _BY_FORM = {form: Unit(f.name, form, factor, f.offsets.get(form, 0.0), f.about)

@@ -102,6 +102,14 @@ DIGITS = [
     case("a 5km walk", exact("5km", 5, MEASURE)),
     case("5 km", exact("5 km", 5, MEASURE)),
     case("a depth of 6 miles", exact("6 miles", 6 * 1.609344, MEASURE)),
+    case("about a mile from shore", Want("about a mile", MEASURE, 0.9 * 1.609344, 1.1 * 1.609344)),
+    case("a quake of magnitude-6.6", exact("magnitude-6.6", 6.6, MEASURE)),
+    case("a quake with a magnitude of 6.8", exact("a magnitude of 6.8", 6.8, MEASURE)),
+    case("a battery of 100MW/129MWh", exact("100MW", 100, MEASURE), exact("129MWh", 129, MEASURE)),
+    case("moving at 11.1km/second", exact("11.1km/second", 11.1 * 3600, MEASURE)),
+    case("a star 4,200 light-years away", exact("4,200 light-years", 4200 * 9.4607e12, MEASURE)),
+    case("59 megajoules of heat", exact("59 megajoules", 59 / 3600, MEASURE)),
+    case("a 700,000 square foot plant", exact("700,000 square foot", 700000 * 9.290304e-8, MEASURE)),
     # The length of a report is a count of pages like any other.
     case("a 240-page report", exact("240", 240)),
     case("٣٠٠ people", exact("٣٠٠", 300)),  # Arabic-Indic digits
@@ -266,6 +274,16 @@ DURATIONS = [
     case("In Lyon, 14 people were hurt", exact("14", 14)),
     case("Chile, 12, Peru, 9", exact("12", 12), exact("9", 9)),
     case("twice a week"),  # a rate, not a span
+    # a word that says which days or years may stand between the number and its unit
+    case("a record of 18 straight days", exact("18 straight days", 18, DURATION)),
+    case("for 14 consecutive months", exact("14 consecutive months", 14 * MONTH, DURATION)),
+    # a time taken, in parts or on a clock
+    case("the 5hr 34min stage", exact("5hr 34min", (5 * 60 + 34) / 1440, DURATION)),
+    case("won in 2 hours, 35 seconds", exact("2 hours, 35 seconds", 2 / 24 + 35 / 86400, DURATION)),
+    case("she finished in 2:13:44", exact("2:13:44", (2 * 3600 + 13 * 60 + 44) / 86400, DURATION)),
+    case("at 10:30:00 local time"),  # a time of day
+    # an offset from a moment is a point in time, hedged or not
+    case("more than 30 hours after the deadline"),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -309,6 +327,11 @@ WORDS = [
     case("a sixfold rise", exact("sixfold", 6, Kind.MULTIPLIER)),
     case("about 13 times the average", Want("about 13 times", Kind.MULTIPLIER, 11.7, 14.3)),
     case("a hundred-dollar note"),
+    # "double", "triple" are factors after a hedge, or before what they multiply
+    case("almost double the 2012 figure", Want("almost double", Kind.MULTIPLIER, 1.8, 2, "[)")),
+    case("output could double or triple", Want("double or triple", Kind.MULTIPLIER, 2, 3)),
+    case("a double murder"),
+    case("the triple jump"),
 ]
 
 # ---------------------------------------------------------------------------------------------
