@@ -194,7 +194,7 @@ def score_items(items: Iterable[Item]) -> FigureScores:
     gold_n = pred_n = non_read = 0
     hits = dict.fromkeys(ASPECTS, 0)
     for item in items:
-        predicted = read_figures(item.text)
+        predicted = read_figures(item.text, framed=True)
         pred_n += len(predicted)
         gold_n += len(item.figures)
         for p, g in _paired(item, predicted):
@@ -212,7 +212,7 @@ def figure_errors(items: Iterable[Item]) -> list[Miss]:
     """Every disagreement of the reader with the people's labels, sentence by sentence."""
     out = []
     for item in items:
-        for p, g in _paired(item, read_figures(item.text)):
+        for p, g in _paired(item, read_figures(item.text, framed=True)):
             if g is None:
                 what = "non-figure" if _is_non_figure(item, p) else "extra"
             elif p is None:

@@ -25,7 +25,7 @@ from enum import StrEnum
 from text_to_num import text2num
 
 from .errors import QuantityError
-from .framing import Framing, Modality, changed_before
+from .framing import Framing, Modality, changed_before  # noqa: F401 (Modality: a figure's, read from here)
 from .lexicon import alternation, fold_lookalikes, has_lookalikes, is_country, is_demonym
 from .units import BY_NAME, family_of, unit_after, unit_before
 
@@ -69,7 +69,6 @@ _HEDGE_EXACT, _HEDGE_RANGE, _HEDGE_VAGUE = Hedge.EXACT, Hedge.RANGE, Hedge.VAGUE
 _HEDGE_MORE_THAN, _HEDGE_AT_LEAST = Hedge.MORE_THAN, Hedge.AT_LEAST
 _HEDGE_JUST_OVER, _HEDGE_NEARLY, _HEDGE_ABOUT = Hedge.JUST_OVER, Hedge.NEARLY, Hedge.ABOUT
 _HEDGE_UP_TO, _HEDGE_LESS_THAN = Hedge.UP_TO, Hedge.LESS_THAN
-_REPORTED = Modality.REPORTED
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +118,11 @@ class Figure:
     rate: str = ""  # "year", "month", "week" or "day" when the figure is per period
     unit: str = ""  # for a measure, the unit as units.py names it ("miles"); its interval is in the base
     slack: float = 0.0  # how far the value may be from what is written, at its written precision
-    change: bool = False  # the amount something rose or fell by ("up 5pc", "fell 2.1%"), not its level
-    modality: Modality = Modality.REPORTED
+    # How the sentence frames the figure, when read with `framed=True` (None otherwise): whether it
+    # is the amount something moved by ("up 5pc", "fell 2.1%") rather than a level, and whether it
+    # is reported, estimated ("about", "an estimated") or projected ("could", "is expected to").
+    change: bool | None = None
+    modality: Modality | None = None
 
     @property
     def compared(self) -> Interval:
@@ -259,6 +261,7 @@ _HEDGES_BEFORE: list[tuple[str, Hedge]] = [
 _HEDGE_BY_WORDS = {" ".join(h.split()): kind for h, kind in _HEDGES_BEFORE}
 # The last words of the hedges: the text before a number that ends with none holds no hedge.
 _HEDGE_ENDINGS = tuple({h.split()[-1] for h, _ in _HEDGES_BEFORE})
+_HEDGE_ENDING_WORDS = frozenset(_HEDGE_ENDINGS)
 _HEDGE_MOST_WORDS = max(len(h.split()) for h, _ in _HEDGES_BEFORE)
 
 
@@ -484,7 +487,6 @@ _RANGE_AFTER = re.compile(
 _WORDS_RANGE_SEP = re.compile(r"(?:\s*(?P<sep>-|–|to|or)\s*|\s+(?P<and>and)\s+)", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:first|second|latter|former|back|front|top|bottom|other)\s+$", re.IGNORECASE)
-_PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
 _WITHIN_BEFORE = re.compile(r"\bwithin\s+$", re.IGNORECASE)
 _FROM_TO_BEFORE = re.compile(r"\bfrom\s+(?:[$€£]\s?)?(\d[\d,.]*)\s+(?:[^\W\d]+\s+)?to\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
@@ -533,8 +535,8 @@ _NOT_A_SPAN_AFTER = re.compile(r",?\s+(?:ago|earlier|later|old|since|after|befor
 _HEDGE_AFTER = re.compile(
     r"(?P<plus>\+(?!\d)|-\s*plus\b)"  # "1,000+", "1,000-plus"
     r"|(?P<odd>\s*-\s*odd\b)"  # "a thousand-odd": a little over
-    r"|\s+(?P<w>(?:or|and)\s+(?:more|so|fewer|less|above|up|over|higher|older|greater|larger|below|under"
-    r"|lower|smaller|younger)|at\s+least|at\s+most)\b",
+    r"|\s+(?P<w>or\s+(?:more|so|fewer|less)|(?:or|and)\s+(?:above|up|over|higher|older|greater|larger|below"
+    r"|under|lower|smaller|younger)|at\s+least|at\s+most)\b",
     re.IGNORECASE,
 )
 _HEDGE_AFTER_WORDS = {
@@ -612,24 +614,37 @@ def _follower(text: str, end: int, limit: int) -> str:
 _CONTEXT_BEFORE = 100  # characters before `start` that a figure's hedge or name may stand in
 
 
-def read_figures(text: str, start: int = 0, end: int | None = None, *, folded: bool = False) -> list[Figure]:
+def read_figures(text: str, start: int = 0, end: int | None = None, *, folded: bool = False,
+                 framed: bool = False) -> list[Figure]:
     """Every figure in `text[start:end]`, in order, with offsets into `text`.
 
     The surrounding text is used for context (a hedge just before `start` still counts).
     `folded`: the text has no look-alike letters (as Analysis.text), so none are looked for.
+    `framed`: each figure says whether it is a change and its modality (framing.py); they cost
+    about a quarter of the reading, so a caller that needs them for few figures can frame those
+    alone (`framed_figures`).
     """
     end = len(text) if end is None else end
     lo = max(0, start - _CONTEXT_BEFORE)
     lookalikes = not folded and has_lookalikes(text, lo, end)
-    if not lookalikes and (figures := _scan(text, start, end, plain=False)) is not None:
+    if lookalikes or (figures := _scan(text, start, end, plain=False)) is None:
+        # "aſ many aſ 5", "two mıllıon", "3 075": read as "as many as 5", "3,075", quoted as written
+        plain = _Plain.of(fold_lookalikes(text[lo:end]) if lookalikes else text[lo:end])
+        figures = []
+        for f in _scan(plain.text, plain.plain(start - lo), len(plain.text)):
+            f_start, f_end = plain.original(f.start) + lo, plain.original(f.end, end=True) + lo
+            figures.append(replace(f, start=f_start, end=f_end, text=text[f_start:f_end]))
+    return framed_figures(text, figures, end) if framed and figures else figures
+
+
+def framed_figures(text: str, figures: list[Figure], end: int | None = None) -> list[Figure]:
+    """`figures`, read from `text` in order (those of one sentence, or a few of them), each with
+    how its sentence frames it: a level or a change; reported, estimated or projected."""
+    if not figures:
         return figures
-    # "aſ many aſ 5", "two mıllıon", "3 075": read as "as many as 5", "3,075", quoted as written
-    plain = _Plain.of(fold_lookalikes(text[lo:end]) if lookalikes else text[lo:end])
-    figures = []
-    for f in _scan(plain.text, plain.plain(start - lo), len(plain.text)):
-        f_start, f_end = plain.original(f.start) + lo, plain.original(f.end, end=True) + lo
-        figures.append(replace(f, start=f_start, end=f_end, text=text[f_start:f_end]))
-    return figures
+    at = max(0, figures[0].start - _CONTEXT_BEFORE)
+    end = len(text) if end is None else max(end, figures[-1].end)
+    return _framed(text, figures, Framing(text, text[at:end].lower(), at))
 
 
 # Digits as people write them. Beside the ASCII comma, people put between groups of three digits
@@ -818,9 +833,7 @@ def _scan(text: str, start: int, end: int, *, plain: bool = True) -> list[Figure
             continue
         figures.append(figure)
         pos = figure.end
-    if len(figures) > 1:
-        figures = _joined(text, figures)
-    return _framed(text, figures, Framing(text, before, offset)) if figures else figures
+    return _joined(text, figures) if len(figures) > 1 else figures
 
 
 def _joined(text: str, figures: list[Figure]) -> list[Figure]:
@@ -838,7 +851,7 @@ def _joined(text: str, figures: list[Figure]) -> list[Figure]:
             out[-1] = Figure(last.start, figure.end, text[last.start:figure.end], _KIND_DURATION, Interval(days, days), days)
             continue
         if len(between) > 6 or not _RANGE_BETWEEN.fullmatch(between):
-            out.append(figure)
+            out.append(_converted(text, last, figure) if last.hedge is not _HEDGE_EXACT else figure)
             continue
         joined = between.strip().lower()
         opened = _BETWEEN_BEFORE.search(text, max(0, last.start - 12), last.start)
@@ -857,6 +870,13 @@ def _joined(text: str, figures: list[Figure]) -> list[Figure]:
             figure = _in_the_unit_of(figure, last)
         out.append(figure)
     return out
+
+
+def _converted(text: str, last: Figure, figure: Figure) -> Figure:
+    """`figure` with the hedge of `last` when it converts it ("about 20 km (12.4 miles)")."""
+    if _converts(last, figure) and _restates(text, last, figure):
+        return _as_conversion(figure, last)
+    return figure
 
 
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|–|to|and)\s*", re.IGNORECASE)
@@ -920,18 +940,22 @@ def _framed(text: str, figures: list[Figure], framing: Framing) -> list[Figure]:
             change = change or figure.text.lower().endswith(_MULTIPLYING)  # "doubled", not "twice" or "13 times"
         elif figure.kind in (_KIND_PERCENT, _KIND_POINTS) and (figure.value < 0 or "+" in figure.text):
             change = True  # "-3.8%", "+0.2 points"
-        if last is not None and figure.start - last.end < 24 and (
-                m := _RESTATED.match(text, last.end, figure.start)) and m.end() == figure.start:
+        if last is not None and _restates(text, last, figure):
             change = change or last.change
             if _converts(last, figure):
-                figure = _as_conversion(figure, last)
                 modality = last.modality
-        if change or modality is not _REPORTED:
-            figure = Figure(figure.start, figure.end, figure.text, figure.kind, figure.interval, figure.value,
-                            figure.hedge, figure.currency, figure.rate, figure.unit, figure.slack, change, modality)
+        figure = Figure(figure.start, figure.end, figure.text, figure.kind, figure.interval, figure.value,
+                        figure.hedge, figure.currency, figure.rate, figure.unit, figure.slack, change, modality)
         out.append(figure)
         last = figure
     return out
+
+
+def _restates(text: str, first: Figure, second: Figure) -> bool:
+    """Whether `second` follows `first` in a parenthesis or after "or": "rose $2.16, or 2 percent",
+    "about 20 km (12.4 miles)"."""
+    return second.start - first.end < 24 and (m := _RESTATED.match(text, first.end, second.start)) is not None and (
+        m.end() == second.start)
 
 
 _MULTIPLYING = tuple(word for word in _MULTIPLIER_WORDS if word.endswith(("ed", "ing")))
@@ -996,11 +1020,15 @@ def read_quantity(text: str) -> Figure:
 
 
 def _to_float(digits: str) -> float:
-    if digits.isdigit():
-        return float(digits)
+    if "," in digits:
+        return float(digits.replace(",", ""))  # (no power of ten is written after groups)
+    try:
+        return float(digits)  # "75", "7.7", "1e6"
+    except ValueError:
+        pass
     if (times := _POWER_OF_TEN.search(digits)) is not None:  # "1.99×10−30"
         return float(digits[:times.start()]) * 10.0 ** int(times.group(1).replace("−", "-"))
-    return float(digits.replace(",", "").replace("−", "-"))
+    return float(digits.replace("−", "-"))  # "1e−6"
 
 
 _POWER_OF_TEN = re.compile(r"\s?[×x]\s?10(?:\^|\*\*)?([-−]?\d+)")
@@ -1070,8 +1098,9 @@ def _hedge_before(text: str, start: int) -> tuple[Hedge, int]:
     # str methods are C scans (the text is folded: lower() gives the letters that re.IGNORECASE
     # matches, and keeps which characters are word characters)
     window = text[window_start:start].rstrip().lower()
-    if not window.endswith(_HEDGE_ENDINGS):
-        return _HEDGE_EXACT, start
+    tail = window[window.rfind(" ") + 1:]
+    if tail not in _HEDGE_ENDING_WORDS and (tail.isalnum() or not window.endswith(_HEDGE_ENDINGS)):
+        return _HEDGE_EXACT, start  # most numbers: the word before them ends no hedge
     # The last words of the window; the first of them holds the rest ("a b c d e": "a b", "c", ...).
     words = window.rsplit(None, _HEDGE_MOST_WORDS - 1)
     last = words[-1]
@@ -1158,7 +1187,7 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
     if follows_is := _follower(text, end, limit):
         if follows_is in _CLOCK_ZONES or follows_is == "=":
             return None  # "at 2345 GMT" is a time; "$1 = 34.46 baht" the base of a rate
-    if _PER_BEFORE.search(text, max(0, start - 5), start):
+    if text[start - 4:start] == "per " and (start == 4 or not text[start - 5].isalnum()):
         return None  # "$3.53 per 1,000 cubic feet", "deaths per 100,000 people": the base of a rate
     value = _to_float(digits)
     if sign and sign[0] in "-−mM":
@@ -1173,7 +1202,7 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
         (scale, end), plus = scaled, True  # "$6.3+ billion"
         follows = _follower(text, end, limit)
     currency = _prefix_currency(m.group("cur"))
-    if text[max(0, start - 4):start].lower() == "sub-":
+    if text[start - 1:start] == "-" and text[max(0, start - 4):start].lower() == "sub-":
         hedge, hedge_start = _HEDGE_LESS_THAN, start - 4  # "sub-7 nanometre"
     else:
         hedge, hedge_start = _hedge_before(text, start)

@@ -91,7 +91,7 @@ MODALITIES = [
 
 @pytest.mark.parametrize(("text", "words", "change", "modality"), CHANGES + MODALITIES)
 def test_a_figure_is_framed_as_its_sentence_puts_it(text, words, change, modality):
-    figures = {f.text: f for f in read_figures(text)}
+    figures = {f.text: f for f in read_figures(text, framed=True)}
     assert words in figures, f"{words!r} not read: {list(figures)}"
     figure = figures[words]
     assert (figure.change, figure.modality) == (change, modality)
@@ -99,7 +99,7 @@ def test_a_figure_is_framed_as_its_sentence_puts_it(text, words, change, modalit
 
 def test_a_conversion_takes_the_hedge_of_the_figure_it_converts():
     """'about 20 kilometers (12.4 miles)': the miles are about 12.4 too, and an estimate."""
-    first, second = read_figures("It struck about 20 kilometers (12.4 miles) below the surface.")
+    first, second = read_figures("It struck about 20 kilometers (12.4 miles) below the surface.", framed=True)
     assert (second.text, second.hedge, second.modality) == ("12.4 miles", first.hedge, ESTIMATED)
     low, high = second.interval.low / 1.609344, second.interval.high / 1.609344
     assert (round(low, 2), round(high, 2)) == (11.16, 13.64)
