@@ -422,7 +422,7 @@ _FRACTION_RE = (
 
 _LEAD_AFTER = re.compile(
     r"\W(?=[\d$€£¥₫฿₹₱₩+.]|-\d|−\d|\(\d|an?\s+(?:hundred|thousand|million|billion|dozen|day|week|fortnight"
-    r"|month|year|decade|hour|few|mile|kilomet)|"
+    r"|month|year|decade|hour|few|mile|kilomet|couple\s+of)|"
     + alternation(
         _UNITS + _TENS + list(_SCALE_WORDS) + list(_MONTHS) + _CURRENCY_CODES
         + ["dozen", "half", "tens", "scores", "several", "many", "from", "between", "http", "www.",
@@ -441,6 +441,7 @@ _SCAN = re.compile(
     r"|(?P<dayrange>\b" + _DAY_RANGE + r")"
     r"|(?P<mult>\b(?:" + "|".join(_MULTIPLIER_WORDS) + r")\b(?!\s+(?:a|an|per|each|every)\b))"
     r"|(?P<factor>\b(?:double|triple|treble|quadruple)\b)"
+    r"|(?P<couple>\ba\s+couple\s+of\b)"
     r"|(?P<frac>\b" + _FRACTION_RE + r"\b)"
     r"|(?P<num>(?P<sign>[-−+](?=[\d$€£.])|minus\s+(?=[\d$€£]))?(?P<cur>" + _PREFIX_CUR
     + r")?(?P<csign>-(?=\d))?(?P<digits>" + _DIGITS + r"))"
@@ -822,6 +823,8 @@ def _scan(text: str, start: int, end: int, *, plain: bool = True) -> list[Figure
             figure = _read_a_unit(text, m, end)
         elif group == "factor":
             figure = _read_factor(text, m, end)
+        elif group == "couple":
+            figure = _read_couple(text, m, end)
         elif group == "mult":
             hedge, hedge_start = _hedge_before(text, m.start())
             factor = _MULTIPLIER_WORDS[m.group("mult").lower()]
@@ -1466,6 +1469,33 @@ def _read_a_unit(text: str, m: re.Match[str], limit: int) -> Figure | None:
                    require_unit=True)
 
 
+def _read_couple(text: str, m: re.Match[str], limit: int) -> Figure | None:
+    """'a couple of points' is one to three percentage points; 'a couple of hundred' no figure of
+    its own; 'a couple of people', one to three."""
+    points = _POINTS_AFTER.match(text, m.end(), limit) or _COUPLE_POINTS.match(text, m.end(), limit)
+    if points is not None:
+        return Figure(m.start(), points.end(), text[m.start():points.end()], _KIND_POINTS, Interval(1.0, 3.0), 2.0,
+                      _HEDGE_VAGUE)
+    if _words_at(text, m.end() + 1, limit) is not None:
+        return None
+    if (dm := _DURATION_AFTER.match(text, m.end(), limit)) and (unit := dm.group("tunit").lower()) in _TIME_UNITS:
+        if _NOT_A_SPAN_AFTER.match(text, dm.end(), limit):
+            return None  # "a couple of weeks ago"
+        days = _days_in(unit)  # "a couple of days"
+        return Figure(m.start(), dm.end(), text[m.start():dm.end()], _KIND_DURATION, Interval(days, 3 * days),
+                      2 * days, _HEDGE_VAGUE)
+    return Figure(m.start(), m.end(), m.group(), _KIND_COUNT, Interval(1.0, 3.0), 2.0, _HEDGE_VAGUE)
+
+
+_COUPLE_POINTS = re.compile(r"\s+percentage\s+points\b", re.IGNORECASE)
+
+
+def _days_in(unit: str) -> float:
+    """Days in a unit of _TIME_UNITS as written, lower-cased: 'hrs' -> 1/24, 'weeks' -> 7."""
+    unit = _TIME_ALIAS.get(unit, unit.rstrip("s") if unit != "days" else "day")
+    return _DAYS_PER[_TIME_ALIAS.get(unit, unit)]
+
+
 def _read_factor(text: str, m: re.Match[str], limit: int) -> Figure | None:
     """'almost double the 2012 figure', 'could double or triple': a factor, when a hedge stands
     before the word or a determiner after it ("a double murder" is none)."""
@@ -1619,10 +1649,7 @@ def _finish(
                 return _figure(text, start, end, _KIND_AGE, value, high_value, hedge, "", "", 1.0, None)
             if _NOT_A_SPAN_AFTER.match(text, dm.end(), limit):
                 return None  # "three days ago", "more than 30 hours after the deadline": points in time
-            unit = dm.group("tunit").lower()
-            unit = _TIME_ALIAS.get(unit, unit.rstrip("s") if unit != "days" else "day")
-            unit = _TIME_ALIAS.get(unit, unit)
-            factor = _DAYS_PER[unit]
+            factor = _days_in(dm.group("tunit").lower())
             kind, end = _KIND_DURATION, dm.end()
             if hedge is _HEDGE_MORE_THAN and _OVER.match(text, start, limit):
                 hedge, start = _HEDGE_EXACT, core_start  # "over three days" = during three days

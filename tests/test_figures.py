@@ -400,6 +400,12 @@ VAGUE = [
     vague("many thousands", 2e3, 1e4),
     vague("several dozen", 24, 100),
     vague("several hundred thousand", 2e5, 1e6),
+    # "a couple of points" is one to three percentage points, whatever the sentence is about
+    case("support fell a couple of points", Want("a couple of points", POINTS, 1, 3)),
+    case("a couple of percentage points", Want("a couple of percentage points", POINTS, 1, 3)),
+    case("a couple of officers", Want("a couple of", COUNT, 1, 3)),
+    case("for a couple of days", Want("a couple of days", DURATION, 1, 3)),
+    case("a couple of weeks ago"),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -646,6 +652,11 @@ RANGES = [
 
 HEDGE_VERBS = [
     case("the toll could exceed 5,000", Want("exceed 5,000", COUNT, 5000, INF, "()")),
+    case("deaths topped 1,200", Want("topped 1,200", COUNT, 1200, INF, "()")),
+    case("the fund has passed $2 billion", Want("passed $2 billion", MONEY, 2e9, INF, "()", currency="USD")),
+    case("temperatures rose above 45C", Want("above 45C", MEASURE, 45, INF, "()")),
+    case("arrests more than doubled", Want("more than doubled", Kind.MULTIPLIER, 2, INF, "()")),
+    case("prices nearly tripled", Want("nearly tripled", Kind.MULTIPLIER, 2.7, 3, "[)")),
     case("the toll climbed past 9,400", Want("climbed past 9,400", COUNT, 9400, INF, "()")),
     case("sales surpassed 2 million", Want("surpassed 2 million", COUNT, 2e6, INF, "()")),
     case("highs are expected to top 45C", Want("to top 45C", MEASURE, 45, INF, "()")),
