@@ -150,6 +150,8 @@ def _open_low(x: float) -> float:
 def _agrees(p: Figure, g: GoldFigure) -> dict[str, bool]:
     """For each aspect, whether `p` agrees with `g` in it (its value right, for the others)."""
     low, high = written_interval(p)
+    if g.family == "points" and g.unit.lower() in ("bp", "bps", "basis points"):
+        low, high = low * 100, high * 100  # the set writes basis points as written, the reader in points
     value = p.kind is Kind.DURATION or (_close(_open_low(low), _open_low(g.low)) and _close(high, g.high))
     fam = family(p)
     unit = fam == g.family and (fam != "money" or p.currency.upper() == g.unit.upper()[:3])

@@ -194,7 +194,8 @@ _CURRENCY_PREFIX = {
 }
 # Money written in a currency's hundredth after the number: "25p", "50 cents", "20 sen"
 _SUBUNITS = {"p": "GBP", "pence": "GBP", "penny": "GBP", "cents": "USD", "cent": "USD", "sen": "MYR"}
-_SUBUNIT_AFTER = re.compile(r"(?:(?P<glued>p)|\s*(?P<word>pence|penny|cents?|sen))(?![\w$£€])", re.IGNORECASE)
+_SUBUNIT_AFTER = re.compile(r"(?:(?P<glued>p)|\s*(?:(?:US|U\.S\.)\s+)?(?P<word>pence|penny|cents?|sen))(?![\w$£€])",
+                            re.IGNORECASE)
 _CURRENCY_CODES = (
     "USD EUR GBP THB KHR VND CNY RMB JPY MYR IDR PHP INR AUD SGD HKD TWD KRW CAD NZD CHF MMK LAK"
     " BDT PKR BRL ZAR NGN KES DKK SEK NOK PLN TRY MXN"
@@ -488,6 +489,7 @@ _RANGE_AFTER = re.compile(
 _WORDS_RANGE_SEP = re.compile(r"(?:\s*(?P<sep>-|–|to|or)\s*|\s+(?P<and>and)\s+)", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:first|second|latter|former|back|front|top|bottom|other)\s+$", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"\b(?:in|of|since|until|by|during)\s+$", re.IGNORECASE)
 _WITHIN_BEFORE = re.compile(r"\bwithin\s+$", re.IGNORECASE)
 _FROM_TO_BEFORE = re.compile(r"\bfrom\s+(?:[$€£]\s?)?(\d[\d,.]*)\s+(?:[^\W\d]+\s+)?to\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
@@ -1148,7 +1150,14 @@ def _hedge_before(text: str, start: int) -> tuple[Hedge, int]:
                 break
     if not found_words:
         return _HEDGE_EXACT, start
+    if found_words == "up to" and text[max(0, window_start + found - 12):window_start + found].lower().split()[-1:] in (
+            [w] for w in _MOVED):
+        return _HEDGE_EXACT, start  # "the dollar bounced up to 84.52 yen": where it went, not a bound
     return _HEDGE_BY_WORDS[found_words], window_start + found
+
+
+_MOVED = frozenset("""went go goes gone going bounced rose risen jumped climbed moved shot edged crept ticked
+    surged came come comes pushed revised""".split())
 
 
 def _is_word_char(char: str) -> bool:
@@ -1222,12 +1231,15 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
         else:
             range_m = _is_range_form(_RANGE_AFTER.match(text, end, limit), between)
             if range_m and range_m.group("sep") and range_m.group("sep").lower() == "to" and (
+                    currency or range_m.group("pct") or scale != 1.0) and (
                     changed_before(text[max(0, hedge_start - 60):hedge_start].lower().split())):
                 range_m = None  # "rose by $43.6 billion to $419.2 billion": a change, then a level
+                # (but "grow 2.8 to 3.3 per cent" is a range of growth)
     if range_m:
         second = range_m.group("digits")
-        if _is_year_like(digits) and (_is_year_like(second) or (range_m.group("cur") and not currency)):
-            return None  # "2020-2025" is a span of years; "in 2019 to Rs 46,617 crore" a year
+        if _is_year_like(digits) and (_is_year_like(second) or (range_m.group("cur") and not currency) or (
+                _YEAR_BEFORE.search(text, max(0, start - 8), start))):
+            return None  # "2020-2025" is a span of years; "in 2019 to Rs 46,617 crore", "of 2024 to 61.68" a year
         if _CLOCK_AFTER.match(text, range_m.end(), limit):
             return None  # "between 5 and 6 pm" are times
         if not between and range_m.group("sep").lower() != "to" and (
@@ -1416,7 +1428,7 @@ def _words_value(raw: str) -> float | None:
             return None
         return (whole + 0.5) * (_SCALE_WORDS[scale.strip()] if scale else 1.0)
     if words.endswith("dozen"):
-        words = words[: -len("dozen")].strip()
+        words = words[: -len("dozen")].strip(" -")  # "two dozen", "two-dozen"
         factor *= 12.0
         if not words:
             return factor
@@ -1622,7 +1634,7 @@ def _finish(
                 _SHARE_WORDS.search(text, max(0, start - 100), min(limit, pm.end() + 60))) and not (
                 _INDEX_WORDS.search(text, max(0, start - 100), start)):
             kind, end = _KIND_POINTS, pm.end()  # "a four-point drop in its share": percentage points
-        elif follows in _SUBUNITS and (sm := _SUBUNIT_AFTER.match(text, end, limit)):
+        elif (follows in _SUBUNITS or follows == "us" or follows == "u") and (sm := _SUBUNIT_AFTER.match(text, end, limit)):
             kind, end, factor = _KIND_MONEY, sm.end(), 0.01  # "25p" is £0.25
             currency = _SUBUNITS[(sm.group("glued") or sm.group("word")).lower()]
         elif follows in _CURRENCY_HEADS and (found := _currency_after(text, end, limit)):
@@ -1801,8 +1813,12 @@ def _interval(x: float, y: float | None, hedge: Hedge) -> Interval:
 def _hedged(x: float, hedge: Hedge) -> Interval:
     if hedge is _HEDGE_EXACT:
         return Interval(x, x)  # most figures: no case below to try first
-    if x < 0:  # "nearly -3.8%": the hedge bounds the size of the fall
-        iv = _hedged(-x, hedge)
+    if x < 0:
+        if hedge is _HEDGE_MORE_THAN or hedge is _HEDGE_AT_LEAST:  # "warmer than minus 50 degrees"
+            return Interval(x, INF, hedge is _HEDGE_MORE_THAN, True)
+        if hedge is _HEDGE_LESS_THAN or hedge is _HEDGE_UP_TO:  # "below -5C"
+            return Interval(-INF, x, True, hedge is _HEDGE_LESS_THAN)
+        iv = _hedged(-x, hedge)  # "nearly -3.8%", "about -2%": the hedge bounds the size of the fall
         return Interval(-iv.high, -iv.low, iv.high_open, iv.low_open)
     # An if-chain, not a match statement: a `case Hedge.MORE_THAN:` reads the member through
     # its class (see _KIND_COUNT)

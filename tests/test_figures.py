@@ -139,6 +139,7 @@ MONEY_CASES = [
     case("2 million won", exact("2 million won", 2e6, MONEY, currency="KRW")),
     case("₹500 crore", exact("₹500 crore", 5e9, MONEY, currency="INR")),  # crore = 10 million
     case("Rs 5 lakh", exact("Rs 5 lakh", 5e5, MONEY, currency="INR")),  # lakh = 100,000
+    case("under 79.40 US cents", Want("under 79.40 US cents", MONEY, 0, 0.794, "[)", currency="USD")),
     case("$30-40 billion", Want("$30-40 billion", MONEY, 3e10, 4e10, currency="USD")),
     case("between $30bn and $40bn",
          Want("between $30bn and $40bn", MONEY, 3e10, 4e10, currency="USD")),
@@ -218,6 +219,9 @@ SIGNS = [
     case("rose +0.4% on the day", exact("+0.4%", 0.4, PERCENT)),
     # a hedge bounds the size of a signed figure: "nearly -10%" is a fall of 9 to 10 per cent
     case("nearly -10%", Want("nearly -10%", PERCENT, -10, -9, "(]")),
+    # a bound is a bound: "warmer than minus 50" is above -50, "below -5C" under -5
+    case("warmer than minus 50 degrees Celsius", Want("warmer than minus 50 degrees Celsius", MEASURE, -50, INF, "()")),
+    case("below -5C overnight", Want("below -5C", MEASURE, -INF, -5, "()")),
     # a dash that opens a line is a list's, and a hyphen after letters or digits is no sign
     case("- 5 people were held", exact("5", 5)),
     case("won 3-1", ),
@@ -358,6 +362,7 @@ HEDGES = [
     case("1,000 or more", Want("1,000 or more", COUNT, 1000, INF, "[)")),
     case("100 or so", Want("100 or so", COUNT, 90, 110)),
     case("more than a dozen", Want("more than a dozen", COUNT, 12, INF, "()")),
+    case("more than two-dozen countries", Want("more than two-dozen", COUNT, 24, INF, "()")),
     case("nearly three thousand", Want("nearly three thousand", COUNT, 2700, 3000, "[)")),
     case("between 270 and 280", Want("between 270 and 280", COUNT, 270, 280)),
     case("270-280 people", Want("270-280", COUNT, 270, 280)),
@@ -633,6 +638,9 @@ RANGES = [
     case("tallies ranged from 52 per cent to 67 per cent", Want("52 per cent to 67 per cent", PERCENT, 52, 67)),
     # "some" on a range of shares: a point either side of each end
     case("prices rose by some 20% to 45% for most", Want("some 20%", PERCENT, 19, 21), exact("45%", 45, PERCENT)),
+    # a range of a change: the first number has no unit of its own
+    case("growth of 2.8 to 3.3 per cent is expected", Want("2.8 to 3.3 per cent", PERCENT, 2.8, 3.3)),
+    case("the economy will grow 2.8 to 3.3 per cent", Want("2.8 to 3.3 per cent", PERCENT, 2.8, 3.3)),
     # a change, then a level: not a range
     case("reserves rose by $43.6 billion to $419.2 billion",
          exact("$43.6 billion", 43.6e9, MONEY, currency="USD"), exact("$419.2 billion", 419.2e9, MONEY, currency="USD")),
@@ -641,6 +649,10 @@ RANGES = [
     # two levels of one series; the second takes the first's unit, and "2000" there is no year
     case("hiring went from 1,000 to 2000 hires", exact("1,000", 1000), exact("2000", 2000)),
     case("the range went from 68 kilometers to 568", exact("68 kilometers", 68, MEASURE), exact("568", 568, MEASURE)),
+    case("output in the first half of 2024 to 61.68 trillion yuan",
+         exact("61.68 trillion yuan", 61.68e12, MONEY, currency="CNY")),
+    # "up to" after a verb of motion is where something went, not a bound
+    case("the dollar bounced up to 84.52 yen", exact("84.52 yen", 84.52, MONEY, currency="JPY")),
     # a year, then a sum: "from Rs 100 crore in 2019 to Rs 300 crore"
     case("damage rose from Rs 100 crore in 2019 to Rs 300 crore",
          exact("Rs 100 crore", 1e9, MONEY, currency="INR"), exact("Rs 300 crore", 3e9, MONEY, currency="INR")),
