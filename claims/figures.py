@@ -907,7 +907,7 @@ def _is_age(text: str, start: int, core_start: int, end: int, limit: int, hedge:
     if hedge is not _HEDGE_EXACT and word in _AGE_GROUPS and text[start:core_start].strip().lower() in (
             "over", "under", "above", "below"):
         return True  # "those over 60", "children under 5"
-    return _AGE_NOUN_AFTER.match(text, end, limit) is not None
+    return text.startswith(" age ", end) and _AGE_NOUN_AFTER.match(text, end, limit) is not None
 
 
 _NAME_COMMA_BEFORE = re.compile(r"(?<![\w'’])([A-Z][\w.'’-]*),$")
