@@ -25,6 +25,7 @@ from enum import StrEnum
 from text_to_num import text2num
 
 from .errors import QuantityError
+from .framing import Framing, Modality, changed_before  # noqa: F401 (Modality: a figure's, read from here)
 from .lexicon import alternation, fold_lookalikes, has_lookalikes, is_country, is_demonym
 from .units import BY_NAME, family_of, unit_after, unit_before
 
@@ -117,6 +118,11 @@ class Figure:
     rate: str = ""  # "year", "month", "week" or "day" when the figure is per period
     unit: str = ""  # for a measure, the unit as units.py names it ("miles"); its interval is in the base
     slack: float = 0.0  # how far the value may be from what is written, at its written precision
+    # How the sentence frames the figure, when read with `framed=True` (None otherwise): whether it
+    # is the amount something moved by ("up 5pc", "fell 2.1%") rather than a level, and whether it
+    # is reported, estimated ("about", "an estimated") or projected ("could", "is expected to").
+    change: bool | None = None
+    modality: Modality | None = None
 
     @property
     def compared(self) -> Interval:
@@ -144,7 +150,7 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SCALE_ABBREV = {
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
-    "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
+    "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "cr": 1e7,
 }
 _NUMWORD = alternation(_UNITS + _TENS + list(_SCALE_WORDS) + ["dozen"])  # a trie: longest first
 
@@ -188,7 +194,8 @@ _CURRENCY_PREFIX = {
 }
 # Money written in a currency's hundredth after the number: "25p", "50 cents", "20 sen"
 _SUBUNITS = {"p": "GBP", "pence": "GBP", "penny": "GBP", "cents": "USD", "cent": "USD", "sen": "MYR"}
-_SUBUNIT_AFTER = re.compile(r"(?:(?P<glued>p)|\s*(?P<word>pence|penny|cents?|sen))(?![\w$£€])", re.IGNORECASE)
+_SUBUNIT_AFTER = re.compile(r"(?:(?P<glued>p)|\s*(?:(?:US|U\.S\.)\s+)?(?P<word>pence|penny|cents?|sen))(?![\w$£€])",
+                            re.IGNORECASE)
 _CURRENCY_CODES = (
     "USD EUR GBP THB KHR VND CNY RMB JPY MYR IDR PHP INR AUD SGD HKD TWD KRW CAD NZD CHF MMK LAK"
     " BDT PKR BRL ZAR NGN KES DKK SEK NOK PLN TRY MXN"
@@ -226,6 +233,14 @@ _HEDGES_BEFORE: list[tuple[str, Hedge]] = [
     ("exceeding", Hedge.MORE_THAN), ("passed", Hedge.MORE_THAN), ("topped", Hedge.MORE_THAN),
     ("exceeded", Hedge.MORE_THAN), ("surpassed", Hedge.MORE_THAN), ("crossed", Hedge.MORE_THAN),
     ("passing", Hedge.MORE_THAN), ("topping", Hedge.MORE_THAN),
+    # hedge verbs: "could exceed 40C", "climbed past 9,400", "expected to top 105 degrees"
+    ("exceed", Hedge.MORE_THAN), ("exceeds", Hedge.MORE_THAN), ("surpass", Hedge.MORE_THAN),
+    ("surpasses", Hedge.MORE_THAN), ("surpassing", Hedge.MORE_THAN), ("to top", Hedge.MORE_THAN),
+    *((verb + " past", Hedge.MORE_THAN) for verb in
+      "climbed climbing rose risen rising pushed went gone moved surged edged crept shot".split()),
+    ("higher than", Hedge.MORE_THAN), ("greater than", Hedge.MORE_THAN), ("larger than", Hedge.MORE_THAN),
+    ("warmer than", Hedge.MORE_THAN), ("longer than", Hedge.MORE_THAN),
+    ("as close as", Hedge.AT_LEAST), ("as low as", Hedge.AT_LEAST),
     ("just under", Hedge.NEARLY), ("just below", Hedge.NEARLY), ("just shy of", Hedge.NEARLY),
     ("slightly less than", Hedge.NEARLY), ("slightly fewer than", Hedge.NEARLY),
     ("nearly", Hedge.NEARLY), ("almost", Hedge.NEARLY), ("close to", Hedge.NEARLY),
@@ -233,30 +248,37 @@ _HEDGES_BEFORE: list[tuple[str, Hedge]] = [
     ("an estimated", Hedge.ABOUT), ("estimated", Hedge.ABOUT), ("approximately", Hedge.ABOUT),
     ("approx.", Hedge.ABOUT), ("roughly", Hedge.ABOUT), ("around", Hedge.ABOUT),
     ("about", Hedge.ABOUT), ("some", Hedge.ABOUT), ("circa", Hedge.ABOUT), ("~", Hedge.ABOUT),
-    ("an approximate", Hedge.ABOUT), ("a reported", Hedge.EXACT),
+    ("an approximate", Hedge.ABOUT), ("a reported", Hedge.EXACT), ("in the region of", Hedge.ABOUT),
+    ("on the order of", Hedge.ABOUT), ("of the order of", Hedge.ABOUT),
     ("up to", Hedge.UP_TO), ("as many as", Hedge.UP_TO), ("as much as", Hedge.UP_TO),
     ("at most", Hedge.UP_TO), ("a maximum of", Hedge.UP_TO), ("at the most", Hedge.UP_TO),
-    ("fewer than", Hedge.LESS_THAN), ("less than", Hedge.LESS_THAN),
+    ("as high as", Hedge.UP_TO), ("as far as", Hedge.UP_TO), ("capped at", Hedge.UP_TO),
+    ("a cap of", Hedge.UP_TO), ("a ceiling of", Hedge.UP_TO), ("no higher than", Hedge.UP_TO),
+    ("fewer than", Hedge.LESS_THAN), ("less than", Hedge.LESS_THAN), ("lower than", Hedge.LESS_THAN),
+    ("smaller than", Hedge.LESS_THAN), ("closer than", Hedge.LESS_THAN), ("colder than", Hedge.LESS_THAN),
+    ("shorter than", Hedge.LESS_THAN),
     ("under", Hedge.LESS_THAN), ("below", Hedge.LESS_THAN),
 ]
 _HEDGE_BY_WORDS = {" ".join(h.split()): kind for h, kind in _HEDGES_BEFORE}
 # The last words of the hedges: the text before a number that ends with none holds no hedge.
 _HEDGE_ENDINGS = tuple({h.split()[-1] for h, _ in _HEDGES_BEFORE})
+_HEDGE_ENDING_WORDS = frozenset(_HEDGE_ENDINGS)
 _HEDGE_MOST_WORDS = max(len(h.split()) for h, _ in _HEDGES_BEFORE)
 
 
-def _hedges_by_last_word() -> dict[str, list[tuple[list[str], str]]]:
-    """Each hedge under its last word, as (the words before that, all its words)."""
-    by_last: dict[str, list[tuple[list[str], str]]] = {}
+def _hedges_by_last_words() -> dict[tuple[str, ...], list[tuple[list[str], str]]]:
+    """Each hedge under its last two words (its last, if it has one), as (the words before its
+    last, all its words): ("more", "than") -> "no more than", "more than", ..."""
+    by_last: dict[tuple[str, ...], list[tuple[list[str], str]]] = {}
     for words in _HEDGE_BY_WORDS:
         *before, last = words.split()
-        by_last.setdefault(last, []).append((before, words))
+        by_last.setdefault((*before[-1:], last), []).append((before, words))
     return by_last
 
 
 # Read by _hedge_before with str methods: a regular expression of all the hedges took ~8M
 # instructions to compile at start-up, which is paid before the worker processes fork.
-_HEDGES_BY_LAST_WORD = _hedges_by_last_word()
+_HEDGES_BY_LAST_WORDS = _hedges_by_last_words()
 
 # Vague amounts: the interval each one stands for.
 _VAGUE = {
@@ -284,7 +306,7 @@ _FUNCTION_WORDS = frozenset(
     since until till during each every both either neither no not more less fewer most least
     many few several further another total roughly approximately estimated an some exactly
     precisely fully nearly barely merely least another then there here police officials
-    authorities reports report said says say according""".split()
+    authorities reports report said says say according already still now today overall altogether""".split()
 )
 
 # Words after which a number is a code, not a figure ("Route 5", "No. 12", "page 3").
@@ -294,7 +316,7 @@ _CODE_WORDS = frozenset(
     platform terminal flight phase stage version v ver model item line row column table
     figure fig exhibit appendix volume vol issue episode season grade class district ward
     zone sector unit box po hotline tel telephone phone fax call dial ext extension
-    id code ref case decree resolution order law act sub-decree batch wave round""".split()
+    id code ref case decree resolution order law act sub-decree batch wave round week""".split()
 )
 # The word (or sign) that ends right before a number; the lookbehind tries word starts only.
 # A character set that holds a character beyond Latin-1 and more than two runs of characters
@@ -302,6 +324,7 @@ _CODE_WORDS = frozenset(
 # little such a character is tested on its own: `(?<!’)`, `(?!€)` (in an alternation of single
 # characters, `[\w$£]|€`, the parser would make them one set again).
 _VIET_NAM = re.compile(r"\bViet\s+Nam\s+$")
+_UNIT_SLASH_BEFORE = re.compile(r"\d\s?[A-Za-z]{1,4}/$")
 _NAMED_PLURAL = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+[^s\W]s\s+$")
 _WORD_BEFORE = re.compile(
     r"(?:(?P<sign>[#№])|(?<![\w'.-])(?<!’)(?P<word>[A-Za-z][\w'’.-]*+))(?P<space>\s*)$"
@@ -355,7 +378,9 @@ _WEEKDAY_RANGE = (  # "between Monday and Wednesday", "Monday to Wednesday" (not
     r"|(?P<w3>" + _WEEKDAY + r")\s*(?:to|until|through|-|–)\s*)(?P<w2>" + _WEEKDAY + r")"
 )
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# ... with a power of ten after it: "1e6", "1.99×10−30", "6.02 x 10^23"
+_DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][-+−]?\d{1,3}(?![\w.])"
+           r"|\s?[×x]\s?10(?:\^|\*\*)?[-−]?\d{1,3}(?![\w.]))?|\.\d+")
 # The lookahead lets a digit (most numbers) fail at once. It holds no set of the marks' first
 # characters: under re.IGNORECASE a set of letters holds look-alikes beyond Latin-1 too ("K" the
 # Kelvin sign, "ı", "ſ"), and so compiles to a table of 65,536 bits (see _WORD_BEFORE).
@@ -397,13 +422,13 @@ _FRACTION_RE = (
 )
 
 _LEAD_AFTER = re.compile(
-    r"\W(?=[\d$€£¥₫฿₹₱₩+.]|\(\d|an?\s+(?:hundred|thousand|million|billion|dozen|day|week|fortnight"
-    r"|month|year|decade|hour|few)|"
+    r"\W(?=[\d$€£¥₫฿₹₱₩+.]|-\d|−\d|\(\d|an?\s+(?:hundred|thousand|million|billion|dozen|day|week|fortnight"
+    r"|month|year|decade|hour|few|mile|kilomet|couple\s+of)|"
     + alternation(
         _UNITS + _TENS + list(_SCALE_WORDS) + list(_MONTHS) + _CURRENCY_CODES
         + ["dozen", "half", "tens", "scores", "several", "many", "from", "between", "http", "www.",
-           *_WEEKDAYS, *_MULTIPLIER_WORDS, "a third", "a quarter", "a fifth", "a tenth",
-           "u.s.", "rp"]
+           *_WEEKDAYS, *_MULTIPLIER_WORDS, "double", "triple", "treble", "quadruple", "a third", "a quarter", "a fifth", "a tenth",
+           "u.s.", "rp", "minus"]
         + [prefix for prefix in _CURRENCY_PREFIX if prefix[0].isalpha()]
     )
     + r")"
@@ -416,26 +441,42 @@ _SCAN = re.compile(
     r"|(?P<wrange>\b" + _WEEKDAY_RANGE + r"\b)"
     r"|(?P<dayrange>\b" + _DAY_RANGE + r")"
     r"|(?P<mult>\b(?:" + "|".join(_MULTIPLIER_WORDS) + r")\b(?!\s+(?:a|an|per|each|every)\b))"
+    r"|(?P<factor>\b(?:double|triple|treble|quadruple)\b)"
+    r"|(?P<couple>\ba\s+couple\s+of\b)"
     r"|(?P<frac>\b" + _FRACTION_RE + r"\b)"
-    r"|(?P<num>(?P<cur>" + _PREFIX_CUR + r")?(?P<digits>" + _DIGITS + r"))"
+    r"|(?P<num>(?P<sign>[-−+](?=[\d$€£.])|minus\s+(?=[\d$€£]))?(?P<cur>" + _PREFIX_CUR
+    + r")?(?P<csign>-(?=\d))?(?P<digits>" + _DIGITS + r"))"
     r"|(?P<vague>\b(?:" + _VAGUE_RE + r")\b)"
     r"|(?P<words>\b" + _WORDS + r"\b)"
-    r"|(?P<aunit>\b(?P<half>half\s+)?an?\s+(?=(?:day|week|fortnight|month|year|decade|hour)\b)))",
+    r"|(?P<aunit>\b(?P<half>half\s+)?an?\s+(?=(?:day|week|fortnight|month|year|decade|hour|mile|kilometre|kilometer)\b)))",
     re.IGNORECASE,
 )
 
 # What may follow a number (all tried with .match at the number's end). A possessive `\s*+`
 # marks spaces that no alternative after them could begin with: giving them back cannot help.
 _SCALE_AFTER = re.compile(
-    r"\s*+-?\s*(?P<word>thousand|million|billion|trillion|lakh|crore)\b"
-    r"|(?P<space>\s?)(?P<abbr>mn|mln|bln|bn|tn|trn|k|m|b)(?![\w$£])(?!€)",  # see _WORD_BEFORE
+    r"\s*+-?\s*(?P<word>(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)"
+    r"(?:\s+(?:thousand|million|billion|trillion|lakhs?|crores?))*)\b"  # "4 hundred million", "5.95 lakh crore"
+    r"|(?P<space>\s?)(?P<abbr>mn|mln|bln|bn|tn|trn|cr|k|m|b)(?![\w$£])(?!€)",  # see _WORD_BEFORE
     re.IGNORECASE,
 )
-_SCALE_AFTER_WORDS = {**_SCALE_WORDS, "lakh": 1e5, "crore": 1e7}
+_SCALE_AFTER_WORDS = {**_SCALE_WORDS, "lakh": 1e5, "crore": 1e7, "lakhs": 1e5, "crores": 1e7}
+_LOWER_WORD_AFTER = re.compile(r" [a-z]")
 # Units that may be glued to digits without making a code of them ("5km" is 5, "5G" is a name).
-_PERCENT = r"\s*+(?:%|per\s*cent\b|percent\b|pct\b|(?P<points>percentage[\s-]+points?\b|pp\b|ppts?\b)" \
+_PERCENT = r"\s*+(?:%|per\s*cent\b|percent\b|pct\b|pc\b|(?P<points>percentage[\s-]+points?\b|pp\b|ppts?\b)" \
            r"|(?P<basis>basis\s+points?\b|bps\b))"
 _PERCENT_AFTER = re.compile(_PERCENT, re.IGNORECASE)
+# "points" alone are percentage points in a sentence about shares ("Labour's share fell 20
+# points"), not an index's points ("the Dow gained 67 points")
+_POINTS_AFTER = re.compile(r"(?:\s+|\s*-\s*)points?\b", re.IGNORECASE)
+_SHARE_WORDS = re.compile(
+    r"\b(?:" + alternation(["vote", "votes", "share", "shares of", "support", "poll", "polls", "polling",
+                            "turnout", "swing", "lead", "margin", "approval", "rating", "ratings",
+                            "per cent", "percent", "percentage", "interest rate", "interest rates"])
+    + r")\b|%", re.IGNORECASE)
+_INDEX_WORDS = re.compile(r"\b(?:" + alternation(["index", "indices", "dow", "ftse", "nikkei", "nasdaq", "s&p",
+                                                  "topix", "hang seng", "kospi", "sensex", "nifty", "asx",
+                                                  "dax", "cac", "stoxx"]) + r")\b", re.IGNORECASE)
 # The second number of a range; a percent sign after the first ("10% to 20%") is carried over.
 # After a dash or "to", or after "and" (a range only after "between": see _is_range_form). The
 # two forms begin with different words, so at most one of them matches: one pattern to compile.
@@ -447,19 +488,30 @@ _RANGE_AFTER = re.compile(
 # What parts the two numbers of a range in words; _words_at reads the second.
 _WORDS_RANGE_SEP = re.compile(r"(?:\s*(?P<sep>-|–|to|or)\s*|\s+(?P<and>and)\s+)", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\b(?:first|second|latter|former|back|front|top|bottom|other)\s+$", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"\b(?:in|of|since|until|by|during)\s+$", re.IGNORECASE)
+_WITHIN_BEFORE = re.compile(r"\bwithin\s+$", re.IGNORECASE)
+_FROM_TO_BEFORE = re.compile(r"\bfrom\s+(?:[$€£]\s?)?(\d[\d,.]*)\s+(?:[^\W\d]+\s+)?to\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_RANGED_FROM_BEFORE = re.compile(r"\b(?:range[sd]?|ranging|vary|varies|varied|varying)\s+from\s+$", re.IGNORECASE)
 _LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
+_BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 _NUMBER_HYPHEN_BEFORE = re.compile(r"\d\s?[-–]\s?$")
 _SCORE_BEFORE = re.compile(r"\b(?:won|lost|beat|drew|defeated|draw|scored?|scoreline)\s+$", re.I)
 # These two read any word, looked up in a set by _word_in (see _ONE_PRONOUN_AFTER).
 _SCORE_AFTER = re.compile(r"\s*(?P<word>\w+)")
 _SCORE_AFTER_WORDS = frozenset("win victory defeat draw loss season lead scoreline".split())
 _ORDINAL_AFTER = re.compile(r"[-‐](?P<word>\w+)")
+_FIXED_TERMS = frozenset("party state way horse off".split())  # after a number word and a hyphen
 _ORDINAL_AFTER_WORDS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth".split()
 )
 _OVER = re.compile(r"over\b", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(_CLOCK, re.IGNORECASE)
+_RACE_TIME = re.compile(r"(\d{1,2}):(\d{2}):(\d{2})")
+_RACE_TIME_BEFORE = re.compile(r"\b(?:in|clocked|clocking|clocks|ran|run|time\s+of|timed|record\s+of|best\s+of)\s+$",
+                               re.IGNORECASE)
+_GLUED_TIME = re.compile(r"(?:hrs?|mins?)\b", re.IGNORECASE)  # "a 5hr 34min ride"
 # A currency phrase, else any word, which _currency_after looks up among the codes and the
 # words: an alternation of them all took ~6M instructions to compile at start-up.
 _CURRENCY_AFTER = re.compile(
@@ -473,7 +525,11 @@ _OF_CURRENCY_AFTER = re.compile(
 _OF_CURRENCY_WORDS = frozenset(
     "dollars euros pounds baht riel yuan yen dong ringgit rupees pesos".split()
 )
-_DURATION_AFTER = re.compile(r"(?:\s*+-\s*+|\s++)(?P<tunit>\w+)")  # a unit: _TIME_UNITS
+# a unit of _TIME_UNITS, maybe after a word that says which ("18 straight days", "three fiscal years")
+_DURATION_ADJECTIVES = frozenset(
+    "straight consecutive successive financial fiscal calendar full long working business whole".split())
+_DURATION_AFTER = re.compile(
+    r"(?:\s*+-\s*+|\s*+)(?:(?:" + "|".join(_DURATION_ADJECTIVES) + r")\s+)?(?P<tunit>\w+)", re.IGNORECASE)
 _TIMES_AFTER = re.compile(r"(?:\s+times\b(?!\s+(?:a|per|each|every)\b)|-?fold\b)", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"[-\s]\s*(?P<unit>year|month|week|day)s?[-\s]\s*old\b", re.IGNORECASE)
 _NOT_A_SPAN_AFTER = re.compile(r",?\s+(?:ago|earlier|later|old|since|after|before|from now)\b",
@@ -482,13 +538,16 @@ _NOT_A_SPAN_AFTER = re.compile(r",?\s+(?:ago|earlier|later|old|since|after|befor
 _HEDGE_AFTER = re.compile(
     r"(?P<plus>\+(?!\d)|-\s*plus\b)"  # "1,000+", "1,000-plus"
     r"|(?P<odd>\s*-\s*odd\b)"  # "a thousand-odd": a little over
-    r"|\s+(?P<w>or\s+more|or\s+so|or\s+fewer|or\s+less|and\s+above|and\s+up|at\s+least|at\s+most)\b",
+    r"|\s+(?P<w>or\s+(?:more|so|fewer|less)|(?:or|and)\s+(?:above|up|over|higher|older|greater|larger|below"
+    r"|under|lower|smaller|younger)|at\s+least|at\s+most)\b",
     re.IGNORECASE,
 )
 _HEDGE_AFTER_WORDS = {
-    "or more": Hedge.AT_LEAST, "or so": Hedge.ABOUT, "or fewer": Hedge.UP_TO,
-    "or less": Hedge.UP_TO, "and above": Hedge.AT_LEAST, "and up": Hedge.AT_LEAST,
-    "at least": Hedge.AT_LEAST, "at most": Hedge.UP_TO,
+    "or more": Hedge.AT_LEAST, "or so": Hedge.ABOUT, "at least": Hedge.AT_LEAST, "at most": Hedge.UP_TO,
+    **{f"{joint} {word}": Hedge.AT_LEAST for joint in ("or", "and")
+       for word in "above up over higher older greater larger".split()},
+    **{f"{joint} {word}": Hedge.UP_TO for joint in ("or", "and")
+       for word in "fewer less below under lower smaller younger".split()},
 }
 _RATE_AFTER = re.compile(
     r"\)?\s*+(?P<paren>\([^()]{0,60}\)\s*+)?"
@@ -525,21 +584,23 @@ _FRACTION_AFTER_WORDS = frozenset(
 # any other word ("75 people") is told by one match and a set lookup instead of eight failed
 # matches, and one followed by "of" or "to" tries only the patterns that may begin so.
 _FOLLOWER = re.compile(r"\s*+([^\W\d_]+|.)", re.DOTALL)
-_SCALE_HEADS = frozenset(["-", "lakh", "crore", *_SCALE_WORDS, *_SCALE_ABBREV])
-_PERCENT_HEADS = frozenset(["%", "per", "percent", "pct", "percentage", "pp", "ppt", "ppts", "basis", "bps"])
+_SCALE_HEADS = frozenset(["-", "lakh", "crore", "lakhs", "crores", *_SCALE_WORDS, *_SCALE_ABBREV])
+_PERCENT_HEADS = frozenset(["%", "per", "percent", "pct", "pc", "percentage", "pp", "ppt", "ppts", "basis", "bps"])
+_POINT_HEADS = frozenset(["-", "point", "points"])
 _RANGE_HEADS = _PERCENT_HEADS | {"-", "–", "—", "to", "and"}
 _CURRENCY_HEADS = frozenset(
     ["-", "of", *(code.lower() for code in _CURRENCY_CODES), *_SUBUNITS,
      *(words.split()[0].split(".")[0] for words in _CURRENCY_WORDS)]  # "u.s. dollars": "u"
 )
-_DURATION_HEADS = _TIME_UNITS | {"-"}
+_DURATION_HEADS = _TIME_UNITS | _DURATION_ADJECTIVES | {"-"}
 _HEDGE_AFTER_HEADS = frozenset(["+", "-", "or", "and", "at"])
 _RATE_HEADS = frozenset(
     ["(", ")", "/", "a", "per", "each", "every", "in", "of", "annually", "yearly", "monthly",
      "weekly", "daily"]
 )
-_FOLLOWER_HEADS = (_SCALE_HEADS | _RANGE_HEADS | _CURRENCY_HEADS | _DURATION_HEADS
-                   | _HEDGE_AFTER_HEADS | _RATE_HEADS)
+_CLOCK_ZONES = frozenset(["gmt", "utc", "hrs"])  # "at 0830 GMT": a time, as are the "am" and "pm" of _SKIP
+_FOLLOWER_HEADS = (_SCALE_HEADS | _RANGE_HEADS | _POINT_HEADS | _CURRENCY_HEADS | _DURATION_HEADS
+                   | _HEDGE_AFTER_HEADS | _RATE_HEADS | _CLOCK_ZONES | {"="})
 
 
 def _follower(text: str, end: int, limit: int) -> str:
@@ -556,24 +617,37 @@ def _follower(text: str, end: int, limit: int) -> str:
 _CONTEXT_BEFORE = 100  # characters before `start` that a figure's hedge or name may stand in
 
 
-def read_figures(text: str, start: int = 0, end: int | None = None, *, folded: bool = False) -> list[Figure]:
+def read_figures(text: str, start: int = 0, end: int | None = None, *, folded: bool = False,
+                 framed: bool = False) -> list[Figure]:
     """Every figure in `text[start:end]`, in order, with offsets into `text`.
 
     The surrounding text is used for context (a hedge just before `start` still counts).
     `folded`: the text has no look-alike letters (as Analysis.text), so none are looked for.
+    `framed`: each figure says whether it is a change and its modality (framing.py); they cost
+    about a quarter of the reading, so a caller that needs them for few figures can frame those
+    alone (`framed_figures`).
     """
     end = len(text) if end is None else end
     lo = max(0, start - _CONTEXT_BEFORE)
     lookalikes = not folded and has_lookalikes(text, lo, end)
-    if not lookalikes and (figures := _scan(text, start, end, plain=False)) is not None:
+    if lookalikes or (figures := _scan(text, start, end, plain=False)) is None:
+        # "aſ many aſ 5", "two mıllıon", "3 075": read as "as many as 5", "3,075", quoted as written
+        plain = _Plain.of(fold_lookalikes(text[lo:end]) if lookalikes else text[lo:end])
+        figures = []
+        for f in _scan(plain.text, plain.plain(start - lo), len(plain.text)):
+            f_start, f_end = plain.original(f.start) + lo, plain.original(f.end, end=True) + lo
+            figures.append(replace(f, start=f_start, end=f_end, text=text[f_start:f_end]))
+    return framed_figures(text, figures, end) if framed and figures else figures
+
+
+def framed_figures(text: str, figures: list[Figure], end: int | None = None) -> list[Figure]:
+    """`figures`, read from `text` in order (those of one sentence, or a few of them), each with
+    how its sentence frames it: a level or a change; reported, estimated or projected."""
+    if not figures:
         return figures
-    # "aſ many aſ 5", "two mıllıon", "3 075": read as "as many as 5", "3,075", quoted as written
-    plain = _Plain.of(fold_lookalikes(text[lo:end]) if lookalikes else text[lo:end])
-    figures = []
-    for f in _scan(plain.text, plain.plain(start - lo), len(plain.text)):
-        f_start, f_end = plain.original(f.start) + lo, plain.original(f.end, end=True) + lo
-        figures.append(replace(f, start=f_start, end=f_end, text=text[f_start:f_end]))
-    return figures
+    at = max(0, figures[0].start - _CONTEXT_BEFORE)
+    end = len(text) if end is None else max(end, figures[-1].end)
+    return _framed(text, figures, Framing(text, text[at:end].lower(), at))
 
 
 # Digits as people write them. Beside the ASCII comma, people put between groups of three digits
@@ -725,6 +799,11 @@ def _scan(text: str, start: int, end: int, *, plain: bool = True) -> list[Figure
         if group == "skip":
             if not plain and _UNPLAIN_SKIPPED.search(text, m.start(), m.end()):
                 return None
+            if (clocked := _RACE_TIME.fullmatch(m.group())) and _RACE_TIME_BEFORE.search(
+                    text, max(0, m.start() - 16), m.start()):
+                h, mi, sec = (int(clocked.group(i)) for i in (1, 2, 3))  # "won in 2:13:44": a time taken
+                days = (h * 3600 + mi * 60 + sec) / 86400
+                figures.append(Figure(m.start(), m.end(), m.group(), _KIND_DURATION, Interval(days, days), days))
             pos = m.end()
             continue
         if group == "num":
@@ -744,6 +823,10 @@ def _scan(text: str, start: int, end: int, *, plain: bool = True) -> list[Figure
             figure = _read_day_range(text, m)
         elif group == "aunit":
             figure = _read_a_unit(text, m, end)
+        elif group == "factor":
+            figure = _read_factor(text, m, end)
+        elif group == "couple":
+            figure = _read_couple(text, m, end)
         elif group == "mult":
             hedge, hedge_start = _hedge_before(text, m.start())
             factor = _MULTIPLIER_WORDS[m.group("mult").lower()]
@@ -755,7 +838,155 @@ def _scan(text: str, start: int, end: int, *, plain: bool = True) -> list[Figure
             continue
         figures.append(figure)
         pos = figure.end
-    return figures
+    return _joined(text, figures) if len(figures) > 1 else figures
+
+
+def _joined(text: str, figures: list[Figure]) -> list[Figure]:
+    """Two measures in one unit that make a range ("between 4km and 9km", "1Gbps to 10Gbps") as
+    one figure, and so two durations that make one ("2 hours, 35 seconds"); in "from 68
+    kilometers to 568", the second takes the first's unit (and in "from $4 to 12", its currency;
+    in "from 10% to 20", its percent)."""
+    out = [figures[0]]
+    for figure in figures[1:]:
+        last = out[-1]
+        between = text[last.end:figure.start]
+        if (last.kind is figure.kind is _KIND_DURATION and last.hedge is figure.hedge is _HEDGE_EXACT
+                and figure.value < last.value and len(between) < 6 and _COMPOUND_BETWEEN.fullmatch(between)):
+            days = last.value + figure.value  # "2 hours, 35 seconds", "5hr 34min"
+            out[-1] = Figure(last.start, figure.end, text[last.start:figure.end], _KIND_DURATION, Interval(days, days), days)
+            continue
+        if len(between) > 6 or not _RANGE_BETWEEN.fullmatch(between):
+            out.append(_converted(text, last, figure) if last.hedge is not _HEDGE_EXACT else figure)
+            continue
+        joined = between.strip().lower()
+        opened = _BETWEEN_BEFORE.search(text, max(0, last.start - 12), last.start)
+        from_ = _FROM_BEFORE.search(text, max(0, last.start - 6), last.start)
+        if (last.kind is _KIND_MEASURE and figure.kind is _KIND_MEASURE and last.unit == figure.unit
+                and last.hedge is figure.hedge is _HEDGE_EXACT and last.interval.high < figure.interval.low
+                and (opened if joined == "and" else joined != "to" or not from_
+                     or _RANGED_FROM_BEFORE.search(text, max(0, last.start - 24), last.start))):
+            start = opened.start() if opened else last.start
+            out[-1] = Figure(start, figure.end, text[start:figure.end], _KIND_MEASURE,
+                             Interval(last.interval.low, figure.interval.high), last.value, _HEDGE_RANGE,
+                             unit=last.unit)
+            continue
+        if joined == "to" and from_ and figure.kind is _KIND_COUNT and figure.hedge is _HEDGE_EXACT and (
+                last.kind in (_KIND_MEASURE, _KIND_MONEY, _KIND_PERCENT, _KIND_POINTS)):
+            figure = _in_the_unit_of(figure, last)
+        out.append(figure)
+    return out
+
+
+def _converted(text: str, last: Figure, figure: Figure) -> Figure:
+    """`figure` with the hedge of `last` when it converts it ("about 20 km (12.4 miles)")."""
+    if _converts(last, figure) and _restates(text, last, figure):
+        return _as_conversion(figure, last)
+    return figure
+
+
+_RANGE_BETWEEN = re.compile(r"\s*(?:-|–|to|and)\s*", re.IGNORECASE)
+_COMPOUND_BETWEEN = re.compile(r",?\s*(?:and\s+)?", re.IGNORECASE)
+
+
+def _is_age(text: str, start: int, core_start: int, end: int, limit: int, hedge: Hedge) -> bool:
+    """Whether the count at text[core_start:end] (its hedge from `start`) is a person's age: "Abdelhak
+    El Amrani, 33, told AFP", "a woman (27)", "aged 15", "those over 60", "the 15-49 age bracket"."""
+    before = text[max(0, start - 40):start].rstrip()
+    if not before or not text[core_start].isdigit():
+        return False
+    sign = before[-1]
+    if sign == ",":  # a name, then the age between commas
+        name = _NAME_COMMA_BEFORE.search(before)
+        return name is not None and _COMMA_AFTER.match(text, end, limit) is not None and not (
+            is_country(name.group(1)) or _is_month(name.group(1)) or name.group(1).lower() in _WEEKDAYS)
+    if sign == "(":  # "a woman (27)"
+        return text.startswith(")", end) and _PERSON_PAREN_BEFORE.search(before) is not None
+    word = before.rsplit(None, 1)[-1].lower()
+    if word in ("aged", "age", "ages"):
+        return True
+    if hedge is not _HEDGE_EXACT and word in _AGE_GROUPS and text[start:core_start].strip().lower() in (
+            "over", "under", "above", "below"):
+        return True  # "those over 60", "children under 5"
+    return text.startswith(" age ", end) and _AGE_NOUN_AFTER.match(text, end, limit) is not None
+
+
+_NAME_COMMA_BEFORE = re.compile(r"(?<![\w'’])([A-Z][\w.'’-]*),$")
+_COMMA_AFTER = re.compile(r"\s*[,)]")
+_PERSON_PAREN_BEFORE = re.compile(
+    r"\b(?:woman|man|boy|girl|mother|father|son|daughter|wife|husband|child|teenager|baby|brother|sister"
+    r"|victim|suspect|driver|resident|pensioner|grandmother|grandfather)\s*\($", re.IGNORECASE)
+_AGE_GROUPS = frozenset("""those people anyone everyone adults children kids residents patients women
+    men voters aged persons individuals""".split())
+_AGE_NOUN_AFTER = re.compile(r"\s+age\s+(?:bracket|group|range|band)", re.IGNORECASE)
+_AGED_BEFORE = re.compile(r"\b(?:aged|ages?)\s+$", re.IGNORECASE)
+
+
+def _in_the_unit_of(figure: Figure, of: Figure) -> Figure:
+    """A bare number read in the unit of the figure before it ("from 68 kilometers to 568")."""
+    x = figure.value
+    if of.kind is _KIND_MEASURE:
+        unit = family_of(of.unit)
+        x = unit.to_base(x)
+        return Figure(figure.start, figure.end, figure.text, _KIND_MEASURE, Interval(x, x), x, figure.hedge,
+                      unit=of.unit, slack=half_a_digit(figure.text) * unit.factor)
+    return Figure(figure.start, figure.end, figure.text, of.kind, Interval(x, x), x, figure.hedge, of.currency)
+
+
+def _framed(text: str, figures: list[Figure], framing: Framing) -> list[Figure]:
+    """The figures, each as its sentence frames it (a level or a change; reported, estimated or
+    projected: framing.py). A restatement ("rose $2.16, or 2 percent", "0.4 percent (11 cents)")
+    is a change when what it restates is one; a conversion into another unit of the family
+    ("about 20 km (12.4 miles)") takes the hedge and the modality of the figure it converts."""
+    framed = framing.frame([(f.start, f.end, f.hedge is _HEDGE_ABOUT, f.kind is _KIND_MULTIPLIER) for f in figures])
+    out: list[Figure] = []
+    last: Figure | None = None
+    for figure, (change, modality) in zip(figures, framed):
+        if figure.kind is _KIND_MULTIPLIER:
+            change = change or figure.text.lower().endswith(_MULTIPLYING)  # "doubled", not "twice" or "13 times"
+        elif figure.kind in (_KIND_PERCENT, _KIND_POINTS) and (figure.value < 0 or "+" in figure.text):
+            change = True  # "-3.8%", "+0.2 points"
+        if last is not None and _restates(text, last, figure):
+            change = change or last.change
+            if _converts(last, figure):
+                modality = last.modality
+        figure = Figure(figure.start, figure.end, figure.text, figure.kind, figure.interval, figure.value,
+                        figure.hedge, figure.currency, figure.rate, figure.unit, figure.slack, change, modality)
+        out.append(figure)
+        last = figure
+    return out
+
+
+def _restates(text: str, first: Figure, second: Figure) -> bool:
+    """Whether `second` follows `first` in a parenthesis or after "or": "rose $2.16, or 2 percent",
+    "about 20 km (12.4 miles)"."""
+    return second.start - first.end < 24 and (m := _RESTATED.match(text, first.end, second.start)) is not None and (
+        m.end() == second.start)
+
+
+_MULTIPLYING = tuple(word for word in _MULTIPLIER_WORDS if word.endswith(("ed", "ing")))
+_RESTATED = re.compile(r"(?:\s+[^\W\d]+)?\s*(?:\(\s*|,?\s+or\s+)")  # "504 points, or 1%"
+
+
+def _converts(first: Figure, second: Figure) -> bool:
+    """Whether `second` restates `first` in another unit of its family: "6 kilometers (3.7
+    miles)", "10 euros, or $11"."""
+    if first.kind is not second.kind or first.kind not in (_KIND_MONEY, _KIND_MEASURE):
+        return False
+    if (first.currency, first.unit) == (second.currency, second.unit):
+        return False
+    return first.kind is _KIND_MONEY or family_of(first.unit).family == family_of(second.unit).family
+
+
+def _as_conversion(figure: Figure, of: Figure) -> Figure:
+    """`figure` with the hedge of the figure it converts: "about 20 km (12.4 miles)"."""
+    if figure.hedge is not _HEDGE_EXACT or of.hedge is _HEDGE_EXACT or figure.interval.low != figure.interval.high:
+        return figure
+    x = figure.interval.low
+    if of.hedge is _HEDGE_ABOUT and figure.kind is _KIND_MEASURE and (about := family_of(figure.unit).about):
+        interval = Interval(x - figure.slack * about, x + figure.slack * about)  # "about 40C (104F)": 103 to 105F
+    else:
+        interval = _hedged(x, of.hedge)
+    return replace(figure, hedge=of.hedge, slack=0.0, interval=interval)
 
 
 def _may_not_be_plain(text: str, after: int, end: int) -> bool:
@@ -794,7 +1025,19 @@ def read_quantity(text: str) -> Figure:
 
 
 def _to_float(digits: str) -> float:
-    return float(digits.replace(",", ""))
+    if "," in digits:
+        return float(digits.replace(",", ""))  # (no power of ten is written after groups)
+    try:
+        return float(digits)  # "75", "7.7", "1e6"
+    except ValueError:
+        pass
+    if (times := _POWER_OF_TEN.search(digits)) is not None:  # "1.99×10−30"
+        return float(digits[:times.start()]) * 10.0 ** int(times.group(1).replace("−", "-"))
+    return float(digits.replace("−", "-"))  # "1e−6"
+
+
+_POWER_OF_TEN = re.compile(r"\s?[×x]\s?10(?:\^|\*\*)?([-−]?\d+)")
+_EXPONENT = re.compile(r"[eE]([-+−]?\d+)$")
 
 
 def _prefix_currency(raw: str | None) -> str:
@@ -810,10 +1053,12 @@ def _is_inside_name(text: str, start: int) -> bool:
     """A number glued to letters (G20, COVID-19, A320) or after a code word (Route 5, No. 12)."""
     if start > 0:
         before = text[start - 1]
-        if before.isalpha() or before in "_/\\@#":
-            return True
-        if before in "-‐" and start > 1 and text[start - 2].isalpha():
-            return True
+        if before.isalpha() or (before in "_/\\@#" and not (before == "/" and (
+                text[start] in "$€£¥" or _UNIT_SLASH_BEFORE.search(text, max(0, start - 12), start)))):
+            return True  # (but "$7/$9" are two sums, "100MW/129MWh" two measures)
+        if before in "-‐" and start > 1 and text[start - 2].isalpha() and not text[max(0, start - 10):start - 1].lower(
+        ).endswith((" sub", "magnitude")):
+            return True  # (but "sub-7 nanometre" is less than 7, "magnitude-6.6" a magnitude)
     # _WORD_BEFORE searched from the last space in the 24 characters before `start` on: no match
     # can begin before it, and trying those positions one by one is most of the cost.
     window_start = max(0, start - 24)
@@ -836,7 +1081,7 @@ def _is_inside_name(text: str, start: int) -> bool:
     # A capitalised word that is not a function word names something: "Boeing 737", "Route 5";
     # but a country or a people heads a count in a list: "Indonesia 271; Viet Nam 213".
     return bool(before.group("space")) and word[0].isupper() and not (
-        key in _FUNCTION_WORDS or key in _HEDGE_BY_WORDS or _is_month(word)
+        key in _FUNCTION_WORDS or key in _HEDGE_BY_WORDS or _is_month(word) or key in _WEEKDAYS
         or is_country(word) or is_demonym(word) or _VIET_NAM.search(text, max(0, start - 12), start)
     )
 
@@ -858,14 +1103,25 @@ def _hedge_before(text: str, start: int) -> tuple[Hedge, int]:
     # str methods are C scans (the text is folded: lower() gives the letters that re.IGNORECASE
     # matches, and keeps which characters are word characters)
     window = text[window_start:start].rstrip().lower()
-    if not window.endswith(_HEDGE_ENDINGS):
-        return _HEDGE_EXACT, start
+    tail = window[window.rfind(" ") + 1:]
+    if tail not in _HEDGE_ENDING_WORDS and (tail.isalnum() or not window.endswith(_HEDGE_ENDINGS)):
+        return _HEDGE_EXACT, start  # most numbers: the word before them ends no hedge
     # The last words of the window; the first of them holds the rest ("a b c d e": "a b", "c", ...).
     words = window.rsplit(None, _HEDGE_MOST_WORDS - 1)
     last = words[-1]
     found = len(window)  # where the hedge found so far begins, in the window
     found_words = ""
-    for before, hedge_words in _HEDGES_BY_LAST_WORD.get(last, ()):
+    candidates = _HEDGES_BY_LAST_WORDS.get((last,), [])
+    if len(words) > 1:
+        penult = words[-2]
+        if not penult.isalnum():  # "(no more than", '"more than': the word after the last sign
+            at = len(penult)
+            while at and penult[at - 1].isalnum():
+                at -= 1
+            penult = penult[at:]
+        if more := _HEDGES_BY_LAST_WORDS.get((penult, last)):
+            candidates = candidates + more
+    for before, hedge_words in candidates:
         count = len(before) + 1
         if count > len(words) or (count > 1 and words[1 - count:-1] != before[1:]):
             continue
@@ -894,7 +1150,14 @@ def _hedge_before(text: str, start: int) -> tuple[Hedge, int]:
                 break
     if not found_words:
         return _HEDGE_EXACT, start
+    if found_words == "up to" and text[max(0, window_start + found - 12):window_start + found].lower().split()[-1:] in (
+            [w] for w in _MOVED):
+        return _HEDGE_EXACT, start  # "the dollar bounced up to 84.52 yen": where it went, not a bound
     return _HEDGE_BY_WORDS[found_words], window_start + found
+
+
+_MOVED = frozenset("""went go goes gone going bounced rose risen jumped climbed moved shot edged crept ticked
+    surged came come comes pushed revised""".split())
 
 
 def _is_word_char(char: str) -> bool:
@@ -905,48 +1168,78 @@ def _is_word_char(char: str) -> bool:
 
 def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
     start = m.start()
+    sign = m.group("sign") or m.group("csign")
+    if sign == "-" and m.group("sign") and _BULLET_BEFORE.search(text, max(0, start - 8), start):
+        sign, start = None, start + 1  # "- 5 people": a list's dash, not a sign
     # (the dash of "3-1" is one of the two characters before the second number: two `in` tests
     # are quicker than searching for the pattern at three positions)
-    if _is_inside_name(text, start) or (
+    if (_is_inside_name(text, start) and not (
+        text[start - 1:start].isspace() and (m.group("cur") or _PERCENT_AFTER.match(text, m.end(), limit))
+    )) or (
         ("-" in (dash := text[max(0, start - 2):start]) or "–" in dash)
         and _NUMBER_HYPHEN_BEFORE.search(text, max(0, start - 3), start)
     ):
-        return None  # a code, or the second half of "3-1" or "2024-25"
+        return None  # a code ("sector 7"; but a sum or a share is none: "Save $303.63", "sector 0.68 percent
+        # lower"), or the second half of "3-1" or "2024-25"
     if _is_list_marker(text, m.end("digits")) and _LINE_START.search(
         text, max(0, start - 8), start
     ):
         return None  # "3. The detained persons ...": the number of a list item
     digits = m.group("digits")
     end = m.end()
+    if start and text[start - 1] in "'’" and len(digits) == 2 and (start < 2 or text[start - 2] in " -–("):
+        return None  # "2017-'18", "in '19": a year
     # Glued letters that are not a scale or unit: 5G, 3D, 4x4, 10am are not figures.
     if text[end:end + 1].isalpha() and not (
         _SCALE_AFTER.match(text, end, limit) or _PERCENT_AFTER.match(text, end, limit)
         or unit_after(text, end, limit) or _SUBUNIT_AFTER.match(text, end, limit)
+        or _GLUED_TIME.match(text, end, limit)
     ):
         return None
+    if follows_is := _follower(text, end, limit):
+        if follows_is in _CLOCK_ZONES or follows_is == "=":
+            return None  # "at 2345 GMT" is a time; "$1 = 34.46 baht" the base of a rate
+    if text[start - 4:start] == "per " and (start == 4 or not text[start - 5].isalnum()):
+        return None  # "$3.53 per 1,000 cubic feet", "deaths per 100,000 people": the base of a rate
     value = _to_float(digits)
-    follows = _follower(text, end, limit)
+    if sign and sign[0] in "-−mM":
+        value = -value  # "-1.3%", "minus 130 degrees", "$-50.8bn"
+    follows = follows_is
+    scale, plus = 1.0, False
     if follows in _SCALE_HEADS:
         scale, scaled_end = _scale_at(text, end, limit)
         if scaled_end != end:
             end, follows = scaled_end, _follower(text, scaled_end, limit)
-    else:
-        scale = 1.0
+    elif follows == "+" and (scaled := _scale_at(text, end + 1, limit))[1] != end + 1:
+        (scale, end), plus = scaled, True  # "$6.3+ billion"
+        follows = _follower(text, end, limit)
     currency = _prefix_currency(m.group("cur"))
-    hedge, hedge_start = _hedge_before(text, start)
+    if text[start - 1:start] == "-" and text[max(0, start - 4):start].lower() == "sub-":
+        hedge, hedge_start = _HEDGE_LESS_THAN, start - 4  # "sub-7 nanometre"
+    else:
+        hedge, hedge_start = _hedge_before(text, start)
+    if plus and hedge is _HEDGE_EXACT:
+        hedge = _HEDGE_MORE_THAN
     high: float | None = None
-    if follows not in _RANGE_HEADS:
+    if follows not in _RANGE_HEADS or sign:
         range_m = None
     else:  # only a range reads `between`: not looked for before other figures
         between = hedge_start == start and _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
-        if not between and _FROM_BEFORE.search(text, max(0, hedge_start - 6), hedge_start):
-            range_m = None  # "from 200 to 300" is a change: two figures
+        if not between and _FROM_BEFORE.search(text, max(0, hedge_start - 6), hedge_start) and not (
+                _RANGED_FROM_BEFORE.search(text, max(0, hedge_start - 24), hedge_start)):
+            range_m = None  # "from 200 to 300" is a change: two figures ("ranged from 52% to 67%" is one)
         else:
             range_m = _is_range_form(_RANGE_AFTER.match(text, end, limit), between)
+            if range_m and range_m.group("sep") and range_m.group("sep").lower() == "to" and (
+                    currency or range_m.group("pct") or scale != 1.0) and (
+                    changed_before(text[max(0, hedge_start - 60):hedge_start].lower().split())):
+                range_m = None  # "rose by $43.6 billion to $419.2 billion": a change, then a level
+                # (but "grow 2.8 to 3.3 per cent" is a range of growth)
     if range_m:
         second = range_m.group("digits")
-        if _is_year_like(digits) and _is_year_like(second):
-            return None  # "2020-2025" is a span of years, not a count
+        if _is_year_like(digits) and (_is_year_like(second) or (range_m.group("cur") and not currency) or (
+                _YEAR_BEFORE.search(text, max(0, start - 8), start))):
+            return None  # "2020-2025" is a span of years; "in 2019 to Rs 46,617 crore", "of 2024 to 61.68" a year
         if _CLOCK_AFTER.match(text, range_m.end(), limit):
             return None  # "between 5 and 6 pm" are times
         if not between and range_m.group("sep").lower() != "to" and (
@@ -964,16 +1257,21 @@ def _read_digits(text: str, m: re.Match[str], limit: int) -> Figure | None:
                 hedge, hedge_start = _HEDGE_RANGE, between.start()
             elif hedge is _HEDGE_EXACT:
                 hedge = _HEDGE_RANGE
-    # Years: a bare four-digit number is a year unless something makes it a quantity.
-    plain_year = scale == 1.0 and high is None and not currency and _is_year_like(digits)
+    # Years: a bare four-digit number is a year unless something makes it a quantity ("from 1,000
+    # to 2000 hires": the end of a series that does not start at a year).
+    plain_year = scale == 1.0 and high is None and not currency and not sign and _is_year_like(digits) and not (
+        (ft := _FROM_TO_BEFORE.search(text, max(0, start - 40), start)) and not _is_year_like(ft.group(1)))
     return _finish(text, start, hedge_start, end, limit, value * scale, high, hedge, currency,
                    plain_year=plain_year, follows=follows)
 
 
 def _is_range_form(range_m: re.Match[str] | None, between: object) -> re.Match[str] | None:
     """`range_m` if its form fits what comes before: "and" after "between" ("between 5 and 7"),
-    the other forms otherwise ("5-7", "5 to 7"; "between 5 to 7" is no range)."""
-    if range_m is None or bool(range_m.group("and")) != bool(between):
+    the other forms otherwise ("5-7", "5 to 7"; "between 5 to 7" is no range, but "between 5-6%"
+    is one)."""
+    if range_m is None or (range_m.group("and") and not between):
+        return None
+    if between and not range_m.group("and") and range_m.group("sep") not in ("-", "–"):
         return None
     return range_m
 
@@ -983,12 +1281,12 @@ def _scale_at(text: str, pos: int, limit: int) -> tuple[float, int]:
     m = _SCALE_AFTER.match(text, pos, limit)
     if not m:
         return 1.0, pos
-    if m.group("word"):
-        return _SCALE_AFTER_WORDS[m.group("word").lower()], m.end()
-    abbr = m.group("abbr").lower()
-    if len(abbr) == 1 and m.group("space"):
-        return 1.0, pos  # a lone m/b/k scales only when glued to the digits ("2.5m", "10k")
-    return _SCALE_ABBREV[abbr], m.end()
+    if words := m.group("word"):
+        return math.prod(_SCALE_AFTER_WORDS[w] for w in words.lower().split()), m.end()
+    abbr = m.group("abbr")
+    if len(abbr) == 1 and m.group("space") and not (abbr in "BM" and _LOWER_WORD_AFTER.match(text, m.end(), limit)):
+        return 1.0, pos  # a lone m/b/k scales when glued to the digits ("2.5m", "10k"), or "8 B people"
+    return _SCALE_ABBREV[abbr.lower()], m.end()
 
 
 def _range_ends(
@@ -997,8 +1295,9 @@ def _range_ends(
     """(low, its scale, high, end) of "30-40 billion" or "10% to 20%", or None if no range."""
     second = _to_float(range_m.group("digits"))
     second_scale, end = _scale_at(text, range_m.end(), limit)
-    if range_m.group("pct") and not _PERCENT_AFTER.match(text, end, limit):
-        return None  # "10% to 20 people"
+    if range_m.group("pct") and (
+            not (pm := _PERCENT_AFTER.match(text, end, limit)) or bool(pm.group("points")) != bool(range_m.group("points"))):
+        return None  # "10% to 20 people", "4.2 percentage points to 76.2 per cent"
     if scale == 1.0 and value < second:
         scale = second_scale  # "$30-40 billion": the scale is shared
     if value * scale >= second * second_scale:
@@ -1018,7 +1317,10 @@ def _read_words(text: str, m: re.Match[str], limit: int) -> Figure | None:
         text, max(0, start - 12), start
     ):
         # "between two hundred and fifty and three hundred": the scan took both as one
-        low, high, _ = pair
+        low, high, at = pair
+        scale = _trailing_scale(raw[at:])
+        if scale > 1 and _trailing_scale(raw[:at]) == 1 and low * scale < high:
+            low *= scale  # "between two and three million"
         between = _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
         return _finish(text, start, between.start(), start + len(raw), limit, low, high,
                        _HEDGE_RANGE, "")
@@ -1031,6 +1333,8 @@ def _read_words(text: str, m: re.Match[str], limit: int) -> Figure | None:
     end = start + len(raw)
     if raw.lower() in _SCALE_WORDS:
         return None  # a bare "hundred" or "million" is not a figure
+    if text[end:end + 1] in "-‐" and _word_in(_ORDINAL_AFTER.match(text, end, limit), _FIXED_TERMS):
+        return None  # "a two-party system", "a one-off payment": a term, not a count
     if _word_in(_FRACTION_AFTER.match(text, end, limit), _FRACTION_AFTER_WORDS) or _word_in(
         _ORDINAL_AFTER.match(text, end, limit), _ORDINAL_AFTER_WORDS
     ):
@@ -1047,6 +1351,9 @@ def _read_words(text: str, m: re.Match[str], limit: int) -> Figure | None:
         between or range_m.group("sep") != "-" or second < 100
     ):
         high, end = second, second_m.end()
+        scale = _trailing_scale(second_m.group("words"))
+        if scale > 1 and _trailing_scale(raw) == 1 and value * scale < second:
+            value *= scale  # "four to five thousand": the low end borrows the scale
         if between:
             hedge, hedge_start = _HEDGE_RANGE, between.start()
         elif hedge is _HEDGE_EXACT:
@@ -1081,6 +1388,16 @@ def _words_pattern() -> re.Pattern[str]:
 
 
 _FIRST_WORD = re.compile(r"\w+")
+
+
+def _trailing_scale(words: str) -> float:
+    """The scale the last words of a number in words give: "five hundred thousand" -> 1e5."""
+    scale = 1.0
+    for word in reversed(words.lower().split()):
+        if word not in _SCALE_WORDS:
+            break
+        scale *= _SCALE_WORDS[word]
+    return scale
 _AND = re.compile(r"\s+and\s+")
 _HYPHEN = re.compile(r"\s*-\s*")
 _A_FIRST = re.compile(r"^an?\s")
@@ -1111,7 +1428,7 @@ def _words_value(raw: str) -> float | None:
             return None
         return (whole + 0.5) * (_SCALE_WORDS[scale.strip()] if scale else 1.0)
     if words.endswith("dozen"):
-        words = words[: -len("dozen")].strip()
+        words = words[: -len("dozen")].strip(" -")  # "two dozen", "two-dozen"
         factor *= 12.0
         if not words:
             return factor
@@ -1152,7 +1469,8 @@ def _word_in(m: re.Match[str] | None, words: frozenset[str]) -> bool:
 
 
 def _read_a_unit(text: str, m: re.Match[str], limit: int) -> Figure | None:
-    """'a week', 'half an hour': a duration, unless it is a rate or a point in time."""
+    """'a week', 'half an hour', 'about a mile': a duration or a length, unless it is a rate or a
+    point in time."""
     start = m.start()
     before = text[max(0, start - 16):start].lower()
     if before.strip() and not _word_in(_SPAN_LEAD.search(before), _SPAN_LEAD_WORDS):
@@ -1163,9 +1481,62 @@ def _read_a_unit(text: str, m: re.Match[str], limit: int) -> Figure | None:
                    require_unit=True)
 
 
+def _read_couple(text: str, m: re.Match[str], limit: int) -> Figure | None:
+    """'a couple of points' is one to three percentage points; 'a couple of hundred' no figure of
+    its own; 'a couple of people', one to three."""
+    points = _POINTS_AFTER.match(text, m.end(), limit) or _COUPLE_POINTS.match(text, m.end(), limit)
+    if points is not None:
+        return Figure(m.start(), points.end(), text[m.start():points.end()], _KIND_POINTS, Interval(1.0, 3.0), 2.0,
+                      _HEDGE_VAGUE)
+    if _words_at(text, m.end() + 1, limit) is not None:
+        return None
+    if (dm := _DURATION_AFTER.match(text, m.end(), limit)) and (unit := dm.group("tunit").lower()) in _TIME_UNITS:
+        if _NOT_A_SPAN_AFTER.match(text, dm.end(), limit):
+            return None  # "a couple of weeks ago"
+        days = _days_in(unit)  # "a couple of days"
+        return Figure(m.start(), dm.end(), text[m.start():dm.end()], _KIND_DURATION, Interval(days, 3 * days),
+                      2 * days, _HEDGE_VAGUE)
+    return Figure(m.start(), m.end(), m.group(), _KIND_COUNT, Interval(1.0, 3.0), 2.0, _HEDGE_VAGUE)
+
+
+_COUPLE_POINTS = re.compile(r"\s+percentage\s+points\b", re.IGNORECASE)
+
+
+def _days_in(unit: str) -> float:
+    """Days in a unit of _TIME_UNITS as written, lower-cased: 'hrs' -> 1/24, 'weeks' -> 7."""
+    unit = _TIME_ALIAS.get(unit, unit.rstrip("s") if unit != "days" else "day")
+    return _DAYS_PER[_TIME_ALIAS.get(unit, unit)]
+
+
+def _read_factor(text: str, m: re.Match[str], limit: int) -> Figure | None:
+    """'almost double the 2012 figure', 'could double or triple': a factor, when a hedge stands
+    before the word or a determiner after it ("a double murder" is none)."""
+    word = m.group("factor").lower()
+    hedge, hedge_start = _hedge_before(text, m.start())
+    after = _FACTOR_AFTER.match(text, m.end(), limit)
+    if hedge is _HEDGE_EXACT and after is None:
+        return None
+    low = high = _FACTORS[word]
+    end = m.end()
+    if after is not None and after.group("or"):
+        high, end = _FACTORS[after.group("or").lower()], after.end()
+    if high < low:
+        return None
+    return _figure(text, hedge_start, end, _KIND_MULTIPLIER, low, high if high > low else None,
+                   _HEDGE_RANGE if high > low else hedge, "", "", 1.0, None)
+
+
+_FACTORS = {"double": 2, "triple": 3, "treble": 3, "quadruple": 4}
+_FACTOR_AFTER = re.compile(
+    r"\s+(?:or\s+(?P<or>double|triple|treble|quadruple)\b|(?:the|its|their|that|this|his|her|what|from|since|in|by)\b)",
+    re.IGNORECASE)
+
+
 def _read_fraction(text: str, m: re.Match[str]) -> Figure | None:
     """'two-thirds', 'a quarter', 'half of', 'one in four': a share between 0 and 1."""
     if m.group("halfof"):
+        if _PART_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            return None  # "the first half of 2024" is a time
         share = 0.5
     elif m.group("fden"):
         share = _SMALL[m.group("fnum").lower()] / _FRACTION_WORDS[m.group("fden").lower()]
@@ -1259,7 +1630,11 @@ def _finish(
                 kind = _KIND_POINTS
             elif pm.group("basis"):
                 kind, factor = _KIND_POINTS, 0.01
-        elif follows in _SUBUNITS and (sm := _SUBUNIT_AFTER.match(text, end, limit)):
+        elif follows in _POINT_HEADS and vague is None and (pm := _POINTS_AFTER.match(text, end, limit)) and (
+                _SHARE_WORDS.search(text, max(0, start - 100), min(limit, pm.end() + 60))) and not (
+                _INDEX_WORDS.search(text, max(0, start - 100), start)):
+            kind, end = _KIND_POINTS, pm.end()  # "a four-point drop in its share": percentage points
+        elif (follows in _SUBUNITS or follows == "us" or follows == "u") and (sm := _SUBUNIT_AFTER.match(text, end, limit)):
             kind, end, factor = _KIND_MONEY, sm.end(), 0.01  # "25p" is £0.25
             currency = _SUBUNITS[(sm.group("glued") or sm.group("word")).lower()]
         elif follows in _CURRENCY_HEADS and (found := _currency_after(text, end, limit)):
@@ -1279,34 +1654,54 @@ def _finish(
                 if age.group("unit").lower() != "year":
                     return None  # "a six-month-old": an age, not in years
                 return _figure(text, start, age.end(), _KIND_AGE, value, high_value, hedge, "", "", 1.0, None)
+            if dm.group("tunit").lower() in ("year", "years") and _AGED_BEFORE.search(text, max(0, start - 12), start):
+                end = dm.end()  # "aged 16 years and older"
+                if (hm := _HEDGE_AFTER.match(text, end, limit)) is not None and hedge is _HEDGE_EXACT:
+                    hedge, end = _hedge_after(hm), hm.end()
+                return _figure(text, start, end, _KIND_AGE, value, high_value, hedge, "", "", 1.0, None)
             if _NOT_A_SPAN_AFTER.match(text, dm.end(), limit):
-                return None  # "three days ago" is a point in time
-            unit = dm.group("tunit").lower()
-            unit = _TIME_ALIAS.get(unit, unit.rstrip("s") if unit != "days" else "day")
-            unit = _TIME_ALIAS.get(unit, unit)
-            factor = _DAYS_PER[unit]
+                return None  # "three days ago", "more than 30 hours after the deadline": points in time
+            factor = _days_in(dm.group("tunit").lower())
             kind, end = _KIND_DURATION, dm.end()
             if hedge is _HEDGE_MORE_THAN and _OVER.match(text, start, limit):
                 hedge, start = _HEDGE_EXACT, core_start  # "over three days" = during three days
+    if kind is _KIND_COUNT and vague is None and value <= 120 and _is_age(text, start, core_start, end, limit, hedge):
+        if hedge is _HEDGE_EXACT and _follower(text, end, limit) in _HEDGE_AFTER_HEADS and (
+                hm := _HEDGE_AFTER.match(text, end, limit)):
+            hedge, end = _hedge_after(hm), hm.end()  # "aged 65 or older"
+        return _figure(text, start, end, _KIND_AGE, value, high_value, hedge, "", "", 1.0, None)
     if kind is _KIND_COUNT and vague is None and (times := _TIMES_AFTER.match(text, end, limit)):
         return _figure(text, start, times.end(), _KIND_MULTIPLIER, value, high_value, hedge, "", "", 1.0, None)
     unit = ""
     if kind is _KIND_COUNT and vague is None:
-        measured = unit_after(text, end, limit)
+        measured = unit_after(text, end, limit) or unit_before(text, start)
         if measured is not None:
-            unit, end = measured[0].written, measured[1]
-        elif (measured := unit_before(text, start)) is not None:
-            unit, start = measured[0].written, measured[1]
-        if unit:
+            found, at = measured
+            unit = found.written
+            if at > end:
+                end = at
+            else:
+                start = at
+                if hedge is _HEDGE_EXACT:
+                    hedge, start = _hedge_before(text, start)  # "around magnitude 7.7"
             kind = _KIND_MEASURE
-            value, high_value, factor = _in_base(unit, value), None if high_value is None else _in_base(
-                unit, high_value), 1.0
-            if hedge is _HEDGE_EXACT and high_value is None:
-                # a measure is as exact as it is written: "7.7" is 7.65 to 7.75, "16 km" 15.5 to 16.5
-                slack = half_a_digit(text[core_start:number_end]) * family_of(unit).factor
-                return replace(_figure(text, start, end, kind, value, None, hedge, "", "", 1.0, None),
-                               unit=unit, slack=slack)
-    if require_unit and kind is not _KIND_DURATION:
+            value, high_value, factor = found.to_base(value), None if high_value is None else found.to_base(
+                high_value), 1.0
+            if hedge is _HEDGE_EXACT and (within := _WITHIN_BEFORE.search(text, max(0, start - 8), start)):
+                hedge, start = _HEDGE_UP_TO, within.start()  # "within 7.5 million kilometres"
+            if high_value is None and _follower(text, end, limit) in _HEDGE_AFTER_HEADS and (
+                    hm := _HEDGE_AFTER.match(text, end, limit)):
+                hedge, end = _hedge_after(hm), hm.end()  # "1,340 degrees Fahrenheit or higher"
+            if high_value is None and (hedge is _HEDGE_EXACT or (hedge is _HEDGE_ABOUT and found.about)):
+                # a measure is as exact as it is written: "7.7" is 7.65 to 7.75, "16 km" 15.5 to 16.5;
+                # "about" widens it by the family's rule ("about 40C" is 39 to 41)
+                slack = half_a_digit(text[core_start:number_end]) * found.factor
+                if hedge is _HEDGE_EXACT:
+                    return _figure(text, start, end, kind, value, None, hedge, "", "", 1.0, None, unit, slack)
+                figure = _figure(text, start, end, kind, value, None, _HEDGE_EXACT, "", "", 1.0, None, unit)
+                width = slack * found.about
+                return replace(figure, hedge=hedge, interval=Interval(value - width, value + width))
+    if require_unit and kind is not _KIND_DURATION and kind is not _KIND_MEASURE:
         return None
     if plain_year and kind is _KIND_COUNT and hedge is _HEDGE_EXACT:
         return None
@@ -1315,8 +1710,7 @@ def _finish(
     if end != number_end:
         follows = _follower(text, end, limit)
     if not follows:
-        figure = _figure(text, start, end, kind, value, high_value, hedge, currency, "", factor, vague)
-        return replace(figure, unit=unit) if unit else figure
+        return _figure(text, start, end, kind, value, high_value, hedge, currency, "", factor, vague, unit)
     if hedge is _HEDGE_EXACT and vague is None and follows in _HEDGE_AFTER_HEADS and (
         hm := _HEDGE_AFTER.match(text, end, limit)
     ):
@@ -1333,16 +1727,14 @@ def _finish(
                 end = rm.end()
         elif rm.group("adj"):
             rate = _RATE_NAMES[rm.group("adj").lower()]  # "in annual profits": not in the span
-    figure = _figure(text, start, end, kind, value, high_value, hedge, currency, rate, factor, vague)
-    return replace(figure, unit=unit) if unit else figure
-
-
-def _in_base(unit: str, value: float) -> float:
-    return family_of(unit).to_base(value)
+    return _figure(text, start, end, kind, value, high_value, hedge, currency, rate, factor, vague, unit)
 
 
 def half_a_digit(number: str) -> float:
-    """Half the last written digit's place: '7.7' -> 0.05, '16' -> 0.5, '1,200' -> 0.5."""
+    """Half the last written digit's place: '7.7' -> 0.05, '16' -> 0.5, '1,200' -> 0.5,
+    '1.99×10−30' -> 0.005e-30."""
+    if (power := _POWER_OF_TEN.search(number) or _EXPONENT.search(number)) is not None:
+        return half_a_digit(number[:power.start()]) * 10.0 ** int(power.group(1).replace("−", "-"))
     digits = "".join(c for c in number if c.isdigit() or c == ".")
     if "." in digits:
         places = len(digits.rsplit(".", 1)[1].rstrip("+"))
@@ -1381,21 +1773,22 @@ def _figure(
     rate: str,
     factor: float,
     vague: tuple[float, float] | None,
+    unit: str = "",
+    slack: float = 0.0,
 ) -> Figure:
     if vague is not None:
         low, high = vague
         interval = Interval(low * factor, high * factor, False, True)
         nominal = low
-    elif hedge is _HEDGE_ABOUT and high_value is None and (kind is _KIND_PERCENT or kind is _KIND_POINTS):
-        interval = Interval(value * factor - 1, value * factor + 1)  # "about 34%": a share rounded to the point
+    elif hedge is _HEDGE_ABOUT and (kind is _KIND_PERCENT or kind is _KIND_POINTS):
+        # "about 34%": a share rounded to the point; "some 20% to 85%": each end so
+        interval = Interval(value * factor - 1, (value if high_value is None else high_value) * factor + 1)
         nominal = value
     else:
         interval = _interval(value * factor, None if high_value is None else high_value * factor,
                              hedge)
         nominal = value
-    return Figure(
-        start, end, text[start:end], kind, interval, nominal * factor, hedge, currency, rate
-    )
+    return Figure(start, end, text[start:end], kind, interval, nominal * factor, hedge, currency, rate, unit, slack)
 
 
 def _hedge_after(m: re.Match[str]) -> Hedge:
@@ -1420,6 +1813,13 @@ def _interval(x: float, y: float | None, hedge: Hedge) -> Interval:
 def _hedged(x: float, hedge: Hedge) -> Interval:
     if hedge is _HEDGE_EXACT:
         return Interval(x, x)  # most figures: no case below to try first
+    if x < 0:
+        if hedge is _HEDGE_MORE_THAN or hedge is _HEDGE_AT_LEAST:  # "warmer than minus 50 degrees"
+            return Interval(x, INF, hedge is _HEDGE_MORE_THAN, True)
+        if hedge is _HEDGE_LESS_THAN or hedge is _HEDGE_UP_TO:  # "below -5C"
+            return Interval(-INF, x, True, hedge is _HEDGE_LESS_THAN)
+        iv = _hedged(-x, hedge)  # "nearly -3.8%", "about -2%": the hedge bounds the size of the fall
+        return Interval(-iv.high, -iv.low, iv.high_open, iv.low_open)
     # An if-chain, not a match statement: a `case Hedge.MORE_THAN:` reads the member through
     # its class (see _KIND_COUNT)
     if hedge is _HEDGE_MORE_THAN:

@@ -14,6 +14,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from .lexicon import alternation
+
 
 @dataclass(frozen=True, slots=True)
 class Family:
@@ -23,6 +25,9 @@ class Family:
     before: tuple[str, ...] = ()  # words that may stand before the number instead ("magnitude 7.7")
     offsets: dict[str, float] = field(default_factory=dict)  # base = value * factor + offset (°F)
     glued: frozenset[str] = frozenset()  # forms that may be written against the number ("256GB")
+    # how wide "about" is, in halves of the last written digit's place ("about 40C": 2 -> 39 to 41);
+    # 0: 10% either side of the value, as for counts
+    about: float = 0.0
 
 
 _MI, _FT, _IN, _NMI = 1.609344, 0.0003048, 0.0000254, 1.852
@@ -36,14 +41,17 @@ FAMILIES: tuple[Family, ...] = (
         "mm": 1e-6, "millimetre": 1e-6, "millimetres": 1e-6, "millimeter": 1e-6, "millimeters": 1e-6,
         "ft": _FT, "foot": _FT, "feet": _FT, "inch": _IN, "inches": _IN,
         "yard": 0.0009144, "yards": 0.0009144, "nanometre": 1e-12, "nanometres": 1e-12,
-        "nanometer": 1e-12, "nanometers": 1e-12, "nm": 1e-12,
+        "nanometer": 1e-12, "nanometers": 1e-12, "nm": 1e-12, "light-years": 9.4607e12, "light-year": 9.4607e12,
+        "light years": 9.4607e12, "lightyears": 9.4607e12, "astronomical units": 1.495979e8,
+        "astronomical unit": 1.495979e8, "au": 1.495979e8,
     }, glued=frozenset({"km", "kms", "m", "cm", "mm", "ft", "mi", "nm"})),
     Family("area", "km²", {
         "sq km": 1, "square kilometres": 1, "square kilometers": 1, "km2": 1, "km²": 1,
         "square miles": 2.589988, "sq miles": 2.589988, "sq mi": 2.589988, "square mile": 2.589988,
         "hectare": 0.01, "hectares": 0.01, "ha": 0.01, "acre": 0.004046856, "acres": 0.004046856,
         "square metres": 1e-6, "square meters": 1e-6, "sq m": 1e-6, "m2": 1e-6, "m²": 1e-6,
-        "square feet": 9.290304e-8, "sq ft": 9.290304e-8,
+        "square feet": 9.290304e-8, "sq ft": 9.290304e-8, "square foot": 9.290304e-8, "square km": 1,
+        "square kilometre": 1, "square kilometer": 1, "sq kilometres": 1,
     }, glued=frozenset({"km2", "km²", "ha", "m2", "m²"})),
     Family("mass", "tonne", {
         "tonne": 1, "tonnes": 1, "metric tons": 1, "metric tonnes": 1, "ton": 1, "tons": 1, "t": 1,
@@ -55,13 +63,14 @@ FAMILIES: tuple[Family, ...] = (
         "km/h": 1, "kmh": 1, "kph": 1, "km per hour": 1, "kilometres per hour": 1, "kilometers per hour": 1,
         "kilometres an hour": 1, "kilometers an hour": 1, "mph": _MI, "miles per hour": _MI,
         "miles an hour": _MI, "knots": _NMI, "knot": _NMI, "kt": _NMI, "m/s": 3.6,
-        "metres per second": 3.6, "meters per second": 3.6,
-    }, glued=frozenset({"km/h", "kmh", "kph", "mph", "kt", "m/s"})),
+        "metres per second": 3.6, "meters per second": 3.6, "km/s": 3600, "km/second": 3600,
+        "kilometres per second": 3600, "kilometers per second": 3600, "miles per second": 3600 * _MI,
+    }, glued=frozenset({"km/h", "kmh", "kph", "mph", "kt", "m/s", "km/s", "km/second"})),
     Family("temperature", "°C", {
         "°c": 1, "ºc": 1, "c": 1, "degrees celsius": 1, "degree celsius": 1, "celsius": 1,
         "degrees c": 1, "degrees centigrade": 1, "°f": 5 / 9, "ºf": 5 / 9, "f": 5 / 9,
         "degrees fahrenheit": 5 / 9, "degree fahrenheit": 5 / 9, "fahrenheit": 5 / 9, "degrees f": 5 / 9,
-    }, offsets={"°f": -160 / 9, "ºf": -160 / 9, "f": -160 / 9, "degrees fahrenheit": -160 / 9,
+    }, about=2, offsets={"°f": -160 / 9, "ºf": -160 / 9, "f": -160 / 9, "degrees fahrenheit": -160 / 9,
                 "degree fahrenheit": -160 / 9, "fahrenheit": -160 / 9, "degrees f": -160 / 9},
         glued=frozenset({"°c", "ºc", "c", "°f", "ºf", "f"})),
     Family("power", "MW", {
@@ -72,7 +81,8 @@ FAMILIES: tuple[Family, ...] = (
     Family("energy", "MWh", {
         "mwh": 1, "megawatt hours": 1, "megawatt-hours": 1, "gwh": 1e3, "gigawatt hours": 1e3,
         "gigawatt-hours": 1e3, "twh": 1e6, "terawatt hours": 1e6, "terawatt-hours": 1e6,
-        "kwh": 1e-3, "kilowatt hours": 1e-3, "kilowatt-hours": 1e-3,
+        "kwh": 1e-3, "kilowatt hours": 1e-3, "kilowatt-hours": 1e-3, "mj": 1 / 3600, "megajoules": 1 / 3600,
+        "megajoule": 1 / 3600, "gj": 1 / 3.6, "gigajoules": 1 / 3.6,
     }, glued=frozenset({"mwh", "gwh", "twh", "kwh"})),
     Family("data", "GB", {
         "gb": 1, "gigabyte": 1, "gigabytes": 1, "tb": 1e3, "terabyte": 1e3, "terabytes": 1e3,
@@ -80,11 +90,15 @@ FAMILIES: tuple[Family, ...] = (
     }, glued=frozenset({"gb", "tb", "mb", "pb"})),
     Family("bandwidth", "Mbps", {
         "mbps": 1, "mbit/s": 1, "megabits per second": 1, "gbps": 1e3, "gbit/s": 1e3,
-        "gigabits per second": 1e3, "kbps": 1e-3,
+        "gigabits per second": 1e3, "kbps": 1e-3, "gigabit per second": 1e3, "megabits per second": 1,
+        "gb/s": 8e3, "gigabytes per second": 8e3, "mb/s": 8,
     }, glued=frozenset({"mbps", "gbps", "kbps"})),
+    Family("fuel economy", "mpg", {
+        "mpg": 1, "miles per gallon": 1, "miles a gallon": 1, "km/l": 1 / 0.425144, "kilometres per litre": 1 / 0.425144,
+    }, glued=frozenset({"mpg"})),
     Family("magnitude", "magnitude", {
         "magnitude": 1, "-magnitude": 1, "on the richter scale": 1, "richter": 1,
-    }, before=("magnitude", "magnitude-", "a magnitude", "of magnitude", "m")),
+    }, about=1, before=("magnitude", "magnitude-", "a magnitude", "of magnitude", "m")),
 )
 
 BY_NAME = {f.name: f for f in FAMILIES}
@@ -96,6 +110,7 @@ class Unit:
     written: str  # as the table has it
     factor: float
     offset: float = 0.0
+    about: float = 0.0  # the family's width of "about" (Family.about)
 
     def to_base(self, value: float) -> float:
         return value * self.factor + self.offset
@@ -103,18 +118,18 @@ class Unit:
 
 @functools.cache
 def _after_pattern() -> re.Pattern[str]:
-    """Every form written after a number, longest first, as one alternation: "( ?km|miles|...)"."""
-    forms = sorted({form for f in FAMILIES for form in f.after}, key=len, reverse=True)
-    spaced = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
-    return re.compile(r"(?:\s*-?\s*|\s+)(?P<unit>" + spaced + r")(?![\w°º²/])", re.IGNORECASE)
+    """Every form written after a number as one pattern, a trie ("k(?:m(?:/h|2|h|s)?|...)"): a
+    miss fails at its first letters, and the longest form that fits wins."""
+    forms = {form for f in FAMILIES for form in f.after}
+    return re.compile(r"(?:\s*-?\s*|\s+)(?P<unit>" + alternation(forms) + r")(?![\w°º²]|/(?!\s?\d))", re.IGNORECASE)
+
+
+_BY_FORM = {form: Unit(f.name, form, factor, f.offsets.get(form, 0.0), f.about)
+            for f in reversed(FAMILIES) for form, factor in f.after.items()}  # the first family's wins
 
 
 def _lookup(written: str) -> Unit | None:
-    key = " ".join(written.lower().split())
-    for f in FAMILIES:
-        if key in f.after:
-            return Unit(f.name, key, f.after[key], f.offsets.get(key, 0.0))
-    return None
+    return _BY_FORM.get(" ".join(written.lower().split()))
 
 
 def unit_after(text: str, end: int, limit: int) -> tuple[Unit, int] | None:
@@ -136,17 +151,20 @@ def unit_after(text: str, end: int, limit: int) -> tuple[Unit, int] | None:
     return unit, m.end()
 
 
-_BEFORE = re.compile(r"(?:\ba\s+)?\b(?P<word>magnitude)[\s-]*$|\bM(?=\s?$)", re.IGNORECASE)
+_BEFORE = re.compile(r"(?:\ba\s+)?\b(?P<word>magnitude)(?:\s+of)?[\s-]*$|\bM(?=\s?$)", re.IGNORECASE)
 
 
 def unit_before(text: str, start: int) -> tuple[Unit, int] | None:
     """A unit written before the number beginning at `start` ("magnitude 7.7", "M7.7")."""
-    m = _BEFORE.search(text, max(0, start - 16), start)
+    window = text[max(0, start - 20):start]
+    if "agnitude" not in window.lower() and window[-2:].strip() != "M":
+        return None  # most numbers: no pattern to search
+    m = _BEFORE.search(text, max(0, start - 20), start)
     if m is None:
         return None
     if m.group("word") is None and not text[m.start():start].strip() == "M":
         return None
-    return Unit("magnitude", "magnitude", 1.0), m.start()
+    return _BY_FORM["magnitude"], m.start()
 
 
 def family_of(written: str) -> Unit | None:

@@ -102,6 +102,14 @@ DIGITS = [
     case("a 5km walk", exact("5km", 5, MEASURE)),
     case("5 km", exact("5 km", 5, MEASURE)),
     case("a depth of 6 miles", exact("6 miles", 6 * 1.609344, MEASURE)),
+    case("about a mile from shore", Want("about a mile", MEASURE, 0.9 * 1.609344, 1.1 * 1.609344)),
+    case("a quake of magnitude-6.6", exact("magnitude-6.6", 6.6, MEASURE)),
+    case("a quake with a magnitude of 6.8", exact("a magnitude of 6.8", 6.8, MEASURE)),
+    case("a battery of 100MW/129MWh", exact("100MW", 100, MEASURE), exact("129MWh", 129, MEASURE)),
+    case("moving at 11.1km/second", exact("11.1km/second", 11.1 * 3600, MEASURE)),
+    case("a star 4,200 light-years away", exact("4,200 light-years", 4200 * 9.4607e12, MEASURE)),
+    case("59 megajoules of heat", exact("59 megajoules", 59 / 3600, MEASURE)),
+    case("a 700,000 square foot plant", exact("700,000 square foot", 700000 * 9.290304e-8, MEASURE)),
     # The length of a report is a count of pages like any other.
     case("a 240-page report", exact("240", 240)),
     case("٣٠٠ people", exact("٣٠٠", 300)),  # Arabic-Indic digits
@@ -131,6 +139,7 @@ MONEY_CASES = [
     case("2 million won", exact("2 million won", 2e6, MONEY, currency="KRW")),
     case("₹500 crore", exact("₹500 crore", 5e9, MONEY, currency="INR")),  # crore = 10 million
     case("Rs 5 lakh", exact("Rs 5 lakh", 5e5, MONEY, currency="INR")),  # lakh = 100,000
+    case("under 79.40 US cents", Want("under 79.40 US cents", MONEY, 0, 0.794, "[)", currency="USD")),
     case("$30-40 billion", Want("$30-40 billion", MONEY, 3e10, 4e10, currency="USD")),
     case("between $30bn and $40bn",
          Want("between $30bn and $40bn", MONEY, 3e10, 4e10, currency="USD")),
@@ -188,6 +197,35 @@ PERCENT_CASES = [
     case("between 10% and 20%", Want("between 10% and 20%", PERCENT, 10, 20)),
     case("10% to 20%", Want("10% to 20%", PERCENT, 10, 20)),
     case("10% to 20 people", exact("10%", 10, PERCENT), exact("20", 20)),
+    case("shares were up 5pc", exact("5pc", 5, PERCENT)),
+    # "points" alone are percentage points where the sentence is about a share or a vote...
+    case("a four-point drop in its vote share", exact("four-point", 4, POINTS)),
+    case("support for the party fell 20 points", exact("20 points", 20, POINTS)),
+    # ... and an index's points elsewhere, read as a count
+    case("the FTSE 100 index lost 92 points, or 1.2%", exact("92", 92), exact("1.2%", 1.2, PERCENT)),
+    case("the team earned 3 points", exact("3", 3)),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Signs: a written minus makes the value negative ("-1.3%" is a fall of 1.3%)
+# ---------------------------------------------------------------------------------------------
+
+SIGNS = [
+    case("GDP shrank -1.3% in the quarter", exact("-1.3%", -1.3, PERCENT)),
+    case("prices fell most in Denmark (−39 %)", exact("−39 %", -39, PERCENT)),
+    case("a trade balance of $-50.8bn", exact("$-50.8bn", -50.8e9, MONEY, currency="USD")),
+    case("lows of minus 40 degrees Celsius", exact("minus 40 degrees Celsius", -40, MEASURE)),
+    case("a low of -117.4F (-83C)", exact("-117.4F", -83.0, MEASURE), exact("-83C", -83, MEASURE)),
+    case("rose +0.4% on the day", exact("+0.4%", 0.4, PERCENT)),
+    # a hedge bounds the size of a signed figure: "nearly -10%" is a fall of 9 to 10 per cent
+    case("nearly -10%", Want("nearly -10%", PERCENT, -10, -9, "(]")),
+    # a bound is a bound: "warmer than minus 50" is above -50, "below -5C" under -5
+    case("warmer than minus 50 degrees Celsius", Want("warmer than minus 50 degrees Celsius", MEASURE, -50, INF, "()")),
+    case("below -5C overnight", Want("below -5C", MEASURE, -INF, -5, "()")),
+    # a dash that opens a line is a list's, and a hyphen after letters or digits is no sign
+    case("- 5 people were held", exact("5", 5)),
+    case("won 3-1", ),
+    case("COVID-19 cases", ),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -229,7 +267,27 @@ DURATIONS = [
     # an age is an age: never a duration or a count
     case("an 18-year-old suspect", exact("18-year-old", 18, Kind.AGE)),
     case("three years old", exact("three years old", 3, Kind.AGE)),
+    # an age stands beside a name, in a parenthesis after a person, or after "aged"
+    case("Maria Lopez, 41, a nurse, said", exact("41", 41, Kind.AGE)),
+    case("a driver (58) was hurt", exact("58", 58, Kind.AGE)),
+    case("a man aged 19 was charged", exact("19", 19, Kind.AGE)),
+    case("passengers aged 12 years and under", Want("12 years and under", Kind.AGE, 0, 12)),
+    case("free for children under 5", Want("under 5", Kind.AGE, 0, 5, "[)")),
+    case("cases in the 15-49 age group", Want("15-49", Kind.AGE, 15, 49)),
+    # but a count after a place, or beside a country in a list, is a count
+    case("In Lyon, 14 people were hurt", exact("14", 14)),
+    case("Chile, 12, Peru, 9", exact("12", 12), exact("9", 9)),
     case("twice a week"),  # a rate, not a span
+    # a word that says which days or years may stand between the number and its unit
+    case("a record of 18 straight days", exact("18 straight days", 18, DURATION)),
+    case("for 14 consecutive months", exact("14 consecutive months", 14 * MONTH, DURATION)),
+    # a time taken, in parts or on a clock
+    case("the 5hr 34min stage", exact("5hr 34min", (5 * 60 + 34) / 1440, DURATION)),
+    case("won in 2 hours, 35 seconds", exact("2 hours, 35 seconds", 2 / 24 + 35 / 86400, DURATION)),
+    case("she finished in 2:13:44", exact("2:13:44", (2 * 3600 + 13 * 60 + 44) / 86400, DURATION)),
+    case("at 10:30:00 local time"),  # a time of day
+    # an offset from a moment is a point in time, hedged or not
+    case("more than 30 hours after the deadline"),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -273,6 +331,11 @@ WORDS = [
     case("a sixfold rise", exact("sixfold", 6, Kind.MULTIPLIER)),
     case("about 13 times the average", Want("about 13 times", Kind.MULTIPLIER, 11.7, 14.3)),
     case("a hundred-dollar note"),
+    # "double", "triple" are factors after a hedge, or before what they multiply
+    case("almost double the 2012 figure", Want("almost double", Kind.MULTIPLIER, 1.8, 2, "[)")),
+    case("output could double or triple", Want("double or triple", Kind.MULTIPLIER, 2, 3)),
+    case("a double murder"),
+    case("the triple jump"),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -299,6 +362,7 @@ HEDGES = [
     case("1,000 or more", Want("1,000 or more", COUNT, 1000, INF, "[)")),
     case("100 or so", Want("100 or so", COUNT, 90, 110)),
     case("more than a dozen", Want("more than a dozen", COUNT, 12, INF, "()")),
+    case("more than two-dozen countries", Want("more than two-dozen", COUNT, 24, INF, "()")),
     case("nearly three thousand", Want("nearly three thousand", COUNT, 2700, 3000, "[)")),
     case("between 270 and 280", Want("between 270 and 280", COUNT, 270, 280)),
     case("270-280 people", Want("270-280", COUNT, 270, 280)),
@@ -341,6 +405,12 @@ VAGUE = [
     vague("many thousands", 2e3, 1e4),
     vague("several dozen", 24, 100),
     vague("several hundred thousand", 2e5, 1e6),
+    # "a couple of points" is one to three percentage points, whatever the sentence is about
+    case("support fell a couple of points", Want("a couple of points", POINTS, 1, 3)),
+    case("a couple of percentage points", Want("a couple of percentage points", POINTS, 1, 3)),
+    case("a couple of officers", Want("a couple of", COUNT, 1, 3)),
+    case("for a couple of days", Want("a couple of days", DURATION, 1, 3)),
+    case("a couple of weeks ago"),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -399,6 +469,24 @@ NEGATIVES = [
     case("write to info2025@example.com"),
     case("https://example.com/2025/07/16/1000-arrested"),
     case("hundred"),
+    case("the quake struck at 0830 UTC"),  # a time of day
+    case("at 7:45 a.m. (2345 GMT)"),
+    case("in the first half of 2024"),
+    case("the budget for 2018-'19"),
+    case("a rate of 12 cases per 100,000", exact("12", 12)),  # 100,000 is the base of the rate
+    case("in week 40 of the season"),
+    case("a two-party system"),
+]
+
+# Numbers next to marks or words that look like codes but are not.
+NOT_CODES = [
+    case("tickets at $7/$9", exact("$7", 7, MONEY, currency="USD"), exact("$9", 9, MONEY, currency="USD")),
+    case("a sub-7 nanometre chip", Want("sub-7 nanometre", MEASURE, 0, 7e-12, "[)")),
+    case("losses of $6.3+ billion", Want("$6.3+ billion", MONEY, 6.3e9, INF, "()", currency="USD")),
+    case("on Sunday 5.5% of voters", exact("5.5%", 5.5, PERCENT)),
+    case("(Save $303.63)", exact("$303.63", 303.63, MONEY, currency="USD")),
+    case("the sector 0.68 percent lower", exact("0.68 percent", 0.68, PERCENT)),
+    case("in sector 7 of the camp"),
 ]
 
 # Numbers next to words that look like scores or months but are not.
@@ -517,8 +605,91 @@ IN_THE_WILD = [
     case("raids on Monday and Wednesday"),
 ]
 
+# ---------------------------------------------------------------------------------------------
+# Notation and scales: powers of ten, scales in words after digits, Indian scales
+# ---------------------------------------------------------------------------------------------
+
+NOTATION = [
+    case("a sample of 1e6 cells", exact("1e6", 1e6)),
+    case("some 2.5E3 units", Want("some 2.5E3", COUNT, 2250, 2750)),
+    case("a mass of 6.4×10−3 kilograms", exact("6.4×10−3 kilograms", 6.4e-6, MEASURE)),
+    case("about 3 x 10^8 metres a second", Want("about 3 x 10^8 metres", MEASURE, 2.7e5, 3.3e5)),
+    case("4 hundred million people", exact("4 hundred million", 4e8)),
+    case("Earth's 8 B people", exact("8 B", 8e9)),
+    case("a deficit of Rs 5.95 lakh crore", exact("Rs 5.95 lakh crore", 5.95e12, MONEY, currency="INR")),
+    case("bought for Rs 16 crores", exact("Rs 16 crores", 1.6e8, MONEY, currency="INR")),
+    case("sold for 7.5 cr", exact("7.5 cr", 7.5e7)),
+    case("a 2x10 plank"),  # a size, no power of ten
+]
+
+# ---------------------------------------------------------------------------------------------
+# Ranges, and what is not one
+# ---------------------------------------------------------------------------------------------
+
+RANGES = [
+    # the low end borrows the scale of the high one
+    case("four to five thousand workers", Want("four to five thousand", COUNT, 4000, 5000)),
+    case("between two and three million", Want("between two and three million", COUNT, 2e6, 3e6)),
+    # a range of measures in one unit, the unit written on both ends or on the last
+    case("between 4km and 9km across", Want("between 4km and 9km", MEASURE, 4, 9)),
+    case("speeds of 1Gbps to 10Gbps", Want("1Gbps to 10Gbps", MEASURE, 1e3, 1e4)),
+    case("cars doing 14-18 mpg", Want("14-18 mpg", MEASURE, 14, 18)),
+    case("a swing of between 5-6%", Want("between 5-6%", PERCENT, 5, 6)),
+    case("tallies ranged from 52 per cent to 67 per cent", Want("52 per cent to 67 per cent", PERCENT, 52, 67)),
+    # "some" on a range of shares: a point either side of each end
+    case("prices rose by some 20% to 45% for most", Want("some 20%", PERCENT, 19, 21), exact("45%", 45, PERCENT)),
+    # a range of a change: the first number has no unit of its own
+    case("growth of 2.8 to 3.3 per cent is expected", Want("2.8 to 3.3 per cent", PERCENT, 2.8, 3.3)),
+    case("the economy will grow 2.8 to 3.3 per cent", Want("2.8 to 3.3 per cent", PERCENT, 2.8, 3.3)),
+    # a change, then a level: not a range
+    case("reserves rose by $43.6 billion to $419.2 billion",
+         exact("$43.6 billion", 43.6e9, MONEY, currency="USD"), exact("$419.2 billion", 419.2e9, MONEY, currency="USD")),
+    case("turnout was up by 4.2 percentage points to 76.2 per cent",
+         exact("4.2 percentage points", 4.2, POINTS), exact("76.2 per cent", 76.2, PERCENT)),
+    # two levels of one series; the second takes the first's unit, and "2000" there is no year
+    case("hiring went from 1,000 to 2000 hires", exact("1,000", 1000), exact("2000", 2000)),
+    case("the range went from 68 kilometers to 568", exact("68 kilometers", 68, MEASURE), exact("568", 568, MEASURE)),
+    case("output in the first half of 2024 to 61.68 trillion yuan",
+         exact("61.68 trillion yuan", 61.68e12, MONEY, currency="CNY")),
+    # "up to" after a verb of motion is where something went, not a bound
+    case("the dollar bounced up to 84.52 yen", exact("84.52 yen", 84.52, MONEY, currency="JPY")),
+    # a year, then a sum: "from Rs 100 crore in 2019 to Rs 300 crore"
+    case("damage rose from Rs 100 crore in 2019 to Rs 300 crore",
+         exact("Rs 100 crore", 1e9, MONEY, currency="INR"), exact("Rs 300 crore", 3e9, MONEY, currency="INR")),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Hedge verbs and hedges after a figure
+# ---------------------------------------------------------------------------------------------
+
+HEDGE_VERBS = [
+    case("the toll could exceed 5,000", Want("exceed 5,000", COUNT, 5000, INF, "()")),
+    case("deaths topped 1,200", Want("topped 1,200", COUNT, 1200, INF, "()")),
+    case("the fund has passed $2 billion", Want("passed $2 billion", MONEY, 2e9, INF, "()", currency="USD")),
+    case("temperatures rose above 45C", Want("above 45C", MEASURE, 45, INF, "()")),
+    case("arrests more than doubled", Want("more than doubled", Kind.MULTIPLIER, 2, INF, "()")),
+    case("prices nearly tripled", Want("nearly tripled", Kind.MULTIPLIER, 2.7, 3, "[)")),
+    case("the toll climbed past 9,400", Want("climbed past 9,400", COUNT, 9400, INF, "()")),
+    case("sales surpassed 2 million", Want("surpassed 2 million", COUNT, 2e6, INF, "()")),
+    case("highs are expected to top 45C", Want("to top 45C", MEASURE, 45, INF, "()")),
+    case("in the past 24 hours", exact("24 hours", 1, DURATION)),  # "past" alone is no hedge
+    case("a fee in the region of £10m", Want("in the region of £10m", MONEY, 9e6, 11e6, currency="GBP")),
+    case("backing as high as 46.7 per cent", Want("as high as 46.7 per cent", PERCENT, 0, 46.7)),
+    case("it may come as close as 11,000 miles",
+         Want("as close as 11,000 miles", MEASURE, 11000 * 1.609344, INF, "[)")),
+    case("within 7.5 million kilometres of Earth", Want("within 7.5 million kilometres", MEASURE, 0, 7.5e6)),
+    case("gases at 1,340 degrees Fahrenheit or higher",
+         Want("1,340 degrees Fahrenheit or higher", MEASURE, (1340 - 32) * 5 / 9, INF, "[)")),
+    case("quakes of magnitude 2.0 and smaller", Want("magnitude 2.0 and smaller", MEASURE, 0, 2)),
+    case("those aged 65 or older", Want("65 or older", Kind.AGE, 65, INF, "[)")),
+    # "about" on a scale with no true zero is as wide as its written digits allow, not 10%
+    case("a quake of around magnitude 7.7", Want("around magnitude 7.7", MEASURE, 7.65, 7.75)),
+    case("highs of about 40C", Want("about 40C", MEASURE, 39, 41)),
+]
+
 ALL_CASES = (
-    DIGITS + MONEY_CASES + PERCENT_CASES + DURATIONS + WORDS + HEDGES + VAGUE + NEGATIVES
+    DIGITS + MONEY_CASES + PERCENT_CASES + SIGNS + NOTATION + RANGES + HEDGE_VERBS + DURATIONS + WORDS + HEDGES
+    + VAGUE + NEGATIVES + NOT_CODES
     + NOT_DISTRACTORS + SENTENCES + IN_THE_WILD
 )
 

@@ -4,8 +4,11 @@ the family's base, and a form that may not be glued to a number is not read when
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factdesk.claims.units import FAMILIES, family_of, unit_after, unit_before
 
@@ -76,3 +79,24 @@ def test_every_family_converts_its_base_unit_to_itself():
     for f in FAMILIES:
         written = next(k for k, v in f.after.items() if v == 1 and k not in f.offsets)
         assert family_of(written).to_base(5.0) == 5.0, f.name
+
+
+# The forms after a number are found by one pattern built as a trie of the table's forms; the
+# pattern it replaced tried every form, longest first. Kept as an oracle until the trie is trusted.
+FORMS = sorted({form for f in FAMILIES for form in f.after})
+ORACLE = re.compile(
+    r"(?:\s*-?\s*|\s+)(?P<unit>" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(FORMS, key=len, reverse=True))
+    + r")(?![\w°º²/])", re.IGNORECASE)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from([*FORMS, " ", "-", "/", "s", "2", ".", "x", "K", "(", " per ", " hour"]), max_size=5)
+       .map("".join))
+def test_the_unit_trie_finds_what_trying_every_form_found(after):
+    text = "12" + after
+    m = ORACLE.match(text, 2)
+    found = unit_after(text, 2, len(text))
+    if m is None:
+        assert found is None
+    elif found is not None:  # (unit_after may refuse a match: a form not glued, a lone letter)
+        assert (found[0].written, found[1]) == (" ".join(m.group("unit").lower().split()), m.end())

@@ -132,6 +132,10 @@ def build_parser() -> argparse.ArgumentParser:
                              "score the figures found against the people's.")
     figures.add_argument("sets", nargs="+", help="figure set files (YAML)")
     figures.add_argument("--format", choices=("table", "json"), default="table")
+    figures.add_argument("--show-errors", nargs="?", const="all", default="", metavar="WHAT",
+                         choices=("all", "missed", "extra", "non-figure", "value", "unit", "kind", "modality"),
+                         help="list every disagreement, or those of one kind: missed, extra, non-figure, "
+                         "value, unit, kind, modality")
 
     from factdesk.claims.exports import FORMATS
 
@@ -551,11 +555,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_eval_figures(args: argparse.Namespace) -> int:
-    import json
-
     import yaml
 
-    from factdesk.claims.figure_scores import load_items, score_items
+    from factdesk.claims.figure_scores import figure_errors, load_items, render_errors, render_scores, score_items
 
     items = []
     for path in args.sets:
@@ -564,21 +566,9 @@ def cmd_eval_figures(args: argparse.Namespace) -> int:
         except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
             print(f"factdesk: {printable(path, one_line=True)}: cannot read the figure set ({exc})", file=sys.stderr)
             return EXIT_BAD_INPUT
-    s = score_items(items)
-    rows = {name: getattr(s, name) for name in ("value", "value_unit", "kind")}
-    if args.format == "json":
-        data = {"sentences": s.sentences, "gold": s.gold, "predicted": s.predicted,
-                **{k: {"precision": round(v.precision, 4), "recall": round(v.recall, 4), "f1": round(v.f1, 4)}
-                   for k, v in rows.items()},
-                "non_figures_read": s.non_figures_read, "non_figure_rate": round(s.non_figure_rate, 4)}
-        sys.stdout.write(json.dumps(data, indent=2) + "\n")
-        return EXIT_OK
-    out = [f"sentences {s.sentences}   figures: {s.gold} labelled, {s.predicted} read", "",
-           f"{'':<12} {'precision':>9} {'recall':>7} {'F1':>6}"]
-    for name, v in rows.items():
-        out.append(f"{name.replace('_', ' + '):<12} {v.precision:>9.3f} {v.recall:>7.3f} {v.f1:>6.3f}")
-    out.append(f"\nnon-figures read as figures: {s.non_figures_read} ({s.non_figure_rate:.1%} of what was read)")
-    sys.stdout.write("\n".join(out) + "\n")
+    sys.stdout.write(render_scores(score_items(items), args.format))
+    if args.show_errors:
+        sys.stdout.write(render_errors(figure_errors(items), "" if args.show_errors == "all" else args.show_errors))
     return EXIT_OK
 
 
