@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Sequence
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.content import Content
 
@@ -166,6 +167,57 @@ def pair_heading(claim: Claim, claim_no: int, claims: int, report_name: str, rep
     else:
         decided += [("not reviewed yet", "italic $text-muted")]
     return Content("\n").join([where, Content.assemble(*decided)])
+
+
+def clip(text: str, width: int) -> str:
+    """One line of untrusted text in at most `width` cells, ending in an ellipsis when cut."""
+    text = line(text)
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, max(width - 1, 0)).rstrip() + "…" if width > 0 else ""
+
+
+def origin(title: str, outlet: str, published: str, url: str, width: int) -> Content:
+    """Where a report is from, on one line of `width` cells: outlet, date, title and URL as far
+    as they are known. The URL gives way first (to 16 cells), then the longest of the others,
+    each ending in an ellipsis when cut (never below 8 cells; the date never); when even that
+    does not fit, the URL, then the title, go."""
+    fields = [[line(v), style] for v, style in ((outlet, "bold"), (published, ""), (title, "italic"),
+                                                 (url, "$text-muted")) if v]
+    if not fields:
+        return Content.styled("from: not known (no title, outlet, date or URL in the report)", "$text-muted")
+    floor, url_floor = 8, 16
+    while True:
+        room = width - len("from: ") - 3 * (len(fields) - 1)
+        least = sum(cell_len(v) if not style else min(cell_len(v), url_floor if style == "$text-muted" else floor)
+                    for v, style in fields)
+        if least <= room or len(fields) == 1:
+            break
+        fields.pop()  # the last known of URL, title, date, outlet
+    if fields[-1][1] == "$text-muted":  # the URL: cut first, to what the others leave it
+        others = sum(cell_len(v) for v, _ in fields[:-1])
+        fields[-1][0] = clip(fields[-1][0], max(url_floor, room - others))
+        room -= cell_len(fields[-1][0])
+        fields, url_field = fields[:-1], fields[-1:]
+    else:
+        url_field = []
+    fixed = sum(cell_len(v) for v, style in fields if not style)  # the date
+    wants = [cell_len(v) for v, style in fields if style]
+    level = max(wants, default=0)
+    while level > floor and fixed + sum(min(w, level) for w in wants) > room:
+        level -= 1  # the longest fields are cut to one level, the shorter kept whole
+    parts: list[Content | str | tuple[str, str]] = [("from: ", "$text-muted")]
+    for n, (value, style) in enumerate(fields + url_field):
+        if n:
+            parts.append((" · ", "$text-muted"))
+        parts.append((clip(value, level) if style and style != "$text-muted" else value, style))
+    return Content.assemble(*parts)
+
+
+def relation(words: str) -> Content:
+    """How a differing figure stands to the claim (a later tally, a narrower scope, a projection,
+    another source's figure), under the why-line; nothing when there is no such relation."""
+    return Content.assemble(("\nfigure ", "bold $text-muted"), (line(words), "$text-warning")) if words else Content("")
 
 
 def reason(evidence: Evidence | None) -> Content:

@@ -36,7 +36,7 @@ from factdesk.claims.reports import STDIN_NAME, Report, Skipped
 from factdesk.claims.review import ReviewState, add_reports, set_note, set_verdict, start, to_verdicts
 from factdesk.claims.rules import RuleSet
 from factdesk.claims.verdicts import Evidence, ReportVerdicts, Verdict, Verdicts
-from factdesk.tui import render
+from factdesk.tui import provenance, render
 from factdesk.tui.commands import ReviewCommands
 from factdesk.tui.checking import Checker
 from factdesk.tui.render import neutralise
@@ -473,9 +473,9 @@ class ReviewScreen(Screen[None]):
             return
         r = self.report
         pair = s.pair(r, c)
-        self.query_one("#pair", Panel).show(render.pair_heading(
+        self.query_one("#pair", Panel).show(Content("\n").join([render.pair_heading(
             claim, c + 1, len(s.rules.claims), Path(s.reports[r].file).name, r + 1, len(s.reports),
-            pair, s.is_stale(r, c)))
+            pair, s.is_stale(r, c)), provenance.origin(s, r, self.query_one("#pair").content_region.width or 80)]))
         count, kind, at, item = self.current_passage()
         shown_text = None
         if item is not None:
@@ -485,6 +485,7 @@ class ReviewScreen(Screen[None]):
         self.query_one("#evidence", Panel).show(render.evidence_side(
             shown_text, kind, count, at, item.evidence if item else None))
         self.query_one("#reason", Panel).show(render.reason(item.evidence if item else None)
+                                                 + provenance.relation(s, r, item.evidence if item else None)
                                                  if pair.evidence else Content(""))
         self.query_one("#note", Panel).show(render.note(pair.note))
 
