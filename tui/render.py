@@ -128,6 +128,27 @@ def passage(text: str, start: int, end: int, figures: Sequence[tuple[int, int]],
     return shown
 
 
+EVIDENCE = "underline $text-accent"  # an evidence passage in the full text
+CURRENT = "bold $text-accent on $accent-muted"  # the passage the pair view shows
+
+
+def literal(text: str) -> str:
+    """Text as a report's full text shows it: control characters as symbols, a tab as a space
+    (one character for one, so offsets stay valid)."""
+    return neutralise(text).replace("\t", " ")
+
+
+def marked(text: str, start: int, end: int, marks: Sequence[tuple[int, int, str]]) -> Content:
+    """text[start:end] (one line of a report's full text) as literal Content, tabs as spaces,
+    with the styled spans of `marks` (absolute offsets; later ones drawn over earlier ones) that
+    fall in it."""
+    shown = Content(literal(text[start:end]))
+    for a, b, style in marks:
+        if a < end and b > start:
+            shown = shown.stylize(style, max(a, start) - start, min(b, end) - start)
+    return shown
+
+
 def source_side(claim: Claim, figure: tuple[int, int] | None, sentence: Content | None,
                 source_title: str, has_source: bool) -> Content:
     parts = [Content.styled("Statement", "bold $text-muted"), statement(claim, figure),

@@ -41,6 +41,7 @@ from factdesk.tui.commands import ReviewCommands
 from factdesk.tui.checking import Checker
 from factdesk.tui.render import neutralise
 from factdesk.tui.screens.dialogs import Answer, Ask, Choice, Note, Paste
+from factdesk.tui.screens.fulltext import full_text
 from factdesk.tui.screens.help import Help
 from factdesk.tui.screens.matrix import Matrix
 from factdesk.tui.session import (
@@ -119,6 +120,8 @@ class ReviewScreen(Screen[None]):
         Binding("o", "open", "open", show=False, id="review.open", tooltip="open report files or a folder"),
         Binding("p", "paste", "paste", show=False, id="review.paste",
                 tooltip="paste a report's text (kept as a file beside the verdicts)"),
+        Binding("f", "full_text", "full text", show=False, id="review.full_text",
+                tooltip="the report's full text, the pair's evidence marked (f again or escape: back)"),
         Binding("m", "matrix", "matrix", id="review.matrix", tooltip="claims x reports, every verdict at a glance"),
         Binding("/", "filter", "filter", show=False, id="review.filter", tooltip="filter the claims by words"),
         Binding("?", "help", "help", id="review.help", tooltip="this screen"),
@@ -585,7 +588,7 @@ class ReviewScreen(Screen[None]):
     # -- deciding --------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("decide", "note", "passage"):
+        if action in ("decide", "note", "passage", "full_text"):
             return bool(self.state.reports) and self.claim in self.visible()
         if action in ("report", "matrix"):
             return bool(self.state.reports)
@@ -672,6 +675,17 @@ class ReviewScreen(Screen[None]):
             self.start_loading(LoadPlan((str(path),), None, {str(path): file_name(path, self.file.path.parent)}, ()))
 
         self.app.push_screen(Paste(classes="dialog"), done)
+
+    def action_full_text(self) -> None:
+        _, kind, _, item = self.current_passage()
+        other = (item.start, item.end, item.figures) if item is not None and kind != "evidence" else None
+        self.app.push_screen(full_text(self.state, self.report, self.claim, self.passage, other, self.app.size.width),
+                             self.passage_chosen)
+
+    def passage_chosen(self, number: int | None) -> None:
+        if number is not None:
+            self.passage = number
+            self.refresh_pair()
 
     def action_matrix(self) -> None:
         self.app.push_screen(Matrix(self.state, self.report, self.claim, self.select))
