@@ -15,6 +15,7 @@ from textual.screen import Screen
 from factdesk.claims.rules import RuleSet
 from factdesk.tui.keymap import keymap_path, load_keymap
 from factdesk.tui.render import neutralise
+from factdesk.tui.screens.export import ExportDialog
 from factdesk.tui.screens.fulltext import FullText
 from factdesk.tui.screens.review import ReviewScreen, Setup
 from factdesk.tui.theme import keep_theme
@@ -46,7 +47,7 @@ class FactdeskApp(App[None]):
             self.theme = self.chosen_theme
         elif self.setup.keymap_file is not None:  # the theme is kept beside the keymap
             keep_theme(self, self.setup.keymap_file.with_name("theme.toml"))
-        known = [b.id for screen in (ReviewScreen, FullText) for b in screen.BINDINGS if isinstance(b, Binding) and b.id]
+        known = [b.id for screen in (ReviewScreen, FullText, ExportDialog) for b in screen.BINDINGS if isinstance(b, Binding) and b.id]
         self.keymap, problems = load_keymap(self.setup.keymap_file, known)
         self.set_keymap(self.keymap)
         for problem in problems:

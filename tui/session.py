@@ -368,10 +368,25 @@ def default_verdicts(rules: str | Path, bundled: bool = False) -> Path:
 _NUMBERED = re.compile(r"^(.*?)-(\d{1,6})$")
 
 
+def own_folder(path: Path) -> Path:
+    """The folder of `path` when a review may write there, else the work folder (never an
+    installed package's)."""
+    return path.parent if writable(path.parent) and not installed(path.parent) else work_folder()
+
+
+def export_path(verdicts: Path, suffix: str) -> Path:
+    """Where an export of the verdicts is offered: beside them, their name with `suffix` for its
+    `.yaml` (`x.verdicts.yaml` -> `x.verdicts.md`), in the work folder when theirs cannot be written."""
+    name = verdicts.name
+    if verdicts.suffix.lower() in (".yaml", ".yml", ".json"):
+        name = name[:-len(verdicts.suffix)]
+    return own_folder(verdicts) / (name + suffix)
+
+
 def elsewhere(path: Path) -> Path:
     """A name to offer for "save elsewhere": a file that does not exist yet, `<name>-2.<ext>`
     beside `path` (or in the work folder when that folder cannot be written)."""
-    folder = path.parent if writable(path.parent) and not installed(path.parent) else work_folder()
+    folder = own_folder(path)
     name = path.name
     dot = name.find(".", 1)
     base, rest = (name[:dot], name[dot:]) if dot > 0 else (name, "")

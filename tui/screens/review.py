@@ -29,6 +29,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from factdesk.claims.errors import VerdictsError
+from factdesk.claims.exports import Export
 from factdesk.claims.figures import read_figures
 from factdesk.claims.formats import dump_yaml
 from factdesk.claims.match import ClaimTerms, Passage, rank_passages, statement_figure
@@ -41,6 +42,7 @@ from factdesk.tui.commands import ReviewCommands
 from factdesk.tui.checking import Checker
 from factdesk.tui.render import neutralise
 from factdesk.tui.screens.dialogs import Answer, Ask, Choice, Note, Paste
+from factdesk.tui.screens.export import ExportDialog, said
 from factdesk.tui.screens.fulltext import full_text
 from factdesk.tui.screens.help import Help
 from factdesk.tui.screens.matrix import Matrix
@@ -123,6 +125,8 @@ class ReviewScreen(Screen[None]):
         Binding("f", "full_text", "full text", show=False, id="review.full_text",
                 tooltip="the report's full text, the pair's evidence marked (f again or escape: back)"),
         Binding("m", "matrix", "matrix", id="review.matrix", tooltip="claims x reports, every verdict at a glance"),
+        Binding("ctrl+e", "export", "export", show=False, id="review.export",
+                tooltip="export the review: Markdown for editors, CSV, or schema.org ClaimReview"),
         Binding("/", "filter", "filter", show=False, id="review.filter", tooltip="filter the claims by words"),
         Binding("?", "help", "help", id="review.help", tooltip="this screen"),
         Binding("ctrl+s", "save", "save", priority=True, id="review.save", tooltip="save the verdicts file"),
@@ -590,7 +594,7 @@ class ReviewScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("decide", "note", "passage", "full_text"):
             return bool(self.state.reports) and self.claim in self.visible()
-        if action in ("report", "matrix"):
+        if action in ("report", "matrix", "export"):
             return bool(self.state.reports)
         if action == "undo":
             return True if len(self.history) > 1 else None
@@ -686,6 +690,11 @@ class ReviewScreen(Screen[None]):
         if number is not None:
             self.passage = number
             self.refresh_pair()
+
+    def action_export(self) -> None:
+        kept = [self.file.path, Path(self.setup.rules.path), *filter(None, [self.setup.rules.source_path]), *map(Path, self.loaded)]
+        self.app.push_screen(ExportDialog(Export(with_missing(to_verdicts(self.state), self.missing), self.state.rules),
+                                          self.file.path, kept), lambda written: self.tell(said(written)) if written else None)
 
     def action_matrix(self) -> None:
         self.app.push_screen(Matrix(self.state, self.report, self.claim, self.select))
