@@ -275,13 +275,16 @@ PATH_WIDTH = 60  # the verdicts path's room in the header when its width is not 
 
 
 def status(verdicts_file: str, exists: bool, reviewed: int, total: int, dirty: bool, reviewer: str,
-           filtered: str, width: int | None = None) -> Content:
+           filtered: str, width: int | None = None, flags: str = "") -> Content:
     """The header line. The verdicts file's path is always on it: shortened with an ellipsis to
     what `width` (the line's) leaves, never to less than 16 characters; the reviewer and the
-    filter give way to it, in that order."""
+    filter give way to it, in that order. `flags` (READ-ONLY, reports not loaded) follow the
+    state, in bold."""
     head = Content.styled(f"{reviewed} of {total} pairs reviewed", "bold")
     state = Content.styled("   unsaved changes", "bold $text-warning") if dirty else \
         Content.styled("   saved" if exists else "   new file", "$text-muted")
+    if flags:
+        state += Content.styled(f"   {line(flags)}", "bold $text-warning")
     label = "   verdicts: "
     who = Content.assemble(("   reviewer: ", "$text-muted"), line(reviewer)) if reviewer else Content("")
     kept = Content.assemble(("   filter: ", "$text-muted"), (line(filtered), "bold")) if filtered else Content("")

@@ -46,6 +46,7 @@ from factdesk.tui.screens.export import ExportDialog, said
 from factdesk.tui.screens.fulltext import full_text
 from factdesk.tui.screens.help import Help
 from factdesk.tui.screens.matrix import Matrix
+from factdesk.tui.screens.sharing import CHANGES, MERGE, Shared
 from factdesk.tui.session import (
     LoadPlan, Pasted, VerdictsFile, decisions_only, elsewhere, file_name, keep_pasted, plan, shown, with_missing,
 )
@@ -98,7 +99,7 @@ class FilterInput(SafeInput):
     BINDINGS = [Binding("escape", "screen.clear_filter", "clear the filter", id="review.clear_filter")]
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(Shared, Screen[None]):
     AUTO_FOCUS = ""  # keys belong to the screen; only the filter field takes focus, on /
     COMMANDS = {ReviewCommands}
     BINDINGS = [
@@ -130,6 +131,9 @@ class ReviewScreen(Screen[None]):
         Binding("/", "filter", "filter", show=False, id="review.filter", tooltip="filter the claims by words"),
         Binding("?", "help", "help", id="review.help", tooltip="this screen"),
         Binding("ctrl+s", "save", "save", priority=True, id="review.save", tooltip="save the verdicts file"),
+        Binding("ctrl+r", "reload", "reload", show=False, id="review.reload",
+                tooltip="read the verdicts file again and take in what another review saved there "
+                        "(for the pairs this review has not touched)"),
         Binding("q", "quit", "quit", id="review.quit", tooltip="quit (asks when there are unsaved changes)"),
         Binding("escape", "stop_loading", "stop loading", id="review.stop_loading",
                 tooltip="stop checking reports (those checked stay in the review)"),
@@ -253,11 +257,14 @@ class ReviewScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # what loading froze (see worker_changed) may be collected again
+        self.release_lock()
 
     # -- starting: the verdicts file, a recovery file, then loading ------------------------------
 
     async def startup(self) -> None:
         previous: Verdicts | None = None
+        if not await self.share():
+            return
         try:
             self.file = VerdictsFile.at(self.file.path)
         except OSError as exc:
@@ -422,7 +429,7 @@ class ReviewScreen(Screen[None]):
         s = self.state
         self.query_one("#status", Panel).show(render.status(
             shown(self.file.path), self.file.stamp is not None, s.reviewed, s.total, self.dirty, s.reviewer,
-            self.filter, width=self.app.size.width))
+            self.filter, width=self.app.size.width, flags=self.sharing_flags()))
         self.refresh_claims()
         reports = self.query_one("#reports", PickList)
         if reports.option_count:
@@ -592,6 +599,8 @@ class ReviewScreen(Screen[None]):
     # -- deciding --------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.read_only and action in CHANGES:
+            return None
         if action in ("decide", "note", "passage", "full_text"):
             return bool(self.state.reports) and self.claim in self.visible()
         if action in ("report", "matrix", "export"):
@@ -725,13 +734,21 @@ class ReviewScreen(Screen[None]):
         target, force = self.file, False
         while True:
             try:
+                if not force and target is self.file and self.sharing == MERGE and target.changed_on_disk():
+                    if await self.merge_from_disk():  # alongside another review: take in its save first
+                        target = self.file
+                        entry = self.history[-1]
                 if not force and target.changed_on_disk():
                     what = "changed on disk since the review read it" if target is self.file else "already exists"
                     answer = await self.app.push_screen_wait(Choice(
                         "The verdicts file changed", render.message((shown(target.path), "bold"), f" {what}. "
                                                                     "Overwriting it would lose those changes."),
                         [Answer("overwrite", "Overwrite", "o"), Answer("elsewhere", "Save elsewhere", "e"),
+                         *([Answer("merge", "Merge", "m")] if target is self.file else []),
                          Answer("cancel", "Cancel", "c")]))
+                    if answer == "merge" and await self.merge_from_disk():  # theirs for pairs not touched here
+                        target, entry = self.file, self.history[-1]
+                        continue
                     if answer == "overwrite":
                         force = True
                     elif answer == "elsewhere":
