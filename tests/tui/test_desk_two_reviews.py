@@ -181,3 +181,29 @@ async def test_a_lock_left_by_a_killed_review_is_taken_over(desk):
         assert review.file_lock is not None and not isinstance(app.screen, Choice)
         assert f"A stale lock was taken over: the review of process {other.pid}" in toasts(app)
         assert "reviewer: tester" in text(app, "#status") and "SHARED" not in text(app, "#status")
+
+
+@pilot_test
+async def test_the_save_conflict_question_offers_to_merge_what_was_saved_meanwhile(desk):
+    app = desk.app()
+    verdicts = desk.path(desk.verdicts)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        review = await loaded(pilot, reports=3)
+        await pilot.press("1", "ctrl+s")  # report 1, total-arrests: supports, saved
+        await until(pilot, lambda: verdicts.exists() and not review.dirty)
+        data = yaml.safe_load(verdicts.read_text(encoding="utf-8"))  # someone edits the file meanwhile
+        edited = data["reports"][1]["claims"][0]
+        edited.update(verdict="contradicts", reviewed=True, reviewer="ed", note="by hand")
+        verdicts.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+        await pilot.press("2")  # report 1, taiwanese: contradicts
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, Choice))
+        assert "Merge (m)" in [str(b.label) for b in app.screen.query("Button")]
+        await pilot.press("m")
+        await until(pilot, lambda: not review.dirty)
+        assert "Merged 1 verdict(s)" in toasts(app)
+        assert review.state.pair(1, 0).reviewer == "ed"
+    pairs = saved_pairs(verdicts)
+    assert pairs[("02-cumulative-tally.txt", "total-arrests")]["note"] == "by hand"
+    assert pairs[("01-wire-agreement.txt", "taiwanese")]["verdict"] == "contradicts"
+    assert pairs[("01-wire-agreement.txt", "total-arrests")]["verdict"] == "supports"
