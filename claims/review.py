@@ -9,6 +9,8 @@ from __future__ import annotations
 import getpass
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import count
+from operator import attrgetter
 
 from .formats import now
 from .reports import Report
@@ -82,13 +84,16 @@ def add_reports(
     reports = list(state.reports)
     texts = list(state.texts)
     stale = set(state.stale)
+    at = dict(zip(map(attrgetter("file"), reports), count()))  # (built at C speed: this runs for every undo step)
     for text, new in checked:
         before = old.get(new.file)
         merged, stale_ids = carry_over(new, before)
-        stale -= {(new.file, c.id) for c in new.claims}
+        if stale:
+            stale -= {(new.file, c.id) for c in new.claims}
         stale |= {(new.file, cid) for cid in stale_ids}
-        index = next((i for i, r in enumerate(reports) if r.file == new.file), None)
+        index = at.get(new.file)
         if index is None:
+            at[new.file] = len(reports)
             reports.append(merged)
             texts.append(text)
         else:

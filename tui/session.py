@@ -147,6 +147,18 @@ class LoadPlan:
     missing: tuple[ReportVerdicts, ...]
 
 
+def rest_of(stopped: list[LoadPlan], paths: tuple[str, ...]) -> LoadPlan:
+    """What is left of loads that were stopped: `paths` (not checked yet), with the names and the
+    verdicts to carry over that their plans gave them."""
+    names: dict[str, str] = {}
+    previous = None
+    for p in stopped:
+        names.update(p.names)
+        previous = previous or p.previous
+    wanted = set(paths)
+    return LoadPlan(paths, previous, {k: v for k, v in names.items() if k in wanted}, ())
+
+
 def _key(path: str | Path) -> str:
     return os.path.realpath(path)
 

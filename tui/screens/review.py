@@ -11,6 +11,7 @@ import asyncio
 import gc
 import os
 import threading
+import time
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -48,12 +49,15 @@ from factdesk.tui.screens.help import Help
 from factdesk.tui.screens.matrix import Matrix
 from factdesk.tui.screens.sharing import CHANGES, MERGE, Shared
 from factdesk.tui.session import (
-    LoadPlan, Pasted, VerdictsFile, decisions_only, elsewhere, file_name, keep_pasted, plan, shown, with_missing,
+    LoadPlan, Pasted, VerdictsFile, decisions_only, elsewhere, file_name, keep_pasted, plan, rest_of, shown,
+    with_missing,
 )
 from factdesk.tui.widgets.fields import PickList, SafeInput
 from factdesk.tui.widgets.panels import Pane, Panel, Row
 
 ALTERNATIVES = 8  # other passages offered after the evidence
+BATCH = 0.1  # seconds of checked reports the screen takes in at once
+AUTOSAVE_AFTER = 0.2  # seconds a change waits before it is written to the recovery file
 DECIDES = "; marks the pair reviewed, moves on"
 
 
@@ -137,15 +141,20 @@ class ReviewScreen(Shared, Screen[None]):
         Binding("q", "quit", "quit", id="review.quit", tooltip="quit (asks when there are unsaved changes)"),
         Binding("escape", "stop_loading", "stop loading", id="review.stop_loading",
                 tooltip="stop checking reports (those checked stay in the review)"),
+        Binding("L", "load_rest", "load the rest", id="review.load_rest",
+                tooltip="check the reports a stopped loading left (the header says how many)"),
     ]
 
     checking = reactive(False, bindings=True)
 
     class Checked(Message):
-        def __init__(self, item: tuple[Report, ReportVerdicts] | Skipped, previous: Verdicts | None,
-                     path: str) -> None:
+        """Reports checked since the last such message: (the report or why it was skipped, the path
+        as planned, its real path)."""
+
+        def __init__(self, items: list[tuple[tuple[Report, ReportVerdicts] | Skipped, str, str]],
+                     previous: Verdicts | None) -> None:
             super().__init__()
-            self.item, self.previous, self.path = item, previous, path
+            self.items, self.previous = items, previous
 
     class SourceLoaded(Message):
         def __init__(self, view: SourceView, problem: str = "") -> None:
@@ -172,6 +181,9 @@ class ReviewScreen(Shared, Screen[None]):
         self.missing: tuple[ReportVerdicts, ...] = ()
         self.skipped: list[Skipped] = []
         self.loaded: set[str] = set()  # real paths of the reports loaded
+        self.unchecked: dict[str, None] = {}  # paths planned and not checked yet (in order)
+        self.stopped: list[LoadPlan] = []  # loads stopped before their end: "load the rest" goes on
+        self.loading = LoadPlan((), None, {}, ())
         self.queries = [ClaimTerms.of(c).query for c in setup.rules.claims]
         self.figures = [statement_figure(c) for c in setup.rules.claims]
         self.others: dict[tuple[int, int], list[Shown]] = {}  # (report, claim) -> ranked passages
@@ -195,18 +207,22 @@ class ReviewScreen(Shared, Screen[None]):
         self.history.append(Entry(self.changes, state, pair))
         self.update_report_item(pair[0])
         self.autosave(self.file, state, self.next_seq())
-        self.refresh_bindings()
+        if len(self.history) == 2:  # undo is possible now (the footer is rebuilt only then: it costs)
+            self.refresh_bindings()
 
     def next_seq(self) -> int:
-        with self.autosave_lock:
-            self.autosave_seq += 1
-            return self.autosave_seq
+        # (only this thread counts; not under the lock, which an autosave holds while it writes)
+        self.autosave_seq += 1
+        return self.autosave_seq
 
     def dump(self, state: ReviewState) -> str:
         return dump_yaml(with_missing(to_verdicts(state), self.missing))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="autosave", description="autosave")
     def autosave(self, file: VerdictsFile, state: ReviewState, seq: int) -> None:
+        time.sleep(AUTOSAVE_AFTER)  # keys held down: only the last of their changes is written
+        if seq != self.autosave_seq:
+            return
         text = dump_yaml(decisions_only(with_missing(to_verdicts(state), self.missing)))
         with self.autosave_lock:
             if seq > self.autosave_floor and seq == self.autosave_seq:
@@ -316,6 +332,8 @@ class ReviewScreen(Shared, Screen[None]):
 
     def start_loading(self, p: LoadPlan, source: bool = False) -> None:
         self.checking = True
+        self.loading = p
+        self.unchecked.update(dict.fromkeys(p.paths))
         self.skipped = []
         self.query_one("#loading-label", Static).update(Content(f"checking {len(p.paths)} report(s)…"))
         self.query_one(ProgressBar).update(total=len(p.paths) or None, progress=0)
@@ -332,14 +350,22 @@ class ReviewScreen(Shared, Screen[None]):
                 item, passages = found
                 view = SourceView(None) if isinstance(item, Skipped) else SourceView(item[0], passages, item[1])
                 self.post_message(self.SourceLoaded(view, item.reason if isinstance(item, Skipped) else ""))
+            batch: list[tuple[tuple[Report, ReportVerdicts] | Skipped, str, str]] = []
+            posted = time.monotonic()
             for done, path in enumerate(p.paths, 1):
                 item = checker.check(path, stop)
                 if item is None:
-                    return
+                    break
                 if not isinstance(item, Skipped) and (name := p.names.get(item[0].file)):
                     item = (replace(item[0], file=name), replace(item[1], file=name))
-                self.post_message(self.Checked(item, p.previous, path))
-                self.post_message(self.Progress(done, len(p.paths), path))
+                batch.append((item, path, os.path.realpath(path)))
+                if time.monotonic() - posted >= BATCH or done == len(p.paths):
+                    # a screen's worth at a time: the screen is redrawn once for them, not once each
+                    self.post_message(self.Checked(batch, p.previous))
+                    self.post_message(self.Progress(done, len(p.paths), path))
+                    batch, posted = [], time.monotonic()
+            if batch:
+                self.post_message(self.Checked(batch, p.previous))
         finally:
             checker.close()
 
@@ -355,20 +381,25 @@ class ReviewScreen(Shared, Screen[None]):
             Content(f"checked {message.done}/{message.total}: ") + render.safe(render.line(Path(message.file).name)))
 
     def on_review_screen_checked(self, message: Checked) -> None:
-        self.loaded.add(os.path.realpath(message.path))
-        if isinstance(message.item, Skipped):
-            self.skipped.append(message.item)
+        checked = []
+        for item, path, real in message.items:
+            self.loaded.add(real)
+            self.unchecked.pop(path, None)
+            if isinstance(item, Skipped):
+                self.skipped.append(item)
+            else:
+                checked.append(item)
+        if not checked:
             return
         first = not self.state.reports
-        self.history = [replace(e, state=add_reports(e.state, [message.item], message.previous))
-                        for e in self.history]
+        self.history = [replace(e, state=add_reports(e.state, checked, message.previous)) for e in self.history]
         state = self.state
         reports = self.query_one("#reports", PickList)
-        index = next(i for i, r in enumerate(state.reports) if r.file == message.item[1].file)
-        if index < reports.option_count:
-            self.update_report_item(index)
-        else:
-            reports.add_option(Option(self.report_item(index)))
+        at = {r.file: i for i, r in enumerate(state.reports)}
+        for index in sorted(at[item[1].file] for item in checked):
+            if index < reports.option_count:
+                self.update_report_item(index)
+        reports.add_options([Option(self.report_item(i)) for i in range(reports.option_count, len(state.reports))])
         if first:
             self.refresh_bindings()
         self.refresh_view()
@@ -395,14 +426,25 @@ class ReviewScreen(Shared, Screen[None]):
             if self.skipped:
                 listed = "; ".join(str(s) for s in self.skipped[:3]) + (" …" if len(self.skipped) > 3 else "")
                 self.tell(f"Skipped {len(self.skipped)}: {listed}", "warning")
+            if self.unchecked:
+                self.stopped.append(self.loading)
             if state == WorkerState.CANCELLED:
-                self.tell(f"Loading stopped; {len(self.state.reports)} report(s) in the review.")
+                self.tell("Loading stopped; the reports checked stay in the review, and L loads the rest "
+                          "(the header says how many are not loaded).")
+            self.refresh_view()
 
     def watch_checking(self, checking: bool) -> None:
         self.query_one("#loading").display = checking
 
     def action_stop_loading(self) -> None:
         self.workers.cancel_group(self, "load")
+
+    def action_load_rest(self) -> None:
+        self.start_loading(rest_of(self.stopped, tuple(self.unchecked)))
+        self.stopped = []
+
+    def loading_flags(self) -> str:
+        return f"{len(self.unchecked)} report(s) not loaded (L)" if self.unchecked and not self.checking else ""
 
     # -- what is shown ---------------------------------------------------------------------------
 
@@ -429,7 +471,8 @@ class ReviewScreen(Shared, Screen[None]):
         s = self.state
         self.query_one("#status", Panel).show(render.status(
             shown(self.file.path), self.file.stamp is not None, s.reviewed, s.total, self.dirty, s.reviewer,
-            self.filter, width=self.app.size.width, flags=self.sharing_flags()))
+            self.filter, width=self.app.size.width,
+            flags=", ".join(filter(None, (self.sharing_flags(), self.loading_flags())))))
         self.refresh_claims()
         reports = self.query_one("#reports", PickList)
         if reports.option_count:
@@ -611,6 +654,8 @@ class ReviewScreen(Shared, Screen[None]):
             return not self.checking
         if action == "stop_loading":
             return self.checking
+        if action == "load_rest":
+            return bool(self.unchecked) and not self.checking
         if action == "save":
             return None if self.saving or not self.state.reports else True
         return True
@@ -644,7 +689,8 @@ class ReviewScreen(Shared, Screen[None]):
         if len(self.history) > 1:
             undone = self.history.pop()
             self.autosave(self.file, self.state, self.next_seq())
-            self.refresh_bindings()
+            if len(self.history) == 1:
+                self.refresh_bindings()
             self.update_report_item(undone.pair[0])
             self.select(*undone.pair)
             self.tell("Undone.", timeout=2)
