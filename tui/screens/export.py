@@ -58,8 +58,9 @@ def write_export(export: Export, fmt: str, target: Path, options: ExportOptions)
 class ExportDialog(ModalScreen[Written | None]):
     """Dismissed with what was written, or None when cancelled; a problem keeps it open."""
 
-    BINDINGS = [Binding("ctrl+s", "export", "export", priority=True, id="export.write"),
-                Binding("escape", "cancel", "cancel", id="export.cancel")]
+    BINDINGS = [Binding("ctrl+s", "export", "export", priority=True, id="export.write",
+                        tooltip="export dialog: write the file (enter in a field too)"),
+                Binding("escape", "cancel", "cancel", id="export.cancel", tooltip="export dialog: cancel")]
 
     def __init__(self, export: Export, verdicts: Path, kept: Iterable[Path]) -> None:
         super().__init__(classes="dialog")

@@ -32,9 +32,12 @@ class FullText(Screen[int | None]):
     """Dismissed with the number of the passage last shown (the pair view shows it next)."""
 
     BINDINGS = [
-        Binding("escape,f", "close", "back to the pair", id="fulltext.close"),
-        Binding("]", "passage(1)", "next passage", id="fulltext.next_passage"),
-        Binding("[", "passage(-1)", "previous passage", id="fulltext.previous_passage"),
+        Binding("escape,f", "close", "back to the pair", id="fulltext.close",
+                tooltip="full text: back to the pair, which then shows the passage last shown here"),
+        Binding("]", "passage(1)", "next passage", id="fulltext.next_passage",
+                tooltip="full text: the next evidence passage"),
+        Binding("[", "passage(-1)", "previous passage", id="fulltext.previous_passage",
+                tooltip="full text: the previous evidence passage"),
     ]
 
     def __init__(self, text: str, name: str, origin: Content, passages: list[Passage], current: int) -> None:

@@ -44,7 +44,7 @@ from factdesk.tui.checking import Checker
 from factdesk.tui.render import neutralise
 from factdesk.tui.screens.dialogs import Answer, Ask, Choice, Note, Paste
 from factdesk.tui.screens.export import ExportDialog, said
-from factdesk.tui.screens.fulltext import full_text
+from factdesk.tui.screens.fulltext import FullText, full_text
 from factdesk.tui.screens.help import Help
 from factdesk.tui.screens.matrix import Matrix
 from factdesk.tui.screens.sharing import CHANGES, MERGE, Shared
@@ -755,8 +755,8 @@ class ReviewScreen(Shared, Screen[None]):
         self.app.push_screen(Matrix(self.state, self.report, self.claim, self.select))
 
     def action_help(self) -> None:
-        self.app.push_screen(Help([b for b in self.BINDINGS if isinstance(b, Binding)],
-                                  self.app.keymap, self.setup.keymap_file))
+        self.app.push_screen(Help([b for b in (*self.BINDINGS, *FullText.BINDINGS, *ExportDialog.BINDINGS)
+                                   if isinstance(b, Binding)], self.app.keymap, self.setup.keymap_file))
 
     # -- saving and quitting ---------------------------------------------------------------------
 
