@@ -183,7 +183,7 @@ class ReviewScreen(Shared, Screen[None]):
         self.loaded: set[str] = set()  # real paths of the reports loaded
         self.unchecked: dict[str, None] = {}  # paths planned and not checked yet (in order)
         self.stopped: list[LoadPlan] = []  # loads stopped before their end: "load the rest" goes on
-        self.loading = LoadPlan((), None, {}, ())
+        self.load_plan = LoadPlan((), None, {}, ())
         self.queries = [ClaimTerms.of(c).query for c in setup.rules.claims]
         self.figures = [statement_figure(c) for c in setup.rules.claims]
         self.others: dict[tuple[int, int], list[Shown]] = {}  # (report, claim) -> ranked passages
@@ -332,7 +332,7 @@ class ReviewScreen(Shared, Screen[None]):
 
     def start_loading(self, p: LoadPlan, source: bool = False) -> None:
         self.checking = True
-        self.loading = p
+        self.load_plan = p
         self.unchecked.update(dict.fromkeys(p.paths))
         self.skipped = []
         self.query_one("#loading-label", Static).update(Content(f"checking {len(p.paths)} report(s)…"))
@@ -427,7 +427,7 @@ class ReviewScreen(Shared, Screen[None]):
                 listed = "; ".join(str(s) for s in self.skipped[:3]) + (" …" if len(self.skipped) > 3 else "")
                 self.tell(f"Skipped {len(self.skipped)}: {listed}", "warning")
             if self.unchecked:
-                self.stopped.append(self.loading)
+                self.stopped.append(self.load_plan)
             if state == WorkerState.CANCELLED:
                 self.tell("Loading stopped; the reports checked stay in the review, and L loads the rest "
                           "(the header says how many are not loaded).")
