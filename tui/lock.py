@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from factdesk.claims.formats import locked
+from factdesk.tui.session import pid_alive
 
 
 @dataclass(frozen=True)
@@ -53,16 +54,6 @@ def read_holder(path: Path) -> Holder | None:
         return None
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # alive, another user's
-        return True
-    return True
-
-
 def _flock_held(path: Path) -> bool | None:
     """Does any open review hold the lock file's flock (None: this file system cannot say)?"""
     try:
@@ -86,7 +77,7 @@ def live(path: Path, holder: Holder) -> bool:
     """Is the review that wrote `path` still running (as far as this host can tell)?"""
     if holder.host != this_host():
         return True
-    if not _pid_alive(holder.pid):
+    if not pid_alive(holder.pid):
         return False
     held = _flock_held(path)
     return True if held is None else held

@@ -123,15 +123,18 @@ class VerdictsFile:
 
 def _gone(pid: int) -> bool:
     """Has process `pid` ended (or is it this one, whose earlier review did not end cleanly)?"""
-    if pid == os.getpid():
-        return True
+    return pid == os.getpid() or not pid_alive(pid)
+
+
+def pid_alive(pid: int) -> bool:
+    """Is process `pid` running on this host (ours or another user's)?"""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
-        return True
-    except OSError:  # alive, another user's
         return False
-    return False
+    except OSError:  # alive, another user's
+        return True
+    return True
 
 
 @dataclass(frozen=True)

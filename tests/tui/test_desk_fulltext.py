@@ -26,6 +26,13 @@ def long_report(desk) -> None:
     desk.path("long/long-report.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+async def full_text(pilot) -> None:
+    """Press f and wait for the full text, drawn."""
+    await pilot.press("f")
+    await until(pilot, lambda: isinstance(pilot.app.screen, FullText))
+    await pilot.pause(0.1)
+
+
 def rows(app) -> list[list]:
     """The terminal's rows as lists of segments (text and style)."""
     return [list(strip) for strip in app.screen._compositor.render_strips()]
@@ -58,9 +65,7 @@ async def test_the_full_text_marks_the_evidence_and_scrolls_the_shown_passage_in
         at_last = next(i for i, q in enumerate(quotes) if "3,075" in q)
         review.passage = at_last
         review.refresh_pair()
-        await pilot.press("f")
-        await until(pilot, lambda: isinstance(app.screen, FullText))
-        await pilot.pause(0.1)
+        await full_text(pilot)
         shown = screen_text(app)
         assert "Full text of long-report.txt" in shown and f"evidence {at_last + 1} of {len(evidence)}" in shown
         assert "3,075 people had been detained" in shown  # 300 lines down, scrolled into view
@@ -91,8 +96,7 @@ async def test_markup_in_the_full_text_is_shown_as_written_and_clicking_it_runs_
     app = desk.app("long")
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot, reports=1)
-        await pilot.press("f")
-        await until(pilot, lambda: isinstance(app.screen, FullText))
+        await full_text(pilot)
         await pilot.press("end")
         await pilot.pause(0.1)
         for y, line in enumerate(screen_text(app).splitlines()):
@@ -115,9 +119,7 @@ async def test_the_full_text_rewraps_to_a_new_width(desk):
     app = desk.app("long")
     async with app.run_test(size=(120, 30)) as pilot:
         await loaded(pilot, reports=1)
-        await pilot.press("f")
-        await until(pilot, lambda: isinstance(app.screen, FullText))
-        await pilot.pause(0.1)
+        await full_text(pilot)
         assert FIRST in screen_text(app)  # one line at 120 columns
         await pilot.resize_terminal(60, 30)
         await pilot.pause(0.2)

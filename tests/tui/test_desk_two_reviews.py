@@ -60,6 +60,20 @@ class Other:
         self.term.close()
 
 
+@pytest.fixture
+def other(desk):
+    """The review that holds the file, ended (quit, else killed) after the test."""
+    review = Other(desk)
+    yield review
+    try:
+        running = os.waitpid(review.pid, os.WNOHANG)[0] == 0
+    except ChildProcessError:  # it quit in the test
+        running = False
+    if running:
+        review.quit()
+    review.close()
+
+
 def saved_pairs(path) -> dict[tuple[str, str], dict]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return {(os.path.basename(r["file"]), c["id"]): c for r in data["reports"] for c in r["claims"]}
@@ -75,99 +89,81 @@ async def choose(pilot, other: Other, key: str):
 
 
 @pilot_test
-async def test_merge_takes_the_others_saves_for_untouched_pairs_and_takes_the_file_when_it_ends(desk):
-    other = Other(desk)
-    try:
-        app = desk.app()
-        async with app.run_test(size=(120, 36), notifications=True) as pilot:
-            review = await choose(pilot, other, "m")
-            assert f"SHARED with process {other.pid}" in text(app, "#status")
-            await pilot.press("2")  # ours: report 1, total-arrests contradicts
-            other.keys(b"1", b"3")  # theirs: the same pair supports, then taiwanese conflicting
-            other.save()
-            await until(pilot, lambda: review.state.pair(0, 1).reviewed)
-            assert review.state.pair(0, 1).verdict is Verdict.CONFLICTING and review.state.pair(0, 1).reviewer == "other"
-            assert review.state.pair(0, 0).verdict is Verdict.CONTRADICTS  # our own change wins
-            assert "Merged 1 verdict(s) from the file as saved (1 of yours kept)" in toasts(app)
-            await pilot.press("ctrl+s")
-            await until(pilot, lambda: not review.dirty)
-            assert not isinstance(app.screen, Choice)  # merged before: nothing to ask
-            pairs = saved_pairs(other.verdicts)
-            assert pairs[("01-wire-agreement.txt", "total-arrests")]["verdict"] == "contradicts"
-            assert pairs[("01-wire-agreement.txt", "taiwanese")]["verdict"] == "conflicting"
-            assert other.quit() == 0
-            await until(pilot, lambda: review.file_lock is not None)
-            assert "SHARED" not in text(app, "#status")
-            assert "The other review has ended" in toasts(app)
-            assert read_holder(lock_path(other.verdicts)).pid == os.getpid()
-        assert not lock_path(other.verdicts).exists()  # released when the review ended
-    finally:
-        other.close()
+async def test_merge_takes_the_others_saves_for_untouched_pairs_and_takes_the_file_when_it_ends(desk, other):
+    app = desk.app()
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        review = await choose(pilot, other, "m")
+        assert f"SHARED with process {other.pid}" in text(app, "#status")
+        await pilot.press("2")  # ours: report 1, total-arrests contradicts
+        other.keys(b"1", b"3")  # theirs: the same pair supports, then taiwanese conflicting
+        other.save()
+        await until(pilot, lambda: review.state.pair(0, 1).reviewed)
+        assert review.state.pair(0, 1).verdict is Verdict.CONFLICTING and review.state.pair(0, 1).reviewer == "other"
+        assert review.state.pair(0, 0).verdict is Verdict.CONTRADICTS  # our own change wins
+        assert "Merged 1 verdict(s) from the file as saved (1 of yours kept)" in toasts(app)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not review.dirty)
+        assert not isinstance(app.screen, Choice)  # merged before: nothing to ask
+        pairs = saved_pairs(other.verdicts)
+        assert pairs[("01-wire-agreement.txt", "total-arrests")]["verdict"] == "contradicts"
+        assert pairs[("01-wire-agreement.txt", "taiwanese")]["verdict"] == "conflicting"
+        assert other.quit() == 0
+        await until(pilot, lambda: review.file_lock is not None)
+        assert "SHARED" not in text(app, "#status")
+        assert "The other review has ended" in toasts(app)
+        assert read_holder(lock_path(other.verdicts)).pid == os.getpid()
+    assert not lock_path(other.verdicts).exists()  # released when the review ended
 
 
 @pilot_test
-async def test_read_only_saves_nothing_and_reloads_only_when_asked(desk):
-    other = Other(desk)
-    try:
-        app = desk.app()
-        async with app.run_test(size=(120, 36), notifications=True) as pilot:
-            review = await choose(pilot, other, "o")
-            assert f"READ-ONLY (open in process {other.pid})" in text(app, "#status")
-            await pilot.press("1", "n", "ctrl+s")
-            await pilot.pause(0.3)
-            assert review.state.reviewed == 0 and len(review.history) == 1 and not other.verdicts.exists()
-            assert not isinstance(app.screen, Choice)
-            other.keys(b"2")
-            other.save()
-            await pilot.pause(2.5)  # a snapshot: it is not re-read by itself
-            assert review.state.reviewed == 0
-            await pilot.press("ctrl+r")
-            await until(pilot, lambda: review.state.reviewed == 1)
-            assert review.state.pair(0, 0).verdict is Verdict.CONTRADICTS
-            assert "Reloaded 1 verdict(s)" in toasts(app)
-            assert not review.dirty  # nothing of its own to save
-    finally:
-        other.quit()
-        other.close()
+async def test_read_only_saves_nothing_and_reloads_only_when_asked(desk, other):
+    app = desk.app()
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        review = await choose(pilot, other, "o")
+        assert f"READ-ONLY (open in process {other.pid})" in text(app, "#status")
+        await pilot.press("1", "n", "ctrl+s")
+        await pilot.pause(0.3)
+        assert review.state.reviewed == 0 and len(review.history) == 1 and not other.verdicts.exists()
+        assert not isinstance(app.screen, Choice)
+        other.keys(b"2")
+        other.save()
+        await pilot.pause(2.5)  # a snapshot: it is not re-read by itself
+        assert review.state.reviewed == 0
+        await pilot.press("ctrl+r")
+        await until(pilot, lambda: review.state.reviewed == 1)
+        assert review.state.pair(0, 0).verdict is Verdict.CONTRADICTS
+        assert "Reloaded 1 verdict(s)" in toasts(app)
+        assert not review.dirty  # nothing of its own to save
 
 
 @pilot_test
-async def test_reload_follows_the_others_saves(desk):
-    other = Other(desk)
-    try:
-        app = desk.app()
-        async with app.run_test(size=(120, 36), notifications=True) as pilot:
-            review = await choose(pilot, other, "r")
-            assert "READ-ONLY, reloaded on process" in text(app, "#status")
-            other.keys(b"2")
-            other.save()
-            await until(pilot, lambda: review.state.reviewed == 1)
-            assert "reviewed: contradicts by other" in text(app, "#pair")
-            other.keys(b"4")
-            other.save()
-            await until(pilot, lambda: review.state.reviewed == 2)
-            assert other.quit() == 0
-            await until(pilot, lambda: review.file_lock is not None)
-            assert "READ-ONLY" not in text(app, "#status")
-            await pilot.press("j", "j", "1")  # its own review now
-            assert review.state.reviewed == 3
-    finally:
-        other.close()
+async def test_reload_follows_the_others_saves(desk, other):
+    app = desk.app()
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        review = await choose(pilot, other, "r")
+        assert "READ-ONLY, reloaded on process" in text(app, "#status")
+        other.keys(b"2")
+        other.save()
+        await until(pilot, lambda: review.state.reviewed == 1)
+        assert "reviewed: contradicts by other" in text(app, "#pair")
+        other.keys(b"4")
+        other.save()
+        await until(pilot, lambda: review.state.reviewed == 2)
+        assert other.quit() == 0
+        await until(pilot, lambda: review.file_lock is not None)
+        assert "READ-ONLY" not in text(app, "#status")
+        await pilot.press("j", "j", "1")  # its own review now
+        assert review.state.reviewed == 3
 
 
 @pilot_test
-async def test_quit_leaves_the_file_to_the_other_review(desk):
-    other = Other(desk)
-    try:
-        app = desk.app()
-        async with app.run_test(size=(120, 36)) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, Choice), timeout=60)
-            await pilot.press("q")
-            await until(pilot, lambda: not app.is_running)
-        assert read_holder(lock_path(other.verdicts)).pid == other.pid
-    finally:
-        other.quit()
-        other.close()
+async def test_quit_leaves_the_file_to_the_other_review(desk, other):
+    app = desk.app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, Choice), timeout=60)
+        await pilot.press("q")
+        await until(pilot, lambda: not app.is_running)
+    assert read_holder(lock_path(other.verdicts)).pid == other.pid
 
 
 @pilot_test
