@@ -54,6 +54,7 @@ class Anchors:
     instances: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (its name, another event of its kind: "Typhoon Bualoi")
     past_year: bool = False  # the claim is about an earlier year than its source's ("In 1999, ...")
     proposal: bool = False  # the claim states a proposal, an offer or a demand
+    months: frozenset[int] = frozenset()  # the months its statement names ("in July": 7); empty: any
 
 
 def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[Anchors]:
@@ -100,7 +101,7 @@ def anchors_for(claims: Sequence, published: str = "", title: str = "") -> list[
         out.append(Anchors(() if story else names, story, tuple(own), tuple(others), frozenset(years),
                            _PROJECTION.search(claim.statement) is not None, _keys(claim), qualifiers, foreign,
                            _instances(names, " ".join((title, *(c.statement for c in claims)))), past,
-                           _PROPOSAL.search(claim.statement) is not None))
+                           _PROPOSAL.search(claim.statement) is not None, _months(claim.statement)))
     return out
 
 
@@ -303,6 +304,46 @@ def other_claims(anchors: Anchors, phrase: Phrase) -> bool:
     return _holds_any(own, anchors.others) and not _holds_any(own, anchors.own)
 
 
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_MONTH_NAME = re.compile(
+    r"\b(Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|July|Aug(?:ust|\.)?|Sept?(?:ember|\.)?"
+    r"|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)(?![\w-])")
+_RELATIVE_MONTH = re.compile(r"\b(last|this|next)\s+month\b", re.I)
+
+
+def _month_of(word: str) -> int:
+    return next(n for n, name in enumerate(_MONTH_NAMES, 1) if name.startswith(word.rstrip(".").lower()[:3]))
+
+
+def _months(statement: str) -> frozenset[int]:
+    """The months a claim's statement dates it to ("added 114,000 jobs in July"): 'May' only
+    after 'in', 'for', 'of' or 'since', where it cannot be the verb."""
+    out = set()
+    for m in _MONTH_NAME.finditer(statement):
+        if m.group(1) == "May" and not re.search(r"\b(?:in|for|of|since|during)\s+$", statement[:m.start()]):
+            continue
+        out.add(_month_of(m.group(1)))
+    return frozenset(out)
+
+
+def other_month(anchors: Anchors, phrase: Phrase, published: str) -> bool:
+    """Is the figure dated to a month the claim is not about ("rose 0.4% in August" beside a claim
+    for July)? 'last month' counts from `published`, the report's date."""
+    if not anchors.months:
+        return False
+    said = set()
+    for text in (phrase.after, phrase.before):
+        for m in _MONTH_NAME.finditer(text):
+            if m.group(1) == "May" and not re.search(r"\b(?:in|for|of|since|during)\s+$", text[:m.start()]):
+                continue
+            said.add(_month_of(m.group(1)))
+        if published[5:7].isdigit():
+            for m in _RELATIVE_MONTH.finditer(text):
+                said.add((int(published[5:7]) - 1 + {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]) % 12 + 1)
+    return bool(said) and not said & anchors.months
+
+
 def _relative_years(text: str) -> list[int]:
     """The years a text names relative to its own: "this year" 0, "next year" 1, "last year" -1."""
     return [_RELATIVE[m.group(1).lower()] for m in _RELATIVE_YEAR.finditer(text)]
@@ -364,8 +405,12 @@ def other_year(anchors: Anchors, phrase: Phrase, published: str = "") -> bool:
 
 def projection(phrase: Phrase) -> bool:
     """Is the figure a projection or a model's estimate rather than a count? Its clause says so
-    before it ("which supplies projections ..., estimates the ANC will finish with 42%")."""
-    return _PROJECTION.search(phrase.lead_in[-120:]) is not None
+    before it ("which supplies projections ..., estimates the ANC will finish with 42%"), or the
+    words right after it ("far fewer than the 175,000 jobs expected")."""
+    return _PROJECTION.search(phrase.lead_in[-120:]) is not None or _PROJECTED_AFTER.match(phrase.after) is not None
+
+
+_PROJECTED_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:expected|forecast|forecasted|predicted|projected|anticipated)\b")
 
 
 def proposed(phrase: Phrase) -> bool:
@@ -468,6 +513,15 @@ def combined(anchors: Anchors, after: str, mine: Sequence[str]) -> bool:
 
 def _measure_word(word: str) -> bool:
     return bool(measures_in(word) - {"exist"})
+
+
+# "revised down by a combined 29,000", "a collective 29,000 jobs": a total of several
+_AGGREGATE_BEFORE = re.compile(r"\b(?:a\s+)?(?:combined|collective|cumulative\s+total\s+of|joint)\s+$", re.I)
+
+
+def aggregate(text: str, start: int) -> bool:
+    """Is the figure at `start` marked as the total of several ("a combined 29,000")?"""
+    return _AGGREGATE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 # "dead and missing", "of rice and crops", "of rice, crops and fruit trees" (the list's words but its last)

@@ -212,7 +212,14 @@ class Analysis:
         if self._has_dashes:  # (the dashes apart: see _NO_CLAUSE_MARK)
             lo = _TO_LAST_DASH.match(text, lo, figure.start).end()
             hi = _NO_DASH.match(text, figure.end, hi).end()
-        found = nearest_measures(text[lo:hi], figure.start - lo, folded=True)
+        # its own words first, not back past the figure before it: "281 lives lost and 67 people
+        # reported missing" - the 67 are missing; "inflation of 2.5% this year and 2.6% next" - the
+        # 2.6% says none of its own, and is inflation too
+        found = frozenset()
+        before = [self.noun_end(m) for m in self.in_sentence(mention.index) if m.figure.end <= figure.start]
+        if before and lo < before[-1] < figure.start:
+            found = nearest_measures(text[before[-1]:hi], figure.start - before[-1], folded=True)
+        found = found or nearest_measures(text[lo:hi], figure.start - lo, folded=True)
         if not found and (lo, hi) != (start, end):  # (the clause is the sentence: nothing more to find)
             found = measures_in(text[start:end], folded=True)
         if not found and (ante := self.antecedent(mention.index)) is not None:

@@ -52,7 +52,8 @@ MEASURES: dict[str, tuple[str, ...]] = {
                r"re:\bsen(?:t|d|ding)\b[^.;,]{0,40}?\b(?:back|home)\b",
                "handed over", "handover", "hand over", "returned", "flown home", "flew home"),
     "prosecute": ("prosecut", "charged", "indict", "convict", "sentenced", "court", "trial"),
-    "kill": ("killed", "dead", "died", "death", "murder", "fatal"),
+    "kill": ("killed", "dead", "died", "death", "murder", "fatal", "perish", "drowned", "lives lost", "lost their lives",
+             "lost lives", r"re:\bclaim(?:ed|ing|s)?\b[^.;]{0,30}?\blives\b"),
     "injure": ("injur", "wounded", "hurt"),
     "close": ("shut", "closed", "closure", "dismantl", "demolish"),
     "exist": ("there are", "there were", "identif", "exist", "document", "operating", "counted",
@@ -73,10 +74,13 @@ MEASURES: dict[str, tuple[str, ...]] = {
     "evacuate": ("evacuat",),
     "displace": ("displac", "homeless", "uprooted"),
     "affect": ("affected",),
+    "markets": ("s&p", "nasdaq", "dow jones", "ftse", "nikkei", "stock", "shares", "index", "indices", "bond yield",
+                "treasury yield"),
 }
 # Measures that tell a figure apart from the claim's (inflation is not growth) but are too common
 # beside other figures to tie one to it ("with 60% of votes counted, the ANC had 42%").
-TELLING_APART = frozenset({"grow", "inflation", "unemployment", "interest", "turnout", "evacuate", "displace", "affect"})
+TELLING_APART = frozenset({"grow", "inflation", "unemployment", "interest", "turnout", "evacuate", "displace", "affect",
+                           "markets"})
 
 
 def alternation(words: list[str] | set[str]) -> str:
@@ -184,7 +188,7 @@ def measure_heads(names: frozenset[str] | set[str]) -> frozenset[str]:
 # Nouns for people in general: a claim about "people" is met by "suspects" or "detainees".
 PEOPLE = frozenset(
     """people persons person individuals individual suspects suspect detainees detainee
-    arrestees others men women""".split()
+    arrestees others men women lives residents victims""".split()
 )
 # Modifiers that do not narrow what is counted ("suspected organisers" are organisers).
 NEUTRAL_MODIFIERS = frozenset(

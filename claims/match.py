@@ -499,6 +499,8 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         return None  # another claim's measure in the figure's own words
     if attribution.other_year(anchors, phrase, terms.published):
         return None  # "365 seats in 2019": another year's
+    if attribution.other_month(anchors, phrase, when or terms.published):
+        return None  # "rose 0.4% in August" beside a claim for July: another month's
     if attribution.projection(phrase) is not anchors.projected and not (
             anchors.projected and attribution.looks_ahead(phrase)):
         return None  # "could exceed 10,000": a projection is not a count, nor a count a projection
@@ -506,6 +508,8 @@ def _tie(terms: ClaimTerms, analysis: Analysis, mention: Mention, scores: dict[i
         return None  # "the death toll from Typhoon Bualoi": another event of the same kind
     if anchors.names and not attribution.names_near(anchors, analysis.around(mention)):
         return None  # the claim's actor or place is not named near the figure
+    if attribution.aggregate(analysis.text, figure.start) and not attribution.aggregate(claim.statement, len(claim.statement)):
+        return None  # "revised down by a combined 29,000": a total of the claim's thing and others
     after = analysis.noun_end(mention)
     if attribution.combined(anchors, analysis.text[after:after + 60], terms.own_words) or (
             after > figure.end and attribution.combined(anchors, analysis.text[figure.end:figure.end + 80],

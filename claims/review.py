@@ -1,7 +1,8 @@
 """A review session as values: the checker's verdicts, people's overrides, and what is stale.
 
-The screen keeps a list of these states (for undo) and renders the newest; every change is a
-function from one state to the next. Saving writes the verdicts format, version 1.
+The review's journal (tui/journal.py) keeps a list of these states (for undo) and the screen
+renders the newest; every change is a function from one state to the next. Saving writes the
+verdicts format, version 1.
 """
 
 from __future__ import annotations
@@ -42,21 +43,6 @@ class ReviewState:
 
     def is_stale(self, report: int, claim: int) -> bool:
         return (self.reports[report].file, self.rules.claims[claim].id) in self.stale
-
-    def next_unreviewed(self, report: int, claim: int) -> tuple[int, int] | None:
-        """The next pair (claim by claim, then report by report) that still needs a person."""
-        n_claims = len(self.rules.claims)
-        total = self.total
-        if not total:
-            return None
-        start = report * n_claims + claim
-        for step in range(1, total + 1):
-            flat = (start + step) % total
-            r, c = divmod(flat, n_claims)
-            verdict = self.pair(r, c)
-            if not verdict.reviewed or self.is_stale(r, c):
-                return r, c
-        return None
 
 
 def start(rules: RuleSet, rules_file: str, reviewer: str | None = None) -> ReviewState:

@@ -119,6 +119,11 @@ CASES = [
     (STORM, "missing", "Typhoon Yagi killed 299, while 145 are still missing.", Verdict.CONTRADICTS),
     (STORM, "missing", "After Typhoon Yagi, 38 people remain missing.", Verdict.SUPPORTS),
     (STORM, "deaths", "Typhoon Yagi has killed at least 300 people.", Verdict.SUPPORTS),
+    # "lives lost", "claimed 299 lives" are deaths; each figure of a list keeps its own measure
+    (STORM, "deaths", "Typhoon Yagi claimed 299 lives, with 34 people still missing.", Verdict.SUPPORTS),
+    (STORM, "deaths", "After Typhoon Yagi, at least 281 lives lost and 67 people reported missing.", Verdict.SUPPORTS),
+    (STORM, "missing", "After Typhoon Yagi, at least 281 lives lost and 67 people reported missing.",
+     Verdict.CONTRADICTS),
     # a total of the claim's thing and another's is neither
     (STORM, "deaths", "Typhoon Yagi left 329 people dead and missing.", Verdict.NOT_MENTIONED),
     (STORM, "crops", "Typhoon Yagi flooded 262,000 hectares of rice and crops.", Verdict.NOT_MENTIONED),
@@ -284,3 +289,32 @@ claims:
     assert found.relation == "other_source"
     assert "another source's figure" in found.reason
     assert check_report(rules, own).claim("cases").evidence[0].relation == ""
+
+
+JOBS = parse_rules("""
+version: 1
+source: {title: "US jobs report", published: 2024-08-02}
+claims:
+  - {id: jobs, statement: "The US economy added 114,000 jobs in July", quantity: "114,000", unit: [jobs, payrolls], context: [July, added]}
+  - {id: june, statement: "June's job additions were revised down by 27,000", quantity: "27,000", unit: [jobs], context: [June, revised]}
+  - {id: wages, statement: "Average hourly earnings increased by 0.2% in July", quantity: 0.2%, unit: "%", context: [hourly earnings, wages]}
+""")
+
+JOBS_CASES = [
+    # a figure dated to another month than the claim's is another month's
+    (JOBS, "wages", "Average hourly earnings rose 0.4% in August.", Verdict.NOT_MENTIONED),
+    (JOBS, "wages", "Average hourly earnings rose 0.4% in July.", Verdict.CONTRADICTS),
+    (JOBS, "jobs", "Employers added 142,000 jobs last month.", Verdict.NOT_MENTIONED),  # (a report of September)
+    # a share of the markets is not a share of wages
+    (JOBS, "wages", "Wages rose, but the S&P 500 index fell 1.8% on the day.", Verdict.NOT_MENTIONED),
+    # "a combined 29,000" is a total of several months
+    (JOBS, "june", "Payrolls for May and June were revised down by a combined 29,000 jobs.", Verdict.NOT_MENTIONED),
+    # what was expected is not what was reported
+    (JOBS, "jobs", "Employers added far fewer than the 175,000 jobs expected in July.", Verdict.NOT_MENTIONED),
+]
+
+
+@pytest.mark.parametrize(("rules", "claim_id", "text", "expected"), JOBS_CASES)
+def test_whose_figure_in_a_monthly_release(rules, claim_id, text, expected):
+    report = _dated("2024-09-06", text) if "last month" in text else report_from_bytes("r.txt", text.encode())
+    assert check_report(rules, report).claim(claim_id).auto is expected

@@ -45,3 +45,8 @@ def test_the_review_command_is_what_brings_textual_in():
 def test_the_review_checks_reports_in_a_child_that_loads_no_textual():
     modules = loaded_after("import factdesk.tui.checking, factdesk.tui.session")
     assert "textual" not in modules
+
+
+def test_the_review_journal_pairs_and_passages_load_no_textual():
+    modules = loaded_after("import factdesk.tui.journal, factdesk.tui.pairs, factdesk.tui.passages")
+    assert "textual" not in modules

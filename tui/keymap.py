@@ -5,6 +5,8 @@
     "review.supports" = "y"
 
 maps binding ids (listed on the help screen) to comma-separated keys, replacing the defaults.
+The verdict keys are here too: the review screen and the matrix share them, ids and all, so one
+keymap entry rebinds a verdict key on both.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import os
 import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+
+from textual.binding import Binding
 
 
 def keymap_path(env: Mapping[str, str] | None = None) -> Path:
@@ -43,3 +47,19 @@ def load_keymap(path: Path | None, known: Iterable[str]) -> tuple[dict[str, str]
         else:
             keymap[key] = ",".join(k.strip() for k in value.split(","))
     return keymap, problems
+
+
+DECIDES = "; marks the pair reviewed, moves on"
+VERDICT = Binding.Group("verdict")
+# the verdict keys, on the review screen and in the matrix (one id each: one keymap entry for both)
+VERDICT_BINDINGS = [
+    Binding("1", "decide('supports')", "supports", id="review.supports", group=VERDICT,
+            tooltip="verdict: supports" + DECIDES),
+    Binding("2", "decide('contradicts')", "contradicts", id="review.contradicts", group=VERDICT,
+            tooltip="verdict: contradicts" + DECIDES),
+    Binding("3", "decide('conflicting')", "conflicting", id="review.conflicting", group=VERDICT,
+            tooltip="verdict: conflicting" + DECIDES),
+    Binding("4", "decide('not_mentioned')", "not mentioned", id="review.not_mentioned", group=VERDICT,
+            tooltip="verdict: not mentioned" + DECIDES),
+    Binding("enter", "decide('')", "accept", id="review.accept", tooltip="accept the checker's verdict" + DECIDES),
+]

@@ -18,6 +18,7 @@ from textual.content import Content
 
 from factdesk.claims.rules import Claim
 from factdesk.claims.verdicts import ClaimVerdict, Evidence, Verdict
+from factdesk.tui.pairs import Filter, Tally
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
@@ -29,6 +30,7 @@ _THEMED = {Verdict.SUPPORTS: "$text-success", Verdict.CONTRADICTS: "$text-error"
            Verdict.CONFLICTING: "$text-warning", Verdict.NOT_MENTIONED: "$text-muted"}
 _PLAIN = {Verdict.SUPPORTS: "green", Verdict.CONTRADICTS: "red",
           Verdict.CONFLICTING: "yellow", Verdict.NOT_MENTIONED: "grey50"}
+_PROBLEMS = (Verdict.CONTRADICTS, Verdict.CONFLICTING)
 FIGURE = "bold reverse"
 
 
@@ -55,12 +57,21 @@ def rich_text(text: str, style: str = "") -> Text:
     return Text(line(text), style=style)
 
 
+def _look(pair: ClaimVerdict, colours: dict[Verdict, str], ground: str) -> str:
+    """A pair's glyph: dim while only suggested, bold and underlined once a person decided; a
+    contradiction or conflict only suggested is never dim but bold on `ground` (without colour,
+    bold among dim glyphs)."""
+    if pair.reviewed:
+        return f"{colours[pair.verdict]} bold underline"
+    if pair.verdict in _PROBLEMS:
+        return f"bold {colours[pair.verdict]} on {ground}"
+    return f"{colours[pair.verdict]} dim"
+
+
 def _glyph_style(pair: ClaimVerdict, stale: bool, selected: bool) -> str:
-    """How one pair's glyph is drawn: dim while only suggested, bold and underlined once a person
-    decided, on a warning background when that decision was made on older bytes of the report."""
-    style = f"{_THEMED[pair.verdict]} " + ("bold underline" if pair.reviewed else "dim")
-    if stale:
-        style = "bold $text-warning on $warning-muted"
+    """How the claim list draws a pair's glyph (see _look), on a warning background when the
+    person's decision was made on older bytes of the report."""
+    style = "bold $text-warning on $warning-muted" if stale else _look(pair, _THEMED, "$error-muted")
     return style + (" reverse" if selected else "")
 
 
@@ -73,16 +84,60 @@ def glyph_text(pair: ClaimVerdict, stale: bool) -> Text:
     """A pair in the matrix (Rich, for DataTable): as in the claim list, with "!" after a stale one."""
     if stale:
         return Text(GLYPH[pair.verdict] + "!", style="bold yellow")
-    return Text(GLYPH[pair.verdict], style=f"{_PLAIN[pair.verdict]} " + ("bold underline" if pair.reviewed else "dim"))
+    return Text(GLYPH[pair.verdict], style=_look(pair, _PLAIN, "grey23"))
+
+
+def tally_text(tally: Tally) -> Text:
+    """A claim's or a report's contradictions for the matrix (Rich, for DataTable): "✗1 ±2"."""
+    text = Text()
+    bold = " bold" if tally.open_problems else ""
+    if tally.contradicted:
+        text.append(f"{GLYPH[Verdict.CONTRADICTS]}{tally.contradicted}", style="red" + bold)
+    if tally.conflicting:
+        text.append(" " if text else "")
+        text.append(f"{GLYPH[Verdict.CONFLICTING]}{tally.conflicting}", style="yellow" + bold)
+    return text
+
+
+_NUMBERED_NAME = re.compile(r"^\d+[-_. ]+(?=\w)")
+
+
+def short_name(number: int, file: str, width: int) -> str:
+    """A report's column label in the matrix: its number and its file name without the folder, the
+    extension and a leading number, cut with an ellipsis: "2 cumulati…"."""
+    stem = os.path.splitext(os.path.basename(file))[0]
+    label = f"{number} {line(_NUMBERED_NAME.sub('', stem))}"
+    return label if len(label) <= width else label[:width - 1] + "…"
 
 
 def verdict(v: Verdict) -> Content:
     return Content.styled(LABEL[v], f"bold {_THEMED[v]}")
 
 
+def tally_marks(tally: Tally) -> Content:
+    """A claim's or a report's contradictions and conflicts, "✗ 2 ± 1" (those still only the
+    checker's in bold); empty when there are none."""
+    bold = " bold" if tally.open_problems else ""
+    parts: list[Content | str | tuple[str, str]] = []
+    if tally.contradicted:
+        parts.append((f"{GLYPH[Verdict.CONTRADICTS]} {tally.contradicted}", "$text-error" + bold))
+    if tally.conflicting:
+        parts += [" "] * bool(parts) + [(f"{GLYPH[Verdict.CONFLICTING]} {tally.conflicting}", "$text-warning" + bold)]
+    return Content.assemble(*parts)
+
+
+def _ends(left: Content, right: Content, width: int) -> Content:
+    """`left`, cut with an ellipsis to leave room for `right`, then `right` at the end of `width`."""
+    if not right:
+        return left.truncate(width, ellipsis=True)
+    left = left.truncate(max(1, width - len(right) - 1), ellipsis=True)
+    return Content.assemble(left, " " * max(1, width - len(left) - len(right)), right)
+
+
 def claim_item(claim: Claim, pairs: Sequence[tuple[ClaimVerdict, bool]], first: int, selected: int,
-               more_before: bool, more_after: bool) -> Content:
-    """A claim in the list: its id and figure, then a glyph per report (a window of them)."""
+               before: int, after: int, tally: Tally, width: int = 44, lead: int = 1) -> Content:
+    """A claim in the list: its id, figure and contradictions, then a glyph per report (a window
+    of them, with how many reports are off the list to the left and to the right)."""
     head = Content.assemble((line(claim.id), "bold"), "  ", (line(claim.quantity), "$text-accent"))
     cells: list[tuple[str, str]] = []  # a run of glyphs of one style is one span: less to draw
     for i, (p, s) in enumerate(pairs):
@@ -91,19 +146,24 @@ def claim_item(claim: Claim, pairs: Sequence[tuple[ClaimVerdict, bool]], first: 
             cells[-1] = (cells[-1][0] + GLYPH[p.verdict], style)
         else:
             cells.append((GLYPH[p.verdict], style))
-    row = Content.assemble("‹" if more_before else " ", *cells, "›" if more_after else "")
-    return Content("\n").join([head, row])
+    left = (f"{before}‹" if before else "").rjust(lead)
+    row = Content.assemble((left, "$text-muted"), *cells, (f"›{after}" if after else "", "$text-muted"))
+    return Content("\n").join([_ends(head, tally_marks(tally), width), row])
 
 
 def report_item(number: int, name: str, title: str, reviewed: int, total: int, stale: bool,
-                width: int = 40) -> Content:
+                width: int = 40, tally: Tally | None = None) -> Content:
+    """A report in the list: number, pairs reviewed, name (cut with an ellipsis, never wrapped),
+    contradictions and a stale mark at the end of the line; its title under it."""
     count = Content.styled(f"{reviewed}/{total}", "$text-success" if reviewed == total else "$text-muted")
-    parts: list[Content | str | tuple[str, str]] = [(f"{number:>3} ", "$text-muted"), count, " ", (line(name), "bold")]
+    left = Content.assemble((f"{number:>3} ", "$text-muted"), count, " ", (line(name), "bold"))
+    marks = tally_marks(tally) if tally else Content("")
     if stale:
-        parts.append((" stale", "bold $text-warning"))
+        marks = Content.assemble(marks, " " if marks else "", ("stale", "bold $text-warning"))
+    parts = [_ends(left, marks, width)]
     if title:
-        parts += ["\n      ", Content.styled(line(title), "italic").truncate(width - 6, ellipsis=True)]
-    return Content.assemble(*parts)
+        parts.append(Content.assemble("      ", Content.styled(line(title), "italic").truncate(width - 6, ellipsis=True)))
+    return Content("\n").join(parts)
 
 
 def statement(claim: Claim, figure: tuple[int, int] | None) -> Content:
@@ -272,34 +332,63 @@ def shorten(path: str, width: int) -> str:
 
 
 PATH_WIDTH = 60  # the verdicts path's room in the header when its width is not known
+PATH_ENOUGH = 24  # room enough for the path (its file name, and a folder or two) before other parts give way
+
+
+def tally_line(tally: Tally, form: str = "long") -> Content:
+    """Contradicted, conflicting and unreviewed pairs: "✗ 2 contradicted  ± 1 conflicting  24
+    unreviewed" (long), "✗ 2  ± 1  24 unreviewed" (short) or "✗2 ±1 24 left" (tiny)."""
+    x = (f"{GLYPH[Verdict.CONTRADICTS]} {tally.contradicted}", "bold $text-error" if tally.contradicted else "$text-muted")
+    c = (f"{GLYPH[Verdict.CONFLICTING]} {tally.conflicting}", "bold $text-warning" if tally.conflicting else "$text-muted")
+    u = (f"{tally.unreviewed}", "bold" if tally.unreviewed else "$text-muted")
+    if form == "long":
+        return Content.assemble(x, (" contradicted  ", "$text-muted"), c, (" conflicting  ", "$text-muted"),
+                                u, (" unreviewed", "$text-muted"))
+    if form == "short":
+        return Content.assemble(x, "  ", c, "  ", u, (" unreviewed", "$text-muted"))
+    return Content.assemble((x[0].replace(" ", ""), x[1]), " ", (c[0].replace(" ", ""), c[1]), " ", u,
+                            (" left", "$text-muted"))
+
+
+def filter_label(f: Filter) -> str:
+    """The filter as the header shows it, short: its words, the verdicts' glyphs, "unreviewed"."""
+    if f.problem:
+        return "no match"
+    return " ".join([*f.words, *(GLYPH[v] for v in Verdict if v in f.verdicts), *(["unreviewed"] * f.unreviewed)])
 
 
 def status(verdicts_file: str, exists: bool, reviewed: int, total: int, dirty: bool, reviewer: str,
-           filtered: str, width: int | None = None, flags: str = "") -> Content:
-    """The header line. The verdicts file's path is always on it: shortened with an ellipsis to
-    what `width` (the line's) leaves, never to less than 16 characters; the reviewer and the
-    filter give way to it, in that order. `flags` (READ-ONLY, reports not loaded) follow the
-    state, in bold."""
+           filtered: str, width: int | None = None, tally: Tally | None = None, flags: str = "") -> Content:
+    """The header line: pairs reviewed, what is contradicted, the verdicts file, whether it is
+    saved. The verdicts file's path is always on it, shortened with an ellipsis to what `width`
+    (the line's) leaves, never to less than 16 characters: until it has PATH_ENOUGH, the reviewer,
+    then the counts' words, then the filter give way to it, in that order. `flags` (READ-ONLY,
+    reports not loaded) follow the state, in bold."""
     head = Content.styled(f"{reviewed} of {total} pairs reviewed", "bold")
+    short_head = Content.styled(f"{reviewed}/{total} reviewed", "bold")
     state = Content.styled("   unsaved changes", "bold $text-warning") if dirty else \
         Content.styled("   saved" if exists else "   new file", "$text-muted")
     if flags:
         state += Content.styled(f"   {line(flags)}", "bold $text-warning")
-    label = "   verdicts: "
+    label = Content.styled("   verdicts: ", "$text-muted")
     who = Content.assemble(("   reviewer: ", "$text-muted"), line(reviewer)) if reviewer else Content("")
     kept = Content.assemble(("   filter: ", "$text-muted"), (line(filtered), "bold")) if filtered else Content("")
+    counts = {form: Content("   ") + tally_line(tally, form) if tally else Content("")
+              for form in ("long", "short", "tiny")}
     path = line(verdicts_file)
-    room = PATH_WIDTH
+    none = Content("")
+    ways = [(head, counts["long"], label, who, kept), (head, counts["long"], label, none, kept),
+            (head, counts["short"], label, none, kept), (head, counts["short"], label, none, none),
+            (head, counts["tiny"], label, none, none), (short_head, counts["tiny"], label[1:], none, none)]
+    chosen, room = ways[0], PATH_WIDTH
     if width is not None:
-        fixed = width - 2 - len(head) - len(label) - len(state)
-        room = fixed - len(who) - len(kept)
-        if len(path) > room and who:  # the path comes before the reviewer's name
-            who = Content("")
-            room = fixed - len(kept)
-        if room < 16 and kept:  # and, on a narrow terminal, before the filter
-            kept = Content("")
-            room = fixed
-    return Content.assemble(head, (label, "$text-muted"), shorten(path, max(16, room)), state, who, kept)
+        fixed = width - 2 - len(state)
+        rooms = [fixed - sum(len(part) for part in way) for way in ways]
+        enough = min(len(path), PATH_ENOUGH)
+        at = next((i for i, r in enumerate(rooms) if r >= enough), len(ways) - 1)
+        chosen, room = ways[at], rooms[at]
+    head, shown_counts, label, who, kept = chosen
+    return Content.assemble(head, shown_counts, label, shorten(path, max(16, room)), state, who, kept)
 
 
 def message(*parts: str | tuple[str, str]) -> Content:

@@ -3,7 +3,9 @@ copied to a temporary folder that becomes the current folder (so paths on screen
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -22,3 +24,22 @@ def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Desk:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("TEXTUAL_THEME", raising=False)
     return Desk(tmp_path)
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path):
+    """A folder nobody may write into (a read-only mount when running as root)."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    mounted = False
+    if os.access(folder, os.W_OK):  # root ignores permissions
+        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro", "tmpfs", str(folder)],
+                                 capture_output=True).returncode == 0
+        if not mounted:
+            folder.chmod(0o755)
+            pytest.skip("cannot make a read-only folder here")
+    yield folder
+    if mounted:
+        subprocess.run(["umount", str(folder)], check=True)
+    folder.chmod(0o755)

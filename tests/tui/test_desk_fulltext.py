@@ -3,6 +3,8 @@ scrolled into view, ] and [ between them, the choice kept on return; report text
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -63,8 +65,8 @@ async def test_the_full_text_marks_the_evidence_and_scrolls_the_shown_passage_in
         quotes = [e.quote for e in evidence]
         assert any("3,075" in q for q in quotes) and any("more than 1,000" in q for q in quotes)
         at_last = next(i for i, q in enumerate(quotes) if "3,075" in q)
-        review.passage = at_last
-        review.refresh_pair()
+        review.selection = replace(review.selection, passage=at_last)
+        await pilot.pause()
         await full_text(pilot)
         shown = screen_text(app)
         assert "Full text of long-report.txt" in shown and f"evidence {at_last + 1} of {len(evidence)}" in shown
@@ -86,7 +88,7 @@ async def test_the_full_text_marks_the_evidence_and_scrolls_the_shown_passage_in
         assert all(s.underline and s.bgcolor == plain for s in marked)
         await pilot.press("f")  # back: the pair view shows the passage chosen there
         await until(pilot, lambda: not isinstance(app.screen, FullText))
-        assert review.passage != at_last
+        assert review.selection.passage != at_last
         assert "more than 1,000 people were arrested" in text(app, "#evidence")
 
 

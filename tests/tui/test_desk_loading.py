@@ -29,13 +29,13 @@ def many_reports(desk) -> Path:
 async def test_checked_reports_come_in_batches(desk, monkeypatch):
     many_reports(desk)
     batches: list[int] = []
-    original = ReviewScreen.on_review_screen_checked
+    original = ReviewScreen.on_loader_checked
 
     def counted(self, message):
         batches.append(len(message.items))
         return original(self, message)
 
-    monkeypatch.setattr(ReviewScreen, "on_review_screen_checked", counted)
+    monkeypatch.setattr(ReviewScreen, "on_loader_checked", counted)
     app = desk.app("many")
     async with app.run_test(size=(120, 36)) as pilot:
         review = await loaded(pilot, reports=MANY)

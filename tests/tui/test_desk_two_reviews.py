@@ -123,7 +123,7 @@ async def test_read_only_saves_nothing_and_reloads_only_when_asked(desk, other):
         assert f"READ-ONLY (open in process {other.pid})" in text(app, "#status")
         await pilot.press("1", "n", "ctrl+s")
         await pilot.pause(0.3)
-        assert review.state.reviewed == 0 and len(review.history) == 1 and not other.verdicts.exists()
+        assert review.state.reviewed == 0 and len(review.journal.history) == 1 and not other.verdicts.exists()
         assert not isinstance(app.screen, Choice)
         other.keys(b"2")
         other.save()
@@ -176,7 +176,7 @@ async def test_a_lock_left_by_a_killed_review_is_taken_over(desk):
         review = await loaded(pilot, reports=3)
         assert review.file_lock is not None and not isinstance(app.screen, Choice)
         assert f"A stale lock was taken over: the review of process {other.pid}" in toasts(app)
-        assert "reviewer: tester" in text(app, "#status") and "SHARED" not in text(app, "#status")
+        assert "SHARED" not in text(app, "#status") and "READ-ONLY" not in text(app, "#status")
 
 
 @pilot_test

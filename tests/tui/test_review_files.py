@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
 import yaml
 from textual import events
 from textual.widgets import Input
@@ -59,12 +57,29 @@ async def test_reopening_resumes_verdicts_and_notes(desk):
         review = await loaded(pilot, reports=3)
         assert "2 of 27 pairs reviewed" in text(app, "#status")
         assert "saved" in text(app, "#status") and "unsaved" not in text(app, "#status")
-        assert "reviewed: contradicts by tester" in text(app, "#pair")
-        await pilot.press("j")
-        assert "reviewed: conflicting" in text(app, "#pair")
-        await pilot.press("j")
+        # it resumes where the review left off: the pair after the last one decided
+        assert "claim 3/9 indonesians" in text(app, "#pair") and "report 1/3" in text(app, "#pair")
         assert "note: ask the desk" in text(app, "#note")
         assert review.state.pair(0, 2).note == "ask the desk"
+        await pilot.press("k")
+        assert "reviewed: conflicting" in text(app, "#pair")
+        await pilot.press("k")
+        assert "reviewed: contradicts by tester" in text(app, "#pair")
+
+
+@pilot_test
+async def test_a_review_with_every_pair_decided_reopens_on_the_pair_decided_last(desk):
+    app = desk.app("reports/02-cumulative-tally.txt")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot, reports=1)
+        await pilot.press(*["enter"] * 8, "k", "k", "2")  # all but the last; then scam-compounds again
+        await pilot.press("j", "enter")  # and the last
+        await save(pilot)
+    app = desk.app("reports/02-cumulative-tally.txt")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot, reports=1)
+        assert "9 of 9 pairs reviewed" in text(app, "#status")
+        assert "claim 9/9 poipet-foreigners" in text(app, "#pair")
 
 
 @pilot_test
@@ -102,6 +117,8 @@ async def test_a_changed_report_shows_its_old_verdict_as_stale(desk):
     async with app.run_test(size=(120, 40)) as pilot:
         review = await loaded(pilot, reports=3)
         assert "1 of 27 pairs reviewed" in text(app, "#status")  # the stale one needs a person again
+        assert "claim 3/9" in text(app, "#pair") and "report 2/3" in text(app, "#pair")  # resumed
+        await pilot.press("h", "k", "k")
         assert "STALE" in text(app, "#pair") and "reviewed: contradicts" in text(app, "#pair")
         items = [o.prompt.plain for o in app.screen.query_one("#reports").options]
         assert "stale" in items[0] and "stale" not in items[1]
@@ -188,25 +205,6 @@ async def test_a_broken_verdicts_file_can_be_left_alone(desk):
     assert not list(verdicts.parent.glob("*.broken-*"))
 
 
-@pytest.fixture
-def read_only_folder(tmp_path: Path):
-    """A folder nobody may write into (a read-only mount when running as root)."""
-    folder = tmp_path / "read-only"
-    folder.mkdir()
-    folder.chmod(0o555)
-    mounted = False
-    if os.access(folder, os.W_OK):  # root ignores permissions
-        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro", "tmpfs", str(folder)],
-                                 capture_output=True).returncode == 0
-        if not mounted:
-            folder.chmod(0o755)
-            pytest.skip("cannot make a read-only folder here")
-    yield folder
-    if mounted:
-        subprocess.run(["umount", str(folder)], check=True)
-    folder.chmod(0o755)
-
-
 @pilot_test
 async def test_a_folder_that_refuses_the_save_keeps_the_review_and_offers_another_path(desk, read_only_folder):
     target = read_only_folder / "verdicts.yaml"
@@ -242,10 +240,12 @@ async def crash_after(desk, *keys: str) -> Path:
     recovery = desk.path(desk.verdicts + f".recovery.{os.getpid()}")
     app = desk.app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await loaded(pilot)
+        review = await loaded(pilot)
+        before = review.state.reviewed  # (a review reopened resumes after the pairs decided)
         await pilot.press(*keys)
         await until(pilot, lambda: recovery.exists() and len(load_verdicts(recovery).reports) == 3
-                    and sum(c.reviewed for r in load_verdicts(recovery).reports for c in r.claims) == len(keys))
+                    and sum(c.reviewed for r in load_verdicts(recovery).reports for c in r.claims)
+                    == before + len(keys))
     return recovery
 
 

@@ -3,8 +3,6 @@ paths, no clock. Regenerate with `pytest tests/tui --snapshot-update`, then look
 
 from __future__ import annotations
 
-from textual.widgets import Input
-
 from factdesk.tui.screens.dialogs import Ask
 
 from tui_helpers import loaded, until
@@ -44,3 +42,27 @@ def test_note_dialog(desk, snap_compare):
 
 def test_open_dialog(desk, snap_compare):
     assert snap_compare(desk.app(), terminal_size=SIZE, run_before=prepare("o", dialog=Ask))
+
+
+# Any terminal: the same review at 80x24 and 200x50 (120x36 above), the left column hidden at
+# 80x24, the matrix at 80x24, and below the smallest size.
+
+
+def test_main_screen_at_80x24(desk, snap_compare):
+    assert snap_compare(desk.app(), terminal_size=(80, 24), run_before=prepare("2", "tab", "j", "j"))
+
+
+def test_main_screen_at_200x50(desk, snap_compare):
+    assert snap_compare(desk.app(), terminal_size=(200, 50), run_before=prepare("2", "tab", "j", "j"))
+
+
+def test_left_column_hidden_at_80x24(desk, snap_compare):
+    assert snap_compare(desk.app(), terminal_size=(80, 24), run_before=prepare("2", "tab", "j", "j", "ctrl+b"))
+
+
+def test_matrix_at_80x24(desk, snap_compare):
+    assert snap_compare(desk.app(), terminal_size=(80, 24), run_before=prepare("2", "m", "down", "right"))
+
+
+def test_too_small(desk, snap_compare):
+    assert snap_compare(desk.app(), terminal_size=(59, 14), run_before=prepare())

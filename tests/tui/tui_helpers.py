@@ -45,6 +45,13 @@ class Desk:
         return self.root / name
 
 
+def keymap_file(folder: Path, entries: dict[str, str]) -> Path:
+    """A keymap.toml in `folder` binding each id of `entries` to its keys."""
+    path = folder / "keymap.toml"
+    path.write_text("[keymap]\n" + "".join(f'"{k}" = "{v}"\n' for k, v in entries.items()), encoding="utf-8")
+    return path
+
+
 async def until(pilot: Pilot, done: Callable[[], bool], timeout: float = 30.0) -> None:
     """Let the app run until `done()` holds (and the screen has caught up)."""
     deadline = time.monotonic() + timeout

@@ -21,7 +21,9 @@ ELSEWHERE = [
     ("ctrl+p", "command palette: every action; jump to a claim or a report"),
     ("ctrl+q", "quit (asks when there are unsaved changes)"),
     ("arrows", "matrix: move; the pair under the cursor is selected"),
-    ("enter, m, escape", "matrix: back to the review"),
+    ("1-4, enter", "matrix: decide the pair under the cursor (the same binding ids as on the review)"),
+    ("m, escape, click", "matrix: back to the review"),
+    ("enter, escape", "filter: keep it, clear it"),
     ("enter, escape", "dialogs: accept, cancel; a question's answers show their keys"),
     ("ctrl+s", "paste and note dialogs: add the report, keep the note"),
 ]
@@ -37,11 +39,15 @@ MEANS = {
 
 MARKS = [
     ("dim", "the checker's suggestion: nobody has looked at the pair yet"),
+    ("on red", "a contradiction or conflict only the checker has seen: look at it first (without "
+               "colour: bold among dim glyphs)"),
     ("bold, underlined", "decided by a person (1-4, or enter to accept the checker's verdict)"),
     ("stale", "decided on older bytes of the report: the file changed since, so decide again; "
               "on a warning background in the claim list, \"!\" after it in the matrix, "
               "\"stale\" in the report list"),
-    ("‹ ›", "more reports to the left or right of the glyphs shown"),
+    ("‹ ›", "more reports to the left or right of the glyphs shown, and how many"),
+    ("✗ 2 ± 1", "pairs contradicted and conflicting, of a claim, of a report, of the review (in the header "
+                "with those left unreviewed); bold while some are not reviewed yet"),
     ("full text", "in a report's full text (f): the pair's evidence passages underlined, the one the pair "
                   "view shows on a background, figures in reverse"),
     ("header", "READ-ONLY: another review holds the verdicts file and this one saves nothing (ctrl+r reads "
@@ -112,10 +118,12 @@ class Help(ModalScreen[None]):
                                    Content(LABEL[v]), Content(MEANS[v]))
                 yield Static(Content.styled("Marks", "bold"), classes="section")
                 samples = {
-                    "dim": glyph_sample(Verdict.CONTRADICTS),
+                    "dim": glyph_sample(Verdict.SUPPORTS),
                     "bold, underlined": glyph_sample(Verdict.CONTRADICTS, reviewed=True),
                     "stale": glyph_sample(Verdict.CONTRADICTS, reviewed=True, stale=True),
-                    "‹ ›": Content("‹✓✗›"),
+                    "‹ ›": Content("3‹✓✗›12"),
+                    "on red": glyph_sample(Verdict.CONTRADICTS),
+                    "✗ 2 ± 1": Content.assemble(glyph_sample(Verdict.CONTRADICTS), glyph_sample(Verdict.CONFLICTING)),
                     "full text": Content.styled("3,075", FIGURE).stylize(EVIDENCE),
                     "header": Content.styled("READ-ONLY", "bold $text-warning"),
                 }

@@ -10,13 +10,11 @@ ends, this one takes the lock and may save as the only review again.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual.timer import Timer
 
 from factdesk.claims.errors import VerdictsError
-from factdesk.claims.review import merge_saved
 from factdesk.tui import render
 from factdesk.tui.lock import Holder, ReviewLock
 from factdesk.tui.screens.dialogs import Answer, Choice
@@ -106,11 +104,6 @@ class Shared:
     def action_reload(self: ReviewScreen) -> None:
         self.run_worker(self.merge_from_disk(asked=True), group="share", exclusive=True, exit_on_error=False)
 
-    def touched(self: ReviewScreen) -> set[tuple[str, str]]:
-        """The pairs (file, claim id) this review changed (and has not undone)."""
-        s = self.state
-        return {(s.reports[r].file, s.rules.claims[c].id) for e in self.history[1:] for r, c in [e.pair]}
-
     async def merge_from_disk(self: ReviewScreen, asked: bool = False) -> bool:
         """Read the verdicts file again and take in what another review saved (for the pairs this
         review has not touched); True when read."""
@@ -124,26 +117,17 @@ class Shared:
         if asked and fresh.stamp == self.file.stamp:
             self.tell("The verdicts file has not changed since this review read it.")
             return True
-        self.file = fresh
         if saved is None:
+            self.journal.file = fresh
             return True
-        keep = self.touched()
-        merged = 0
-        history = []
-        for entry in self.history:
-            state, merged = merge_saved(entry.state, saved, keep)
-            history.append(replace(entry, state=state))
-        self.history = history
-        ours = {r.file for r in self.state.reports}
-        added = tuple(r for r in saved.reports if r.file not in ours)
-        self.missing = added + tuple(m for m in self.missing if m.file not in ours | {r.file for r in added})
+        merged, kept, added = self.journal.take_in(saved, fresh)
         for index in range(len(self.state.reports)):
-            self.update_report_item(index)
+            self.reports.update_report(self.state, index)
         self.refresh_view()
-        kept = f" ({len(keep)} of yours kept)" if keep and self.sharing == MERGE else ""
-        more = f"; {len(added)} report(s) it added are kept in the file (o opens them)" if added else ""
+        kept_words = f" ({kept} of yours kept)" if kept and self.sharing == MERGE else ""
+        more = f"; {added} report(s) it added are kept in the file (o opens them)" if added else ""
         self.tell(f"{'Merged' if self.sharing in (MERGE, OWN) else 'Reloaded'} {merged} verdict(s) "
-                  f"from the file as saved{kept}{more}.")
+                  f"from the file as saved{kept_words}{more}.")
         return True
 
     def release_lock(self) -> None:
