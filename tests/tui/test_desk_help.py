@@ -37,7 +37,7 @@ async def test_help_lists_the_new_keys_and_explains_ties_relations_and_the_heade
 @pilot_test
 async def test_the_new_keys_are_rebound_by_id(desk, tmp_path):
     keymap = tmp_path / "keymap.toml"
-    keymap.write_text('[keymap]\n"review.full_text" = "v"\n"fulltext.close" = "x"\n"review.export" = "ctrl+o"\n'
+    keymap.write_text('[keymap]\n"review.full_text" = "ctrl+t"\n"fulltext.close" = "z"\n"review.export" = "ctrl+o"\n'
                       '"export.cancel" = "ctrl+g"\n', encoding="utf-8")
     app = desk.app(keymap=keymap)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
@@ -45,12 +45,12 @@ async def test_the_new_keys_are_rebound_by_id(desk, tmp_path):
         await pilot.press("f")
         await pilot.pause(0.1)
         assert not isinstance(app.screen, FullText)
-        await pilot.press("v")
+        await pilot.press("ctrl+t")
         await until(pilot, lambda: isinstance(app.screen, FullText))
-        await pilot.press("x")
+        await pilot.press("z")
         await until(pilot, lambda: not isinstance(app.screen, FullText))
         await pilot.press("ctrl+o")
         await until(pilot, lambda: isinstance(app.screen, ExportDialog))
         await pilot.press("ctrl+g")
         await until(pilot, lambda: not isinstance(app.screen, ExportDialog))
-        assert "unknown binding id" not in toasts(app)
+        assert "unknown binding id" not in toasts(app) and "already" not in toasts(app)
