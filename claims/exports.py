@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .errors import VerdictsError
 from .formats import load_verdicts, printable
@@ -343,14 +344,25 @@ class ExportFormat:
     name: str
     description: str
     render: Callable[[Export, ExportOptions], str]
+    suffix: str  # of a file in this format
 
 
 FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("markdown", "a summary for editors: per claim, its reports' verdicts, quotes and notes",
-                 to_markdown),
-    ExportFormat("csv", "one row per (report, claim)", to_csv),
-    ExportFormat("claimreview", "schema.org ClaimReview JSON-LD, one object per claim", to_claimreview),
+                 to_markdown, ".md"),
+    ExportFormat("csv", "one row per (report, claim)", to_csv, ".csv"),
+    ExportFormat("claimreview", "schema.org ClaimReview JSON-LD, one object per claim", to_claimreview, ".jsonld"),
 )}
+
+def url_problem(url: str) -> str | None:
+    """Why `url` cannot be where a review is published, or None when it can."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # ('http://[x': an unclosed IPv6 address)
+        parts = urlsplit("")
+    if parts.scheme in ("http", "https") and parts.netloc and url.isprintable() and " " not in url:
+        return None
+    return "expected an absolute http:// or https:// address"
 
 
 def export(path: str | Path, fmt: str, options: ExportOptions = ExportOptions()) -> str:

@@ -22,7 +22,7 @@ import yaml
 from .errors import Problem, VerdictsError
 from .inputs import Refused, TooLarge, read_file
 from .reports import META_KEYS, ReportMeta, meta_value
-from .verdicts import ClaimVerdict, Evidence, ReportVerdicts, Verdict, Verdicts
+from .verdicts import RELATIONS, ClaimVerdict, Evidence, ReportVerdicts, Verdict, Verdicts
 
 FORMAT_VERSION = 1
 MAX_VERDICTS_BYTES = 200_000_000
@@ -826,12 +826,11 @@ class _Reader:
     def relation(self, value: object, where: str) -> str:
         if value is None:
             return ""
-        if value not in RELATIONS:
+        if not isinstance(value, str) or value not in RELATIONS:  # (a list is no key of it)
             self.fail(where, f"{where} is {self.written(value, where)}", " | ".join(RELATIONS))
         return str(value)
 
 
-RELATIONS = ("later_tally", "narrower_scope", "other_source", "projection")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import getpass
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import count
+from operator import attrgetter
 
 from .formats import now
 from .reports import Report
@@ -68,13 +70,16 @@ def add_reports(
     reports = list(state.reports)
     texts = list(state.texts)
     stale = set(state.stale)
+    at = dict(zip(map(attrgetter("file"), reports), count()))  # (built at C speed: this runs for every undo step)
     for text, new in checked:
         before = old.get(new.file)
         merged, stale_ids = carry_over(new, before)
-        stale -= {(new.file, c.id) for c in new.claims}
+        if stale:
+            stale -= {(new.file, c.id) for c in new.claims}
         stale |= {(new.file, cid) for cid in stale_ids}
-        index = next((i for i, r in enumerate(reports) if r.file == new.file), None)
+        index = at.get(new.file)
         if index is None:
+            at[new.file] = len(reports)
             reports.append(merged)
             texts.append(text)
         else:
@@ -143,3 +148,35 @@ def to_verdicts(state: ReviewState, generated: str | None = None) -> Verdicts:
             claims.append(c)
         reports.append(replace(r, claims=tuple(claims)))
     return Verdicts(state.rules_file, generated or now(), tuple(reports))
+
+
+def merge_saved(state: ReviewState, saved: Verdicts, keep: set[tuple[str, str]]) -> tuple[ReviewState, int]:
+    """Take another review's saved people's verdicts and notes into this one, for every pair
+    except those in `keep` ((file, claim id) pairs this review changed: its own changes win).
+    A decision saved on other bytes of the report comes in stale, as when a file is reopened.
+    The new state, and how many pairs took the other review's decision."""
+    theirs = {r.file: r for r in saved.reports}
+    reports = list(state.reports)
+    stale = set(state.stale)
+    merged = 0
+    for i, ours in enumerate(state.reports):
+        other = theirs.get(ours.file)
+        if other is None:
+            continue
+        changed_bytes = bool(other.sha256) and other.sha256 != ours.sha256
+        claims = list(ours.claims)
+        for j, c in enumerate(ours.claims):
+            o = other.claim(c.id)
+            if (ours.file, c.id) in keep or o is None:
+                continue
+            decided = (o.reviewed, o.verdict if o.reviewed else c.auto, o.note, o.reviewer, o.reviewed_at)
+            if decided == (c.reviewed, c.verdict, c.note, c.reviewer, c.reviewed_at):
+                continue
+            claims[j] = replace(c, verdict=decided[1], reviewed=o.reviewed, note=o.note,
+                                reviewer=o.reviewer, reviewed_at=o.reviewed_at)
+            stale.discard((ours.file, c.id))
+            if changed_bytes and o.reviewed:
+                stale.add((ours.file, c.id))
+            merged += 1
+        reports[i] = replace(ours, claims=tuple(claims))
+    return replace(state, reports=tuple(reports), stale=frozenset(stale)), merged

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from enum import StrEnum
 
 from .figures import Hedge, Interval, Kind, describe_interval
@@ -308,8 +309,9 @@ def quote_window(text: str, start: int, end: int, figure_start: int, figure_end:
     return low, max(high, figure_end)
 
 
-_RELATIONS = {"later_tally": "a later cumulative tally", "narrower_scope": "a narrower scope",
-              "other_source": "another source's figure", "projection": "a projection"}
+RELATIONS = {"later_tally": "a later cumulative tally", "narrower_scope": "a count for a narrower scope",
+             "other_source": "another source's figure", "projection": "a projection"}
+"""Why a figure may differ from the claim's (Evidence.relation), in words."""
 
 
 def reason(claim: Claim, tie: Tie, fits: bool, published: str = "") -> str:
@@ -336,10 +338,39 @@ def reason(claim: Claim, tie: Tie, fits: bool, published: str = "") -> str:
         verdict += (" (a narrower count that matches the exact claim)" if fits
                     else " (even this narrower count exceeds the claim)")
     if tie.relation == "later_tally" and published:
-        verdict += f" ({_RELATIONS[tie.relation]}, report of {published})"
+        verdict += f" ({RELATIONS[tie.relation]}, report of {published})"
     elif tie.relation in ("other_source", "projection"):
-        verdict += f" ({_RELATIONS[tie.relation]})"
+        verdict += f" ({RELATIONS[tie.relation]})"
     return f"{report}; claim: {claim.stated}; {verdict}"
+
+
+def relation_words(e: Evidence, published: str = "", source_published: str = "") -> str:
+    """How the evidence's figure stands to the claim, in words, with the report's date beside the
+    source's: '3,075: a later cumulative tally, 14 days after the source (report of 2025-07-31,
+    source of 2025-07-17)'; "" when the engine found no such relation."""
+    if e.relation not in RELATIONS:
+        return ""
+    words = f"{e.figure}: {RELATIONS[e.relation]}"
+    if published and source_published:
+        apart = _days_apart(published, source_published)
+        words += f"{', ' + apart if apart else ''} (report of {published}, source of {source_published})"
+    elif published:
+        words += f" (report of {published}; the source's date is not known)"
+    elif source_published:
+        words += f" (source of {source_published}; the report's date is not known)"
+    return words
+
+
+def _days_apart(published: str, source_published: str) -> str:
+    """'14 days after the source', 'the same day as the source'; "" when a date cannot be read."""
+    try:
+        days = (date.fromisoformat(published[:10]) - date.fromisoformat(source_published[:10])).days
+    except ValueError:
+        return ""
+    if days == 0:
+        return "the same day as the source"
+    unit = "day" if abs(days) == 1 else "days"
+    return f"{abs(days)} {unit} {'after' if days > 0 else 'before'} the source"
 
 
 def with_review(verdict: ClaimVerdict, human: Verdict, note: str | None, when: str, who: str) -> ClaimVerdict:

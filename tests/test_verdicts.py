@@ -13,7 +13,7 @@ import pytest
 from factdesk.claims.context import Analysis
 from factdesk.claims.reports import load_report, report_from_bytes
 from factdesk.claims.rules import load_rules, parse_rules
-from factdesk.claims.verdicts import Verdict, check_report, judge
+from factdesk.claims.verdicts import Evidence, Verdict, check_report, judge, relation_words
 
 CLAIMS = """
 version: 1
@@ -169,3 +169,22 @@ def test_a_claim_in_any_unit_is_compared_in_its_familys_base_unit(tmp_path, clai
     assert got.verdict is verdict
     if reason is not None:
         assert got.evidence[0].reason == reason
+
+
+@pytest.mark.parametrize("relation, published, source, words", [
+    ("later_tally", "2025-07-31", "2025-07-17",
+     "3,075: a later cumulative tally, 14 days after the source (report of 2025-07-31, source of 2025-07-17)"),
+    ("later_tally", "2025-07-18", "2025-07-17",
+     "3,075: a later cumulative tally, 1 day after the source (report of 2025-07-18, source of 2025-07-17)"),
+    ("narrower_scope", "2025-07-17", "2025-07-17",
+     "3,075: a count for a narrower scope, the same day as the source (report of 2025-07-17, source of 2025-07-17)"),
+    ("projection", "2025-07-10", "2025-07-17",
+     "3,075: a projection, 7 days before the source (report of 2025-07-10, source of 2025-07-17)"),
+    ("other_source", "2025-07-31", "", "3,075: another source's figure (report of 2025-07-31; the source's date is not known)"),
+    ("projection", "", "2025-07-17", "3,075: a projection (source of 2025-07-17; the report's date is not known)"),
+    ("narrower_scope", "", "", "3,075: a count for a narrower scope"),
+    ("", "2025-07-31", "2025-07-17", ""),
+])
+def test_relation_words_name_the_relation_and_both_dates(relation, published, source, words):
+    evidence = Evidence("3,075 detained", 0, 14, "3,075", 3075, 3075, 90.0, relation=relation)
+    assert relation_words(evidence, published, source) == words

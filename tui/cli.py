@@ -522,22 +522,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from urllib.parse import urlsplit
-
-    from factdesk.claims.exports import ExportOptions, export
+    from factdesk.claims.exports import ExportOptions, export, url_problem
 
     if args.format != "claimreview" and (args.publisher is not None or args.url is not None):
         raise FactdeskError("--publisher and --url are for --format claimreview only")
     publisher, url = (args.publisher or "").strip(), (args.url or "").strip()
     if args.publisher is not None and not publisher:
         raise FactdeskError("--publisher: give a name")
-    if args.url is not None:
-        try:
-            parts = urlsplit(url)
-        except ValueError:  # ('http://[x': an unclosed IPv6 address)
-            parts = urlsplit("")
-        if not (parts.scheme in ("http", "https") and parts.netloc and url.isprintable() and " " not in url):
-            raise FactdeskError(f"--url {url!r}: expected an absolute http:// or https:// address")
+    if args.url is not None and (problem := url_problem(url)):
+        raise FactdeskError(f"--url {url!r}: {problem}")
     if args.output and os.path.realpath(args.output) == os.path.realpath(args.verdicts):
         raise FactdeskError(f"{args.output}: is the verdicts file itself; not overwritten")
     if args.format == "claimreview" and not (url and publisher):

@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from collections.abc import Callable
 
 from factdesk.claims.formats import dump_yaml
-from factdesk.claims.review import ReviewState, to_verdicts
-from factdesk.claims.verdicts import ReportVerdicts
+from factdesk.claims.review import ReviewState, merge_saved, to_verdicts
+from factdesk.claims.verdicts import ReportVerdicts, Verdicts
 from factdesk.tui.session import VerdictsFile, decisions_only, shown, with_missing
 
 
@@ -107,9 +107,10 @@ class Journal:
         self.history = [replace(e, state=update(e.state)) for e in self.history]
 
     def _recovery(self) -> Recovery:
-        with self._lock:
-            self._seq += 1
-            return Recovery(self.file, self.state, self._seq)
+        # (only the screen's thread counts; not under the lock, which a recovery write holds while
+        # it writes: a key would wait for the disk)
+        self._seq += 1
+        return Recovery(self.file, self.state, self._seq)
 
     def write_recovery(self, recovery: Recovery) -> bool:
         """Write a recovery file (from any thread): only the latest change's, and none after a
@@ -142,6 +143,29 @@ class Journal:
         except OSError as exc:
             return Failed(target, f"Cannot write {shown(target.path)}: {exc.strerror or exc}")
         return Saved(saved, entry) if saved is not None else Conflict(target, target is self.file)
+
+    def touched(self) -> set[tuple[str, str]]:
+        """The pairs (file, claim id) this review changed and has not undone."""
+        s = self.state
+        return {(s.reports[r].file, s.rules.claims[c].id) for e in self.history[1:] for r, c in [e.pair]}
+
+    def take_in(self, saved: Verdicts, file: VerdictsFile) -> tuple[int, int, int]:
+        """Another review's save (`saved`, read from `file`) taken into every kept state: its
+        people's verdicts for the pairs this review has not touched (its own changes win), and
+        the reports it has that this one has not loaded kept for the next save. (How many pairs
+        took its decision, how many of this review's were kept, how many reports were added.)"""
+        keep = self.touched()
+        merged = 0
+        history = []
+        for entry in self.history:
+            state, merged = merge_saved(entry.state, saved, keep)
+            history.append(replace(entry, state=state))
+        self.history, self.file = history, file
+        ours = {r.file for r in self.state.reports}
+        added = tuple(r for r in saved.reports if r.file not in ours)
+        known = ours | {r.file for r in added}
+        self.missing = added + tuple(m for m in self.missing if m.file not in known)
+        return merged, len(keep), len(added)
 
     def saved(self, result: Saved) -> None:
         """The review is now `result`'s file, saved as of its entry."""

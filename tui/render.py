@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Sequence
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.content import Content
 
@@ -187,6 +188,27 @@ def passage(text: str, start: int, end: int, figures: Sequence[tuple[int, int]],
     return shown
 
 
+EVIDENCE = "underline $text-accent"  # an evidence passage in the full text
+CURRENT = "bold $text-accent on $accent-muted"  # the passage the pair view shows
+
+
+def literal(text: str) -> str:
+    """Text as a report's full text shows it: control characters as symbols, a tab as a space
+    (one character for one, so offsets stay valid)."""
+    return neutralise(text).replace("\t", " ")
+
+
+def marked(text: str, start: int, end: int, marks: Sequence[tuple[int, int, str]]) -> Content:
+    """text[start:end] (one line of a report's full text) as literal Content, tabs as spaces,
+    with the styled spans of `marks` (absolute offsets; later ones drawn over earlier ones) that
+    fall in it."""
+    shown = Content(literal(text[start:end]))
+    for a, b, style in marks:
+        if a < end and b > start:
+            shown = shown.stylize(style, max(a, start) - start, min(b, end) - start)
+    return shown
+
+
 def source_side(claim: Claim, figure: tuple[int, int] | None, sentence: Content | None,
                 source_title: str, has_source: bool) -> Content:
     parts = [Content.styled("Statement", "bold $text-muted"), statement(claim, figure),
@@ -226,6 +248,57 @@ def pair_heading(claim: Claim, claim_no: int, claims: int, report_name: str, rep
     else:
         decided += [("not reviewed yet", "italic $text-muted")]
     return Content("\n").join([where, Content.assemble(*decided)])
+
+
+def clip(text: str, width: int) -> str:
+    """One line of untrusted text in at most `width` cells, ending in an ellipsis when cut."""
+    text = line(text)
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, max(width - 1, 0)).rstrip() + "…" if width > 0 else ""
+
+
+def origin(title: str, outlet: str, published: str, url: str, width: int) -> Content:
+    """Where a report is from, on one line of `width` cells: outlet, date, title and URL as far
+    as they are known. The URL gives way first (to 16 cells), then the longest of the others,
+    each ending in an ellipsis when cut (never below 8 cells; the date never); when even that
+    does not fit, the URL, then the title, go."""
+    fields = [[line(v), style] for v, style in ((outlet, "bold"), (published, ""), (title, "italic"),
+                                                 (url, "$text-muted")) if v]
+    if not fields:
+        return Content.styled("from: not known (no title, outlet, date or URL in the report)", "$text-muted")
+    floor, url_floor = 8, 16
+    while True:
+        room = width - len("from: ") - 3 * (len(fields) - 1)
+        least = sum(cell_len(v) if not style else min(cell_len(v), url_floor if style == "$text-muted" else floor)
+                    for v, style in fields)
+        if least <= room or len(fields) == 1:
+            break
+        fields.pop()  # the last known of URL, title, date, outlet
+    if fields[-1][1] == "$text-muted":  # the URL: cut first, to what the others leave it
+        others = sum(cell_len(v) for v, _ in fields[:-1])
+        fields[-1][0] = clip(fields[-1][0], max(url_floor, room - others))
+        room -= cell_len(fields[-1][0])
+        fields, url_field = fields[:-1], fields[-1:]
+    else:
+        url_field = []
+    fixed = sum(cell_len(v) for v, style in fields if not style)  # the date
+    wants = [cell_len(v) for v, style in fields if style]
+    level = max(wants, default=0)
+    while level > floor and fixed + sum(min(w, level) for w in wants) > room:
+        level -= 1  # the longest fields are cut to one level, the shorter kept whole
+    parts: list[Content | str | tuple[str, str]] = [("from: ", "$text-muted")]
+    for n, (value, style) in enumerate(fields + url_field):
+        if n:
+            parts.append((" · ", "$text-muted"))
+        parts.append((clip(value, level) if style and style != "$text-muted" else value, style))
+    return Content.assemble(*parts)
+
+
+def relation(words: str) -> Content:
+    """How a differing figure stands to the claim (a later tally, a narrower scope, a projection,
+    another source's figure), under the why-line; nothing when there is no such relation."""
+    return Content.assemble(("\nfigure ", "bold $text-muted"), (line(words), "$text-warning")) if words else Content("")
 
 
 def reason(evidence: Evidence | None) -> Content:
@@ -285,15 +358,18 @@ def filter_label(f: Filter) -> str:
 
 
 def status(verdicts_file: str, exists: bool, reviewed: int, total: int, dirty: bool, reviewer: str,
-           filtered: str, width: int | None = None, tally: Tally | None = None) -> Content:
+           filtered: str, width: int | None = None, tally: Tally | None = None, flags: str = "") -> Content:
     """The header line: pairs reviewed, what is contradicted, the verdicts file, whether it is
     saved. The verdicts file's path is always on it, shortened with an ellipsis to what `width`
     (the line's) leaves, never to less than 16 characters: until it has PATH_ENOUGH, the reviewer,
-    then the counts' words, then the filter give way to it, in that order."""
+    then the counts' words, then the filter give way to it, in that order. `flags` (READ-ONLY,
+    reports not loaded) follow the state, in bold."""
     head = Content.styled(f"{reviewed} of {total} pairs reviewed", "bold")
     short_head = Content.styled(f"{reviewed}/{total} reviewed", "bold")
     state = Content.styled("   unsaved changes", "bold $text-warning") if dirty else \
         Content.styled("   saved" if exists else "   new file", "$text-muted")
+    if flags:
+        state += Content.styled(f"   {line(flags)}", "bold $text-warning")
     label = Content.styled("   verdicts: ", "$text-muted")
     who = Content.assemble(("   reviewer: ", "$text-muted"), line(reviewer)) if reviewer else Content("")
     kept = Content.assemble(("   filter: ", "$text-muted"), (line(filtered), "bold")) if filtered else Content("")

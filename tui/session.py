@@ -123,15 +123,18 @@ class VerdictsFile:
 
 def _gone(pid: int) -> bool:
     """Has process `pid` ended (or is it this one, whose earlier review did not end cleanly)?"""
-    if pid == os.getpid():
-        return True
+    return pid == os.getpid() or not pid_alive(pid)
+
+
+def pid_alive(pid: int) -> bool:
+    """Is process `pid` running on this host (ours or another user's)?"""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
-        return True
-    except OSError:  # alive, another user's
         return False
-    return False
+    except OSError:  # alive, another user's
+        return True
+    return True
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,18 @@ class LoadPlan:
     previous: Verdicts | None
     names: dict[str, str]  # every report's name in the verdicts file (see file_name)
     missing: tuple[ReportVerdicts, ...]
+
+
+def rest_of(stopped: list[LoadPlan], paths: tuple[str, ...]) -> LoadPlan:
+    """What is left of loads that were stopped: `paths` (not checked yet), with the names and the
+    verdicts to carry over that their plans gave them."""
+    names: dict[str, str] = {}
+    previous = None
+    for p in stopped:
+        names.update(p.names)
+        previous = previous or p.previous
+    wanted = set(paths)
+    return LoadPlan(paths, previous, {k: v for k, v in names.items() if k in wanted}, ())
 
 
 def _key(path: str | Path) -> str:
@@ -368,10 +383,25 @@ def default_verdicts(rules: str | Path, bundled: bool = False) -> Path:
 _NUMBERED = re.compile(r"^(.*?)-(\d{1,6})$")
 
 
+def own_folder(path: Path) -> Path:
+    """The folder of `path` when a review may write there, else the work folder (never an
+    installed package's)."""
+    return path.parent if writable(path.parent) and not installed(path.parent) else work_folder()
+
+
+def export_path(verdicts: Path, suffix: str) -> Path:
+    """Where an export of the verdicts is offered: beside them, their name with `suffix` for its
+    `.yaml` (`x.verdicts.yaml` -> `x.verdicts.md`), in the work folder when theirs cannot be written."""
+    name = verdicts.name
+    if verdicts.suffix.lower() in (".yaml", ".yml", ".json"):
+        name = name[:-len(verdicts.suffix)]
+    return own_folder(verdicts) / (name + suffix)
+
+
 def elsewhere(path: Path) -> Path:
     """A name to offer for "save elsewhere": a file that does not exist yet, `<name>-2.<ext>`
     beside `path` (or in the work folder when that folder cannot be written)."""
-    folder = path.parent if writable(path.parent) and not installed(path.parent) else work_folder()
+    folder = own_folder(path)
     name = path.name
     dot = name.find(".", 1)
     base, rest = (name[:dot], name[dot:]) if dot > 0 else (name, "")

@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from factdesk.claims.verdicts import Verdict
-from factdesk.tui.render import LABEL, glyph_sample, rich_text, safe
+from factdesk.tui.render import EVIDENCE, FIGURE, LABEL, glyph_sample, rich_text, safe
 
 ELSEWHERE = [
     ("ctrl+p", "command palette: every action; jump to a claim or a report"),
@@ -28,7 +28,7 @@ ELSEWHERE = [
     ("ctrl+s", "paste and note dialogs: add the report, keep the note"),
 ]
 
-KEYS_WIDTH, ID_WIDTH = 16, 23
+KEYS_WIDTH, ID_WIDTH = 16, 25
 
 MEANS = {
     Verdict.SUPPORTS: "a figure of the report that counts the claim's thing agrees with the claim",
@@ -48,6 +48,11 @@ MARKS = [
     ("‹ ›", "more reports to the left or right of the glyphs shown, and how many"),
     ("✗ 2 ± 1", "pairs contradicted and conflicting, of a claim, of a report, of the review (in the header "
                 "with those left unreviewed); bold while some are not reviewed yet"),
+    ("full text", "in a report's full text (f): the pair's evidence passages underlined, the one the pair "
+                  "view shows on a background, figures in reverse"),
+    ("header", "READ-ONLY: another review holds the verdicts file and this one saves nothing (ctrl+r reads "
+               "it again); SHARED: both review it and the other's saves are merged in; \"N not loaded\": a "
+               "stopped loading left reports, L loads them"),
 ]
 
 DECIDING = [
@@ -59,15 +64,26 @@ DECIDING = [
      "in names (COVID-19, Route 5) are not figures."),
     ("A figure is tied to a claim",
      "when it counts the same thing (\"75 suspects from Taiwan\" counts Taiwanese), in the same "
-     "measure (people rescued are not people deported), of the same kind (money in the same "
-     "currency and per the same period; a duration only for a duration)."),
+     "measure (people rescued are not people deported), of the same kind (money per the same "
+     "period, another currency converted at the rules' or the ECB's rate; a duration only for a duration)."),
     ("The verdict.",
      "supports: a tied figure's interval overlaps the claim's; contradicts: only disjoint ones; "
      "conflicting: both, equally strong (a tie); not mentioned: no tied figure."),
+    ("Ties.",
+     "When some figures agree and others disagree, each side's strongest figure is weighed: how surely it "
+     "counts the claim's thing, in its measure, in a sentence like the claim's; less for a narrower scope, "
+     "a figure since replaced, or a quotation of the claim itself. The stronger side decides; when they "
+     "are within 0.15 of each other the pair is conflicting. A loosely tied figure (a bare number near "
+     "the words) may support but never contradicts, and one far from the claim's size (10,500 beside "
+     "25 billion) is another quantity."),
     ("Scopes.",
      "A later cumulative tally counts (3,075 arrests supports \"more than 1,000\"). A count for a "
      "narrower scope (one city, one day, one raid) does not speak to a nationwide claim unless it "
      "equals an exact claim or already exceeds it."),
+    ("Why a figure may differ.",
+     "Under the why-line: a later cumulative tally (the report is dated after the source), a count for a "
+     "narrower scope, a projection or another source's figure, with the report's date beside the "
+     "source's (\"3,075: a later cumulative tally, 14 days after the source\")."),
     ("You decide.",
      "The why-line under the pair gives the checker's reasoning; your verdict (1-4) replaces the "
      "checker's in the verdicts file, which keeps both."),
@@ -108,6 +124,8 @@ class Help(ModalScreen[None]):
                     "‹ ›": Content("3‹✓✗›12"),
                     "on red": glyph_sample(Verdict.CONTRADICTS),
                     "✗ 2 ± 1": Content.assemble(glyph_sample(Verdict.CONTRADICTS), glyph_sample(Verdict.CONFLICTING)),
+                    "full text": Content.styled("3,075", FIGURE).stylize(EVIDENCE),
+                    "header": Content.styled("READ-ONLY", "bold $text-warning"),
                 }
                 for mark, means in MARKS:
                     yield self.row(samples[mark], Content(mark), Content(means))

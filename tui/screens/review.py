@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -25,8 +26,9 @@ from textual.widgets import Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
 from factdesk.claims.errors import VerdictsError
+from factdesk.claims.exports import Export
 from factdesk.claims.reports import STDIN_NAME, Skipped
-from factdesk.claims.review import ReviewState, add_reports, set_note, set_verdict, start
+from factdesk.claims.review import ReviewState, add_reports, set_note, set_verdict, start, to_verdicts
 from factdesk.claims.rules import RuleSet
 from factdesk.claims.verdicts import Verdict, Verdicts
 from factdesk.tui import pairs, render
@@ -37,9 +39,14 @@ from factdesk.tui.pairs import Filter
 from factdesk.tui.passages import Passages, SourceView
 from factdesk.tui.render import neutralise
 from factdesk.tui.screens.dialogs import Answer, Ask, Choice, Note, Paste
+from factdesk.tui.screens.export import ExportDialog, said
+from factdesk.tui.screens.fulltext import FullText, full_text
 from factdesk.tui.screens.help import Help
 from factdesk.tui.screens.matrix import Matrix
-from factdesk.tui.session import LoadPlan, Pasted, VerdictsFile, elsewhere, file_name, keep_pasted, plan, shown
+from factdesk.tui.screens.sharing import CHANGES, MERGE, Shared
+from factdesk.tui.session import (
+    LoadPlan, Pasted, VerdictsFile, elsewhere, file_name, keep_pasted, plan, shown, with_missing,
+)
 from factdesk.tui.widgets.claim_list import ClaimList
 from factdesk.tui.widgets.fields import SafeInput
 from factdesk.tui.widgets.loader import Loader
@@ -50,6 +57,7 @@ from factdesk.tui.widgets.report_list import ReportList
 
 
 MIN_WIDTH, MIN_HEIGHT = 60, 15  # below, the screen says it is too small
+AUTOSAVE_AFTER = 0.2  # seconds a change waits before it is written to the recovery file
 
 
 @dataclass(frozen=True)
@@ -68,7 +76,7 @@ class FilterInput(SafeInput):
     BINDINGS = [Binding("escape", "screen.clear_filter", "clear the filter", id="review.clear_filter")]
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(Shared, Screen[None]):
     # classes by the terminal's size (app.tcss): too small, narrow (the left column narrows), wide
     HORIZONTAL_BREAKPOINTS = [(0, "-too-small"), (MIN_WIDTH, "-cramped"), (80, "-narrow"), (100, "-normal"),
                               (160, "-wide")]
@@ -92,6 +100,13 @@ class ReviewScreen(Screen[None]):
         Binding("n", "note", "note", id="review.note", tooltip="write a note for the pair"),
         Binding("m", "matrix", "matrix", id="review.matrix",
                 tooltip="claims x reports, every verdict at a glance, with totals; 1-4 and enter decide there too"),
+        Binding("f", "full_text", "full text", show=False, id="review.full_text",
+                tooltip="the report's full text, the pair's evidence marked (f again or escape: back)"),
+        Binding("ctrl+e", "export", "export", show=False, id="review.export",
+                tooltip="export the review: Markdown for editors, CSV, or schema.org ClaimReview"),
+        Binding("ctrl+r", "reload", "reload", show=False, id="review.reload",
+                tooltip="read the verdicts file again and take in what another review saved there "
+                        "(for the pairs this review has not touched)"),
         Binding("down,j", "claim(1)", "next claim", show=False, id="review.next_claim"),
         Binding("up,k", "claim(-1)", "previous claim", show=False, id="review.previous_claim"),
         Binding("tab,l", "report(1)", "next report", show=False, id="review.next_report"),
@@ -110,6 +125,8 @@ class ReviewScreen(Screen[None]):
                 tooltip="paste a report's text (kept as a file beside the verdicts)"),
         Binding("escape", "stop_loading", "stop loading", id="review.stop_loading",
                 tooltip="stop checking reports (those checked stay in the review)"),
+        Binding("L", "load_rest", "load the rest", show=False, id="review.load_rest",
+                tooltip="check the reports a stopped loading left (the header says how many)"),
     ]
 
     checking = reactive(False, bindings=True)
@@ -154,12 +171,13 @@ class ReviewScreen(Screen[None]):
         return self.selection.claim
 
     def change(self, state: ReviewState, pair: tuple[int, int]) -> None:
+        # (no refresh_bindings: the footer is rebuilt at each, which costs, and no key's state changed)
         self.autosave(self.journal.change(state, pair))
         self.reports.update_report(state, pair[0])
-        self.refresh_bindings()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="autosave", description="autosave")
     def autosave(self, recovery: Recovery) -> None:
+        time.sleep(AUTOSAVE_AFTER)  # keys held down: only the last of their changes is written
         self.journal.write_recovery(recovery)
 
     # -- layout --------------------------------------------------------------------------------
@@ -193,11 +211,14 @@ class ReviewScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # what loading froze (see on_loader_done) may be collected again
+        self.release_lock()
 
     # -- starting: the verdicts file, a recovery file, then loading ------------------------------
 
     async def startup(self) -> None:
         previous: Verdicts | None = None
+        if not await self.share():
+            return
         journal = self.journal
         try:
             journal.file = VerdictsFile.at(journal.file.path)
@@ -260,14 +281,19 @@ class ReviewScreen(Screen[None]):
         self.refresh_pair()
 
     def on_loader_checked(self, message: Loader.Checked) -> None:
-        self.loaded.add(os.path.realpath(message.path))
-        if isinstance(message.item, Skipped):
+        checked = []
+        for item, _, real in message.items:
+            self.loaded.add(real)
+            if not isinstance(item, Skipped):
+                checked.append(item)
+        if not checked:
             return
         first = not self.state.reports
-        self.journal.update_all(lambda s: add_reports(s, [message.item], message.previous))
+        self.journal.update_all(lambda s: add_reports(s, checked, message.previous))
         state = self.state
-        self.reports.show_report(state, next(i for i, r in enumerate(state.reports)
-                                             if r.file == message.item[1].file))
+        at = {r.file: i for i, r in enumerate(state.reports)}
+        for index in sorted(at[item[1].file] for item in checked):
+            self.reports.show_report(state, index)
         if first:
             self.refresh_bindings()
         if not self.resume_here(complete=False):
@@ -287,7 +313,9 @@ class ReviewScreen(Screen[None]):
             listed = "; ".join(str(s) for s in message.skipped[:3]) + (" …" if len(message.skipped) > 3 else "")
             self.tell(f"Skipped {len(message.skipped)}: {listed}", "warning")
         if message.stopped:
-            self.tell(f"Loading stopped; {len(self.state.reports)} report(s) in the review.")
+            self.tell("Loading stopped; the reports checked stay in the review, and L loads the rest "
+                      "(the header says how many are not loaded).")
+        self.refresh_view()
 
     def resume_here(self, complete: bool) -> bool:
         """Until the user moves: select where the review left off (the pair after the one decided
@@ -315,6 +343,13 @@ class ReviewScreen(Screen[None]):
     def action_stop_loading(self) -> None:
         self.loader.stop()
 
+    def action_load_rest(self) -> None:
+        self.start_loading(self.loader.rest())
+
+    def loading_flags(self) -> str:
+        left = self.loader.left
+        return f"{left} report(s) not loaded (L)" if left and not self.checking else ""
+
     # -- what is shown ---------------------------------------------------------------------------
 
     @property
@@ -337,7 +372,8 @@ class ReviewScreen(Screen[None]):
         s = self.state
         self.query_one("#status", Panel).show(render.status(
             shown(self.file.path), self.file.stamp is not None, s.reviewed, s.total, self.dirty, s.reviewer,
-            render.filter_label(self.filtered), width=self.app.size.width, tally=pairs.whole(s)))
+            render.filter_label(self.filtered), width=self.app.size.width, tally=pairs.whole(s),
+            flags=", ".join(filter(None, (self.sharing_flags(), self.loading_flags())))))
         self.claims.show(s, self.visible(), self.report, self.claim, self.filtered.problem)
         self.reports.select(self.report)
         self.refresh_pair()
@@ -476,14 +512,18 @@ class ReviewScreen(Screen[None]):
     # -- deciding --------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("decide", "note", "passage"):
+        if self.read_only and action in CHANGES:
+            return None
+        if action in ("decide", "note", "passage", "full_text"):
             return bool(self.state.reports) and self.claim in self.visible()
-        if action in ("report", "matrix", "jump"):
+        if action in ("report", "matrix", "jump", "export"):
             return bool(self.state.reports)
         if action in ("open", "paste"):
             return not self.checking
         if action == "stop_loading":
             return self.checking
+        if action == "load_rest":
+            return bool(self.loader.left) and not self.checking
         if action == "save":
             return None if self.saving or not self.state.reports else True
         return True
@@ -569,6 +609,24 @@ class ReviewScreen(Screen[None]):
     def action_matrix(self) -> None:
         self.app.push_screen(Matrix(self))
 
+    def action_full_text(self) -> None:
+        current = self.passages.at(self.state, self.report, self.claim, self.selection.passage)
+        item = current.shown
+        other = (item.start, item.end, item.figures) if item is not None and current.kind != "evidence" else None
+        self.app.push_screen(full_text(self.state, self.report, self.claim, self.selection.passage, other,
+                                       self.app.size.width), self.passage_chosen)
+
+    def passage_chosen(self, number: int | None) -> None:
+        if number is not None:
+            self.selection = replace(self.selection, passage=number)
+
+    def action_export(self) -> None:
+        kept = [self.file.path, Path(self.setup.rules.path), *filter(None, [self.setup.rules.source_path]),
+                *map(Path, self.loaded)]
+        export = Export(with_missing(to_verdicts(self.state), self.journal.missing), self.state.rules)
+        self.app.push_screen(ExportDialog(export, self.file.path, kept),
+                             lambda written: self.tell(said(written)) if written else None)
+
     def action_help(self) -> None:
         self.app.push_screen(Help(all_bindings(), self.app.keymap, self.setup.keymap_file))
 
@@ -593,13 +651,19 @@ class ReviewScreen(Screen[None]):
         entry = self.journal.history[-1]
         target, force = self.file, False
         while True:
+            if not force and target is self.file and self.sharing == MERGE and target.changed_on_disk():
+                if await self.merge_from_disk():  # alongside another review: take in its save first
+                    target, entry = self.file, self.journal.history[-1]
             result = await asyncio.to_thread(self.journal.save, entry, target, force)
             if isinstance(result, Conflict):
                 answer = await self.app.push_screen_wait(Choice(
                     "The verdicts file changed", render.message((shown(target.path), "bold"), f" {result.what}. "
                                                                 "Overwriting it would lose those changes."),
                     [Answer("overwrite", "Overwrite", "o"), Answer("elsewhere", "Save elsewhere", "e"),
-                     Answer("cancel", "Cancel", "c")]))
+                     *([Answer("merge", "Merge", "m")] if result.ours else []), Answer("cancel", "Cancel", "c")]))
+                if answer == "merge" and await self.merge_from_disk():  # theirs for the pairs not touched here
+                    target, entry = self.file, self.journal.history[-1]
+                    continue
                 if answer == "overwrite":
                     force = True
                 elif answer == "elsewhere":
@@ -650,9 +714,11 @@ class ReviewScreen(Screen[None]):
 
 
 def binding_groups() -> list[list[Binding]]:
-    """The bindings of each place keys are pressed in: the review, its filter field, the matrix."""
+    """The bindings of each place keys are pressed in: the review, its filter field, the matrix, the
+    full text, the export dialog."""
     return [[b for b in bindings if isinstance(b, Binding)]
-            for bindings in (ReviewScreen.BINDINGS, FilterInput.BINDINGS, Matrix.BINDINGS)]
+            for bindings in (ReviewScreen.BINDINGS, FilterInput.BINDINGS, Matrix.BINDINGS, FullText.BINDINGS,
+                             ExportDialog.BINDINGS)]
 
 
 def all_bindings() -> list[Binding]:

@@ -1,8 +1,12 @@
 """The loading line: checks reports in a worker (a child process does the engine's work, see
-tui/checking.py), shows its progress, and posts each report checked to the screen."""
+tui/checking.py), shows its progress, and posts the reports checked to the screen, a batch at a
+time (one redraw for several: with a key held down, the screen goes on drawing). It keeps what a
+stopped loading left, for "load the rest"."""
 
 from __future__ import annotations
 
+import os
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,17 +24,19 @@ from factdesk.claims.verdicts import ReportVerdicts, Verdicts
 from factdesk.tui import render
 from factdesk.tui.checking import Checker
 from factdesk.tui.passages import SourceView
-from factdesk.tui.session import LoadPlan
+from factdesk.tui.session import LoadPlan, rest_of
+
+BATCH = 0.1  # seconds of checked reports posted to the screen at once
 
 
 class Loader(Horizontal):
     @dataclass
     class Checked(Message):
-        """A report checked (or skipped), with the verdicts to carry over to it."""
+        """Reports checked (or skipped) since the last such message: (the report or why it was
+        skipped, its path as planned, its real path), with the verdicts to carry over to them."""
 
-        item: tuple[Report, ReportVerdicts] | Skipped
+        items: list[tuple[tuple[Report, ReportVerdicts] | Skipped, str, str]]
         previous: Verdicts | None
-        path: str
 
     @dataclass
     class SourceLoaded(Message):
@@ -55,6 +61,19 @@ class Loader(Horizontal):
         super().__init__(id=id)
         self.rules = rules
         self.skipped: list[Skipped] = []
+        self.plan = LoadPlan((), None, {}, ())  # the loading under way
+        self.unchecked: dict[str, None] = {}  # paths planned and not checked yet (in order)
+        self.stopped: list[LoadPlan] = []  # loadings stopped before their end
+
+    @property
+    def left(self) -> int:
+        """How many reports planned are not checked (while loading, or left by a stop)."""
+        return len(self.unchecked)
+
+    def rest(self) -> LoadPlan:
+        """What stopped loadings left, to check now (with the names and verdicts they gave them)."""
+        rest, self.stopped = rest_of(self.stopped, tuple(self.unchecked)), []
+        return rest
 
     def compose(self) -> ComposeResult:
         yield Static(id="loading-label")
@@ -63,6 +82,8 @@ class Loader(Horizontal):
     def start(self, p: LoadPlan, source: bool = False) -> None:
         """Check the reports of `p` (and the source article first, when `source`)."""
         self.skipped = []
+        self.plan = p
+        self.unchecked.update(dict.fromkeys(p.paths))
         self.display = True
         self.query_one("#loading-label", Static).update(Content(f"checking {len(p.paths)} report(s)…"))
         self.query_one(ProgressBar).update(total=len(p.paths) or None, progress=0)
@@ -82,14 +103,21 @@ class Loader(Horizontal):
                 item, passages = found
                 view = SourceView(None) if isinstance(item, Skipped) else SourceView(item[0], passages, item[1])
                 self.post_message(self.SourceLoaded(view, item.reason if isinstance(item, Skipped) else ""))
+            batch: list[tuple[tuple[Report, ReportVerdicts] | Skipped, str, str]] = []
+            posted = time.monotonic()
             for done, path in enumerate(p.paths, 1):
                 item = checker.check(path, stop)
                 if item is None:
-                    return
+                    break
                 if not isinstance(item, Skipped) and (name := p.names.get(item[0].file)):
                     item = (replace(item[0], file=name), replace(item[1], file=name))
-                self.post_message(self.Checked(item, p.previous, path))
-                self.post_message(self.Progress(done, len(p.paths), path))
+                batch.append((item, path, os.path.realpath(path)))
+                if time.monotonic() - posted >= BATCH or done == len(p.paths):
+                    self.post_message(self.Checked(batch, p.previous))
+                    self.post_message(self.Progress(done, len(p.paths), path))
+                    batch, posted = [], time.monotonic()
+            if batch:
+                self.post_message(self.Checked(batch, p.previous))
         finally:
             checker.close()
 
@@ -104,8 +132,12 @@ class Loader(Horizontal):
         if event.state in (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED):
             self.display = False
             error = event.worker.error if event.state == WorkerState.ERROR else None
+            if self.unchecked:
+                self.stopped.append(self.plan)
             self.post_message(self.Done(event.state == WorkerState.CANCELLED, self.skipped, error))
 
     def on_loader_checked(self, message: Checked) -> None:
-        if isinstance(message.item, Skipped):
-            self.skipped.append(message.item)
+        for item, path, _ in message.items:
+            self.unchecked.pop(path, None)
+            if isinstance(item, Skipped):
+                self.skipped.append(item)

@@ -1,5 +1,6 @@
-"""The pair view: the selected claim and report side by side, the source's statement and its
-sentence beside the report's passage, then the checker's reasoning and the note."""
+"""The pair view: the selected claim and report side by side (where the report is from under
+their heading), the source's statement and its sentence beside the report's passage, then the
+checker's reasoning (and how a differing figure stands to the claim) and the note."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from textual.content import Content
 
 from factdesk.claims.match import statement_figure
 from factdesk.claims.review import ReviewState
-from factdesk.tui import render
+from factdesk.tui import provenance, render
 from factdesk.tui.passages import Passages, SourceView, context
 from factdesk.tui.widgets.panels import Pane, Panel, Row
 
@@ -75,9 +76,9 @@ class PairView(Vertical):
             return
         r = at.report
         pair = state.pair(r, c)
-        self.panel("#pair").show(render.pair_heading(
+        self.panel("#pair").show(Content("\n").join([render.pair_heading(
             claim, c + 1, len(state.rules.claims), Path(state.reports[r].file).name, r + 1, len(state.reports),
-            pair, state.is_stale(r, c)))
+            pair, state.is_stale(r, c)), provenance.origin(state, r, self.panel("#pair").content_region.width or 80)]))
         current = self.passages.at(state, r, c, at.passage)
         item = current.shown
         shown_text = None
@@ -87,7 +88,9 @@ class PairView(Vertical):
             shown_text = render.passage(text.text, item.start, item.end, item.figures, before, after)
         self.panel("#evidence").show(render.evidence_side(
             shown_text, current.kind, current.count, current.index, item.evidence if item else None))
-        self.panel("#reason").show(render.reason(item.evidence if item else None) if pair.evidence else Content(""))
+        evidence = item.evidence if item else None
+        self.panel("#reason").show(render.reason(evidence) + provenance.relation(state, r, evidence)
+                                   if pair.evidence else Content(""))
         self.panel("#note").show(render.note(pair.note))
 
     def around(self) -> int:
