@@ -64,6 +64,7 @@ class Analysis:
         self._antecedents: dict[int, int | None] = {}
         self._measures: dict[int, frozenset[str]] = {}
         self._countries: dict[int, frozenset[str]] = {}
+        self._scoped: dict[str, frozenset[str]] = {}
         self._said: dict[tuple[int, str], bool] = {}
 
     def in_sentence(self, index: int) -> list[Mention]:
@@ -316,7 +317,9 @@ class Analysis:
         start = self._starts[mention.index]
         sentence = self.sentence_text(mention.index)
         clause = _clause(sentence, mention.figure.start - start, mention.figure.end - start)
-        scoped = places_scoping(clause) - own
+        if (scoped := self._scoped.get(clause)) is None:  # (the figures of a clause share it)
+            scoped = self._scoped[clause] = places_scoping(clause)
+        scoped -= own
         if scoped:
             return not (scoped & countries)
         named = self.countries(mention.index) - own

@@ -270,7 +270,8 @@ def readings(name: str) -> frozenset[str]:
 
 _ACTOR = (r"police|authorities|officials|government|ministry|embassy|court|courts|forces|military"
           r"|army|officers|investigators|department|agency|prime|minister|media|immigration|navy")
-_PLACE_NOUN = "|".join(sorted(SUBNATIONAL - {"state"}))  # ("Cambodian state media" is no place)
+_PLACE_NOUNS = tuple(sorted(SUBNATIONAL - {"state"}))  # ("Cambodian state media" is no place)
+_PLACE_NOUN = "|".join(_PLACE_NOUNS)
 # A run of capitalised words, with the small words inside names ("Bosnia and Herzegovina", "Isle
 # of Man"), and what follows it: an actor ("Thai police", "Cambodian health officials") or a
 # place noun ("the Thai capital", "a Thai border town"). "[A-Z](?<!\w[A-Z])" is "\b[A-Z]" written
@@ -357,6 +358,8 @@ def _matches(run: str, deep: bool) -> list[tuple[int, int, str]]:
     """The names in a run of capitalised words, longest first, left to right: (start, end, name).
     Only countries and peoples are looked for across words ("South Korea", "Sri Lankan"), unless
     `deep`: then regions and cities too ("New Mexico", "Thai Nguyen", "Phnom Penh")."""
+    if " " not in run:  # (most runs are one word)
+        return [(0, len(run), _POSSESSIVE.sub("", run).rstrip(".,’'"))]
     spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
     out = []
     i = 0
@@ -431,9 +434,10 @@ def places_scoping(text: str) -> frozenset[str]:
                 titled = _title_case(text)
             if not titled:  # ("Rise In Cases": a headline's capitals name nothing)
                 out |= readings(name)
-    for m in _PEOPLE_PLACE.finditer(text):
-        if code := _people_of(m.group("run")):
-            out.add(code)  # "across the Thai capital"
+    if any(noun in text for noun in _PLACE_NOUNS):  # (a quick test: the pattern tries every capital)
+        for m in _PEOPLE_PLACE.finditer(text):
+            if code := _people_of(m.group("run")):
+                out.add(code)  # "across the Thai capital"
     return frozenset(out)
 
 
