@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .units import family_of
-from .lexicon import STOPWORDS, alias_names, is_country, is_demonym, measures_in, same_word, stem, words
+from .lexicon import STOPWORDS, alias_names, measures_in, same_word, stem, words
+from .places import is_country, is_demonym
 
 _YEAR = re.compile(r"(?<![\d,.$£€-])(?:19|20)\d\d(?![\d%]|[.,]\d)")
 _NOT_ITS_YEAR_BEFORE = re.compile(r"\b(?:since|until|till|before|after|by|as of|through)\s+(?:the\s+)?(?:end\s+of\s+)?$",

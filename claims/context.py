@@ -15,9 +15,9 @@ from functools import cached_property
 
 from .attribution import Phrase, phrase_of
 from .figures import Figure, Hedge, Kind, read_figures
-from .lexicon import (
-    PEOPLE, REPORTING, STOPWORDS, SUBNATIONAL, countries_in, fold_lookalikes, has_lookalikes, is_country,
-    is_demonym, is_region, measures_in, nearest_measures, same_word,
+from .lexicon import PEOPLE, REPORTING, STOPWORDS, fold_lookalikes, has_lookalikes, measures_in, nearest_measures
+from .places import (
+    SUBNATIONAL, countries_in, country_of, is_country, is_demonym, is_region, places_scoping, readings,
 )
 from .reports import Report
 
@@ -64,6 +64,7 @@ class Analysis:
         self._antecedents: dict[int, int | None] = {}
         self._measures: dict[int, frozenset[str]] = {}
         self._countries: dict[int, frozenset[str]] = {}
+        self._scoped: dict[str, frozenset[str]] = {}
         self._said: dict[tuple[int, str], bool] = {}
 
     def in_sentence(self, index: int) -> list[Mention]:
@@ -308,11 +309,20 @@ class Analysis:
         return " ".join(parts)
 
     def elsewhere(self, mention: Mention, countries: frozenset[str]) -> bool:
-        """Does the figure's sentence (or, when it names none, the dateline) speak of other
-        countries only?"""
-        named = self.countries(mention.index)
+        """Is the figure about other countries than `countries` (ISO codes)? Its clause's places
+        say it first ("ten killed across the Thai capital", "in Bangkok"); else the countries its
+        sentence speaks of, else the sentence it leans on, else the dateline."""
         # "Indonesia's ministry said 271 Indonesians were held": a country counting its own people
-        named = frozenset(c for c in named if not any(same_word(w, c) for w in (*mention.noun, *mention.origin)))
+        own = {country_of(w) for w in (*mention.noun, *mention.origin)}
+        start = self._starts[mention.index]
+        sentence = self.sentence_text(mention.index)
+        clause = _clause(sentence, mention.figure.start - start, mention.figure.end - start)
+        if (scoped := self._scoped.get(clause)) is None:  # (the figures of a clause share it)
+            scoped = self._scoped[clause] = places_scoping(clause)
+        scoped -= own
+        if scoped:
+            return not (scoped & countries)
+        named = self.countries(mention.index) - own
         if not named:
             ante = self.antecedent(mention.index)
             named = self.countries(ante) if ante is not None else frozenset()
@@ -541,7 +551,7 @@ PLACE_NAME = re.compile(
 _SUBNATIONAL = re.compile(
     r"[IiAaOo](?<!\w[IiAaOo])(?i:(?:(?<=i)n|(?<=a)t|(?<=o)f|(?<=a)cross)\s+"
     r"(?:(?P<hedge>at least|more than|over|some)\s+)?(?:the\s+|a\s+|"
-    r"(?P<n>two|three|four|\d+)\s+)?(?:[a-z]+ern\s+)?(?:" + "|".join(sorted(SUBNATIONAL)) + r")\b)"
+    r"(?P<n>two|three|four|\d+)\s+)?(?:[a-z]+ern\s+)?(?:(?-i:[A-Z][a-z]+)\s+)?(?:" + "|".join(sorted(SUBNATIONAL)) + r")\b)"
 )
 _SUBNATIONAL_WORDS = tuple(sorted(SUBNATIONAL))  # (see _may_hold)
 
@@ -611,8 +621,9 @@ def _place_scoped(text: str, claim_places: tuple[str, ...]) -> bool:
         first = name.split()[0].rstrip("'’s")
         if name in claim_places or first in claim_places:
             continue
-        if is_country(first) or is_region(first) or is_demonym(first) or WHEN.fullmatch(first):
-            continue
+        if is_country(first) or is_region(first) or WHEN.fullmatch(first) or (
+                is_demonym(first) and not (" " in name and readings(name))):
+            continue  # the country, a wider region, "in Thai custody"; but "in Lao Cai" is a place
         if _PLACE_LIST.match(text, m.end()):
             continue
         return True

@@ -26,7 +26,8 @@ from text_to_num import text2num
 
 from .errors import QuantityError
 from .framing import Framing, Modality, changed_before  # noqa: F401 (Modality: a figure's, read from here)
-from .lexicon import alternation, fold_lookalikes, has_lookalikes, is_country, is_demonym
+from .lexicon import alternation, fold_lookalikes, has_lookalikes
+from .places import is_country, is_demonym
 from .units import BY_NAME, family_of, unit_after, unit_before
 
 INF = math.inf

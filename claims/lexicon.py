@@ -1,4 +1,5 @@
-"""Word lists the matcher reads: stop words, measures, people, places.
+"""Word lists the matcher reads: stop words, measures, people; the peoples of countries
+(places.py knows the places).
 
 These are general English and geography, not tuned to any one story. Words are compared by a
 shared stem (`same_word`), so "Taiwan" meets "Taiwanese" and "arrested" meets "arrests".
@@ -202,44 +203,21 @@ REPORTING = frozenset(
     wrote write claimed noted""".split()
 )
 
-COUNTRIES = frozenset(
-    """afghanistan albania algeria angola argentina armenia australia austria azerbaijan
-    bahrain bangladesh belarus belgium benin bhutan bolivia bosnia botswana brazil brunei
-    bulgaria burkina burundi cambodia cameroon canada chad chile china colombia congo
-    croatia cuba cyprus czechia denmark djibouti ecuador egypt eritrea estonia eswatini
-    ethiopia fiji finland france gabon gambia georgia germany ghana greece guatemala guinea
-    haiti honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica
-    japan jordan kazakhstan kenya korea kosovo kuwait kyrgyzstan laos latvia lebanon lesotho
-    liberia libya lithuania luxembourg madagascar malawi malaysia maldives mali malta
-    mauritania mauritius mexico moldova mongolia montenegro morocco mozambique myanmar burma
-    namibia nepal netherlands zealand nicaragua niger nigeria macedonia norway oman pakistan
-    palestine panama paraguay peru philippines poland portugal qatar romania russia rwanda
-    samoa senegal serbia seychelles sierra singapore slovakia slovenia somalia africa spain
-    lanka sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand timor
-    togo tonga tunisia turkey turkmenistan uganda ukraine emirates uae britain england
-    scotland wales uk us usa america uruguay uzbekistan vanuatu venezuela vietnam yemen
-    zambia zimbabwe""".split()
-)
-# Regions wider than a country: a figure placed there is not narrower than a national claim.
-REGIONS = frozenset(
-    """asia europe africa america americas pacific middle east southeast south north west
-    world region asean mekong globe""".split()
-)
-# Demonyms whose stem does not meet their country's ("Filipino" / "Philippines").
+# Peoples whose names do not begin as their country's ("Filipino" / "Philippines"), by a name of
+# the country (places.py reads them with GeoNames' countries; GeoNames names no peoples).
 DEMONYM_ALIASES = {
     "philippines": ("filipino", "filipina"), "myanmar": ("burmese",), "burma": ("burmese",),
-    "france": ("french",), "spain": ("spanish",), "netherlands": ("dutch",),
-    "laos": ("lao", "laotian"), "switzerland": ("swiss",), "wales": ("welsh",),
-    "ireland": ("irish",), "britain": ("british", "briton"), "uk": ("british", "briton"),
+    "france": ("french",), "spain": ("spanish", "spaniard"), "netherlands": ("dutch",),
+    "laos": ("lao", "laotian"), "switzerland": ("swiss",), "wales": ("welsh",), "scotland": ("scottish", "scot"),
+    "england": ("english",), "ireland": ("irish",), "britain": ("british", "briton"), "uk": ("british", "briton"),
     "us": ("american",), "usa": ("american",), "peru": ("peruvian",), "china": ("chinese",),
     "thailand": ("thai",), "vietnam": ("vietnamese", "viet"), "taiwan": ("taiwanese",),
+    "south korea": ("korean", "south korean"), "north korea": ("north korean",), "denmark": ("danish", "dane"),
+    "sweden": ("swedish", "swede"), "finland": ("finnish", "finn"), "poland": ("polish", "pole"),
+    "turkey": ("turkish", "turk"), "united arab emirates": ("emirati",), "saudi arabia": ("saudi",),
+    "new zealand": ("new zealander", "kiwi"), "sri lanka": ("sri lankan",), "south africa": ("south african",),
+    "cyprus": ("cypriot",), "madagascar": ("malagasy",),
 }
-# Words for a place inside a country: a count there is narrower than a nationwide count.
-SUBNATIONAL = frozenset(
-    """province provinces city town district village commune county state municipality
-    capital suburb port township""".split()
-)
-
 _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'-]++|’)*+")  # "[A-Za-z'’-]*", quicker to compile (see context._RUN)
 
 
@@ -332,78 +310,6 @@ def nearest_measures(text: str, at: int, slack: int = 20, *, folded: bool = Fals
         return frozenset()
     nearest = min(d for d, _ in found)
     return frozenset(g for d, g in found if d <= nearest + slack)
-
-
-def countries_in(text: str) -> frozenset[str]:
-    """Countries a text speaks of as places or actors: "in Cambodia", "Thailand's police",
-    "Cambodian authorities" -- but not origins ("from Thailand, Laos") or counted people ("82 Thais")."""
-    text = _ORIGINS.sub(" ", text)
-    out = set()
-    for m in _CAPITALISED.finditer(text):
-        w = stem(m.group(1))
-        if w not in COUNTRIES and not m.group(2):
-            continue  # neither a country nor a word before an actor ("Thai police")
-        if _PEOPLE_AFTER.match(text, m.end(1)):
-            continue  # "Myanmar citizens": people of a country, not the place
-        if w in COUNTRIES:
-            out.add(w)
-        elif m.group(2) and (country := _country_of_demonym(w)):
-            out.add(country)  # "Cambodian police", "Thai officials"
-    return frozenset(out)
-
-
-@functools.lru_cache(maxsize=1 << 12)
-def _country_of_demonym(w: str) -> str:
-    """Cached: it compares the word with every country, and reports repeat the same few names."""
-    for country, demonyms in DEMONYM_ALIASES.items():
-        if any(w.startswith(d) for d in demonyms):
-            return country
-    for country in COUNTRIES:
-        if len(country) > 3 and country[0] == w[:1] and same_word(w, country):
-            return country
-    return ""
-
-
-_ACTOR = (r"police|authorities|officials|government|ministry|embassy|court|courts|forces|military"
-          r"|army|officers|investigators|department|agency|prime|minister|media|immigration|navy")
-# A capitalised word, and the actor after it. "[A-Z](?<!\w[A-Z])" is "\b[A-Z]" written to begin
-# with the capital: the regex engine then skips to capitals, rather than trying every position.
-# Its runs of letters and of spaces are possessive (what may follow a run never continues it):
-# given back a character at a time, they cost most of its time at each capital without an actor.
-_CAPITALISED = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]++)(?:'s|’s)?\b(\s++(?:[a-z]++\s++){0,2}(?:" + _ACTOR + r")\b)?")
-_PEOPLE_AFTER = re.compile(r"(?:\s+and\s+[A-Z][a-z]+)?\s+(?:citizens|nationals|people|workers|men|women|"
-                           r"migrants|victims|suspects|detainees)\b")
-# "\b(?:from|of|including|alongside)", written to begin with the words themselves, the "\b"
-# looked back for after each: the regex engine then skips to their first letters and, there, past
-# the words whose letters differ at once
-_ORIGINS = re.compile(
-    r"(?:from(?<!\wfrom)|of(?<!\wof)|including(?<!\wincluding)|alongside(?<!\walongside))"
-    r"\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
-    r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)*"
-)
-
-
-def is_country(word: str) -> bool:
-    w = stem(word)
-    return w in COUNTRIES or any(w.startswith(c) for c in ("korea", "philippin"))
-
-
-def is_region(word: str) -> bool:
-    return stem(word) in REGIONS
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def is_demonym(word: str) -> bool:
-    """'Vietnamese', 'Thais', 'Filipino': a word for the people of a country.
-
-    Cached: it compares the word with every country, and reports repeat the same few names.
-    """
-    w = stem(word)
-    if w in COUNTRIES:
-        return False
-    if any(w.startswith(d) for ds in DEMONYM_ALIASES.values() for d in ds):
-        return True
-    return any(same_word(w, c) for c in COUNTRIES if c[0] == w[0])
 
 
 _NUMBER_WORDS = frozenset(

@@ -26,10 +26,10 @@ from .context import EVENT_SPAN, PLACE_NAME, WHEN, Analysis, Mention, Part
 from .figures import Interval, Kind, currency_marks, read_figures
 from .units import BY_NAME, family_of
 from .lexicon import (
-    MEASURES, NEUTRAL_MODIFIERS, PEOPLE, STOPWORDS, TELLING_APART, alias_names, content_words, countries_in,
-    fold_lookalikes, has_lookalikes, is_country, is_demonym, is_region, measure_heads, measure_pattern, measures_in,
-    same_word, stem, words,
+    MEASURES, NEUTRAL_MODIFIERS, PEOPLE, STOPWORDS, TELLING_APART, alias_names, content_words, fold_lookalikes,
+    has_lookalikes, measure_heads, measure_pattern, measures_in, same_word, stem, words,
 )
+from .places import countries_in, is_country, is_demonym, is_region, places_scoping
 from .reports import Report, Sentence
 from .rules import Claim, RuleSet
 
@@ -107,7 +107,8 @@ class ClaimTerms:
                        if not WHEN.fullmatch(m.group("name").split()[0]))
         local = tuple(p for p in places if not is_country(p.split()[0]) and not is_region(p.split()[0]))
         known = places + tuple(w for w in claim.context if w[:1].isupper() and " " not in w)
-        countries = countries_in(f"{claim.statement}. {source_title}. {' '.join(claim.context)}")
+        countries = countries_in(f"{claim.statement}. {source_title}. {' '.join(claim.context)}") \
+            | places_scoping(claim.statement)  # "in Texas": the United States'
         rate = claim.figure.rate
         if not rate:
             for f in read_figures(claim.statement):

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import chain
 from typing import TypeVar
 
+from . import places
 from .errors import ReportError
 from .match import CueIndex, claim_terms
 from .reports import MAX_REPORT_BYTES, Report, ReportMeta, Skipped, expand_paths, load_report
@@ -117,6 +118,8 @@ def check_paths(
     if "-" in files:
         raise ReportError("standard input ('-') cannot be read with --jobs above 1")
     from concurrent.futures import ProcessPoolExecutor  # here: it costs every start ~15 ms
+
+    places.load()  # before the workers fork: they share the gazetteers rather than each reading them
 
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules, render, max_bytes, meta)) as pool:
         yield from _counted(chain.from_iterable(pool.map(_work, _batches(files, jobs))), files, progress)
