@@ -317,12 +317,12 @@ def _month_of(word: str) -> int:
     return next(n for n, name in enumerate(_MONTH_NAMES, 1) if name.startswith(word.rstrip(".").lower()[:3]))
 
 
-def _months(statement: str) -> frozenset[int]:
-    """The months a claim's statement dates it to ("added 114,000 jobs in July"): 'May' only
-    after 'in', 'for', 'of' or 'since', where it cannot be the verb."""
+def _months(text: str) -> frozenset[int]:
+    """The months a text names ("added 114,000 jobs in July"): 'May' only after 'in', 'for', 'of'
+    or 'since', where it cannot be the verb."""
     out = set()
-    for m in _MONTH_NAME.finditer(statement):
-        if m.group(1) == "May" and not re.search(r"\b(?:in|for|of|since|during)\s+$", statement[:m.start()]):
+    for m in _MONTH_NAME.finditer(text):
+        if m.group(1) == "May" and not re.search(r"\b(?:in|for|of|since|during)\s+$", text[:m.start()]):
             continue
         out.add(_month_of(m.group(1)))
     return frozenset(out)
@@ -335,10 +335,7 @@ def other_month(anchors: Anchors, phrase: Phrase, published: str) -> bool:
         return False
     said = set()
     for text in (phrase.after, phrase.before):
-        for m in _MONTH_NAME.finditer(text):
-            if m.group(1) == "May" and not re.search(r"\b(?:in|for|of|since|during)\s+$", text[:m.start()]):
-                continue
-            said.add(_month_of(m.group(1)))
+        said |= _months(text)
         if published[5:7].isdigit():
             for m in _RELATIVE_MONTH.finditer(text):
                 said.add((int(published[5:7]) - 1 + {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]) % 12 + 1)
